@@ -1,0 +1,32 @@
+"""textfacts: grounded, structured facts from English GAC and SCIO press releases.
+
+spaCy is imported only when a model is loaded, so the schema and the scorer stay light.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textfacts.schema import Claim, Commitment, Document, Meta, Mention
+
+if TYPE_CHECKING:
+    from textfacts.pipeline import Extractor
+
+__version__ = "0.1.0"
+__all__ = ["Claim", "Commitment", "Document", "Extractor", "Meta", "Mention", "extract", "load"]
+
+_DEFAULT: dict[str, Extractor] = {}
+
+
+def load(model: str = "customs-en") -> Extractor:
+    """Load an extractor from a bundled model name or a model directory."""
+    from textfacts.pipeline import load as _load
+
+    return _load(model)
+
+
+def extract(text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") -> Document:
+    """Extract one text with the default model, loaded once per process."""
+    if "default" not in _DEFAULT:
+        _DEFAULT["default"] = load()
+    return _DEFAULT["default"](text, meta=meta, doc_id=doc_id)

@@ -1,0 +1,3 @@
+from textfacts.cli import main
+
+raise SystemExit(main())

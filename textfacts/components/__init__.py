@@ -1,0 +1,11 @@
+"""spaCy components, one per layer; importing this package registers their factories."""
+
+from textfacts.components import (  # noqa: F401
+    claims,
+    commitments,
+    dates,
+    entities,
+    header,
+    numbers,
+    people,
+)

@@ -1,0 +1,35 @@
+"""The two namespaced extensions textfacts puts on spaCy objects, registered once.
+
+Inside a Doc only plain JSON values live (they survive ``Doc.to_bytes`` and so
+``nlp.pipe(n_process=2)``); the pydantic Document is built on demand by the getter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+STATE = "textfacts_state"
+
+
+def register() -> None:
+    """Register Doc._.textfacts_state, Doc._.textfacts and Span._.textfacts if missing."""
+    if not Doc.has_extension(STATE):
+        Doc.set_extension(STATE, default=None)
+    if not Doc.has_extension("textfacts"):
+        from textfacts.pipeline import to_document
+
+        Doc.set_extension("textfacts", getter=lambda doc: to_document(doc))
+    if not Span.has_extension("textfacts"):
+        Span.set_extension("textfacts", default=None)
+
+
+def state(doc: Doc) -> dict[str, Any]:
+    """The Doc's JSON state (meta, chrome ranges, claims), created on first use."""
+    register()
+    value = doc._.get(STATE)
+    if value is None:
+        value = {}
+        doc._.set(STATE, value)
+    return value

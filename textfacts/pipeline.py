@@ -1,0 +1,179 @@
+"""Build an extractor from a model directory and turn processed Docs into Documents."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import textfacts.components  # noqa: F401  (registers the factories)
+from textfacts.extensions import register, state
+from textfacts.offsets import overlaps
+from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
+from textfacts.schema import Claim, Commitment, Document, Meta, layer_of
+
+MENTION_GROUPS = (
+    "textfacts_numbers",
+    "textfacts_dates",
+    "textfacts_entities",
+    "textfacts_people",
+)
+COMMITMENT_GROUP = "textfacts_commitments"
+Key = tuple[int, int, str]
+
+
+def build_nlp(model: str | Path = DEFAULT_MODEL) -> tuple[Language, Path, dict[str, Any]]:
+    """Load the base spaCy pipeline and add the model's components in config order."""
+    directory = model_dir(model)
+    config = spacy.util.load_config(
+        directory / "config.cfg", overrides={"paths.model_dir": str(directory)}, interpolate=True
+    )
+    base = config["base"]
+    nlp = spacy.load(base["pipeline"], exclude=list(base.get("exclude", [])))
+    for name in config["textfacts"]["components"]:
+        settings = dict(config["components"][name])
+        factory = settings.pop("factory")
+        nlp.add_pipe(factory, name=name, config=settings)
+    register()
+    return nlp, directory, model_meta(directory)
+
+
+class Extractor:
+    """Callable that turns a text into a grounded Document; `.pipe` streams many."""
+
+    def __init__(self, nlp: Language, directory: Path, meta: dict[str, Any]):
+        self.nlp = nlp
+        self.model_dir = directory
+        self.model_meta = meta
+
+    @property
+    def name(self) -> str:
+        """Model name and version, as evaluation reports record them."""
+        return f"{self.model_meta.get('name', self.model_dir.name)}-{self.model_meta.get('version', '0')}"
+
+    def make_doc(self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") -> Doc:
+        """Tokenise and attach what the caller knows (doc_id, meta) before the components run."""
+        doc = self.nlp.make_doc(text)
+        doc_state = state(doc)
+        doc_state["doc_id"] = doc_id
+        if meta:
+            doc_state["meta_given"] = {k: v for k, v in dict(meta).items() if v is not None}
+        return doc
+
+    def __call__(self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") -> Document:
+        """Extract one document."""
+        return to_document(self.nlp(self.make_doc(text, meta, doc_id)))
+
+    def pipe(
+        self,
+        texts: Iterable[str] | Iterable[tuple[str, dict[str, Any]]],
+        *,
+        as_tuples: bool = False,
+        n_process: int = 1,
+        batch_size: int = 16,
+    ) -> Iterator[Document] | Iterator[tuple[Document, dict[str, Any]]]:
+        """Stream Documents; with as_tuples, items are (text, context) and context may hold
+        `doc_id` and `meta`, and is handed back beside each Document."""
+        if not as_tuples:
+            docs = (self.make_doc(text, doc_id=f"doc{i}") for i, text in enumerate(texts))
+            for doc in self.nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
+                yield to_document(doc)
+            return
+        contexts: list[dict[str, Any]] = []
+
+        def _docs() -> Iterator[Doc]:
+            for i, (text, context) in enumerate(texts):
+                context = context or {}
+                contexts.append(context)
+                yield self.make_doc(text, context.get("meta"), str(context.get("doc_id", f"doc{i}")))
+
+        for i, doc in enumerate(self.nlp.pipe(_docs(), n_process=n_process, batch_size=batch_size)):
+            yield to_document(doc), contexts[i]
+
+
+def load(model: str | Path = DEFAULT_MODEL) -> Extractor:
+    """Load a model by bundled name or directory path."""
+    return Extractor(*build_nlp(model))
+
+
+def _key(span_or_ref: Any) -> Key | None:
+    if span_or_ref is None:
+        return None
+    if isinstance(span_or_ref, list | tuple):
+        return (int(span_or_ref[0]), int(span_or_ref[1]), str(span_or_ref[2]))
+    return (span_or_ref.start_char, span_or_ref.end_char, span_or_ref.label_)
+
+
+def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep the longest of overlapping spans within a layer, so the record validates."""
+    kept: list[dict[str, Any]] = []
+    ranked = sorted(items, key=lambda m: (-(m["end"] - m["start"]), m["start"], m["label"]))
+    for item in ranked:
+        clash = any(
+            layer_of(k["label"]) == layer_of(item["label"])
+            and overlaps((k["start"], k["end"]), (item["start"], item["end"]))
+            for k in kept
+        )
+        if not clash:
+            kept.append(item)
+    return kept
+
+
+def to_document(doc: Doc) -> Document:
+    """Build the pydantic Document from a processed Doc: sort, number, resolve references.
+
+    Components refer to each other by (start, end, label); ids exist only here.
+    """
+    doc_state = state(doc)
+    text = doc.text
+    raw: list[dict[str, Any]] = []
+    for group in MENTION_GROUPS:
+        for span in doc.spans.get(group, []):
+            attrs = dict(span._.textfacts or {})
+            item = {"label": span.label_, "start": span.start_char, "end": span.end_char,
+                    "text": span.text}
+            item.update({k: v for k, v in attrs.items() if k != "rule"})
+            raw.append(item)
+    mentions = sorted(_no_layer_overlaps(raw), key=lambda m: (m["start"], m["end"], m["label"]))
+    ids: dict[Key, str] = {}
+    for number, item in enumerate(mentions, 1):
+        item["id"] = f"m{number}"
+        ids[(item["start"], item["end"], item["label"])] = item["id"]
+
+    def ref(value: Any) -> str | None:
+        key = _key(value)
+        return ids.get(key) if key else None
+
+    for item in mentions:
+        if item["label"] == "PERSON":
+            item["org"] = ref(item.get("org"))
+    commitments = []
+    for number, span in enumerate(
+        sorted(doc.spans.get(COMMITMENT_GROUP, []), key=lambda s: (s.start_char, s.end_char)), 1
+    ):
+        attrs = dict(span._.textfacts or {})
+        attrs.pop("rule", None)
+        attrs["speaker"] = ref(attrs.get("speaker"))
+        commitments.append(Commitment(id=f"c{number}", start=span.start_char, end=span.end_char,
+                                      text=span.text, **attrs))
+    claims = []
+    for raw_claim in doc_state.get("claims", []):
+        anchor = ref(raw_claim.get("anchor"))
+        if anchor is None:
+            continue
+        fields = {k: v for k, v in raw_claim.items() if k not in ("anchor", "period", "speaker", "rule")}
+        claims.append(Claim(id=f"k{len(claims) + 1}", anchor=anchor, period=ref(raw_claim.get("period")),
+                            speaker=ref(raw_claim.get("speaker")), **fields))
+    meta = {**doc_state.get("meta", {}), **doc_state.get("meta_given", {})}
+    return Document(
+        doc_id=str(doc_state.get("doc_id", "doc")),
+        text=text,
+        meta=Meta(**{k: meta.get(k) for k in ("published", "outlet", "title")}),
+        mentions=mentions,
+        commitments=commitments,
+        claims=claims,
+    )

@@ -46,8 +46,14 @@ def test_factories_work_in_a_blank_pipeline_via_entry_points():
 
 def test_bundled_model_loads_from_another_directory(tmp_path):
     code = "import textfacts; print(textfacts.load().model_dir)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
-                         text=True, check=True, env={**os.environ, "PYTHONPATH": ""})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": ""},
+    )
     assert "customs-en" in out.stdout
 
 

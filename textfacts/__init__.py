@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textfacts.schema import Claim, Commitment, Document, Meta, Mention
+from textfacts.schema import Claim, Commitment, Document, Mention, Meta
 
 if TYPE_CHECKING:
     from textfacts.pipeline import Extractor

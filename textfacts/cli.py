@@ -14,8 +14,14 @@ def _extract(args: argparse.Namespace) -> int:
 
     extractor = textfacts.load(args.model)
     summary = extract_paths(
-        args.paths, args.output, extractor, fmt=args.format, workers=args.workers,
-        resume=args.resume, progress=not args.quiet, write=sys.stdout.write,
+        args.paths,
+        args.output,
+        extractor,
+        fmt=args.format,
+        workers=args.workers,
+        resume=args.resume,
+        progress=not args.quiet,
+        write=sys.stdout.write,
     )
     print(summary.render(), file=sys.stderr if args.output is None else sys.stdout)
     return 1 if summary.failures else 0
@@ -32,8 +38,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     from textfacts.evaluate.run import run_evaluation
 
     return run_evaluation(
-        gold=args.gold, model=args.model, pred=args.pred, baseline=args.baseline,
-        out=args.out, errors=args.errors, tolerance=args.tolerance, write_meta=args.write_meta,
+        gold=args.gold,
+        model=args.model,
+        pred=args.pred,
+        baseline=args.baseline,
+        out=args.out,
+        errors=args.errors,
+        tolerance=args.tolerance,
+        write_meta=args.write_meta,
     )
 
 
@@ -55,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract facts from files and folders")
-    p.add_argument("paths", nargs="+", help="files or folders (.txt, .md, .html), walked recursively")
+    p.add_argument(
+        "paths", nargs="+", help="files or folders (.txt, .md, .html), walked recursively"
+    )
     p.add_argument("-o", "--output", help="output file (default: JSONL records on stdout)")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.add_argument("--model", default="customs-en", help="bundled model name or model directory")
@@ -68,16 +82,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_schema)
 
     p = sub.add_parser("evaluate", help="score a model or a predictions file against gold")
-    p.add_argument("--gold", action="append", help="gold JSONL file or folder (repeatable); "
-                   "'seeds' = corpus/gold, 'dev' = ../shared/corpus-dev/gold.jsonl")
+    p.add_argument(
+        "--gold",
+        action="append",
+        help="gold JSONL file or folder (repeatable); "
+        "'seeds' = corpus/gold, 'dev' = ../shared/corpus-dev/gold.jsonl",
+    )
     group = p.add_mutually_exclusive_group()
     group.add_argument("--model", help="model to run on the gold texts (default customs-en)")
     group.add_argument("--pred", help="predictions JSONL to score instead of running a model")
     p.add_argument("--baseline", help="earlier report JSON: print deltas, exit 1 on regressions")
-    p.add_argument("--tolerance", type=float, default=0.02, help="allowed drop of a headline figure")
+    p.add_argument(
+        "--tolerance", type=float, default=0.02, help="allowed drop of a headline figure"
+    )
     p.add_argument("--out", help="write the JSON report here")
-    p.add_argument("--errors", type=int, default=0, help="list N false positives/negatives per label")
-    p.add_argument("--write-meta", action="store_true", help="store the figures in the model's meta.json")
+    p.add_argument(
+        "--errors", type=int, default=0, help="list N false positives/negatives per label"
+    )
+    p.add_argument(
+        "--write-meta", action="store_true", help="store the figures in the model's meta.json"
+    )
     p.set_defaults(func=_evaluate)
 
     p = sub.add_parser("gold-check", help="list digits in gold texts not covered by a mention")

@@ -23,21 +23,60 @@ _STR = ("id", "label", "text", "unit", "bound", "canonical", "role", "org")
 
 def gold_features() -> Any:
     """Explicit Arrow features of a gold row (no null-type inference)."""
-    from datasets import Features, Sequence, Value
+    from datasets import Features, Value
 
     s, i, f = Value("string"), Value("int64"), Value("float64")
-    mention = {"id": s, "label": s, "start": i, "end": i, "text": s, "value": f, "value_max": f,
-               "unit": s, "bound": s, "date_value": s, "canonical": s, "role": s, "org": s}
-    commitment = {"id": s, "start": i, "end": i, "text": s, "actor": s, "action": s,
-                  "deadline": s, "speaker": s, "modality": s}
-    claim = {k: s for k in ("id", "anchor", "measure", "kind", "direction", "period",
-                            "comparison", "speaker", "subject")}
-    return Features({
-        "doc_id": s, "text": s,
-        "meta": {"published": s, "outlet": s, "title": s},
-        "mentions": Sequence(mention), "commitments": Sequence(commitment),
-        "claims": Sequence(claim),
-    })
+    mention = {
+        "id": s,
+        "label": s,
+        "start": i,
+        "end": i,
+        "text": s,
+        "value": f,
+        "value_max": f,
+        "unit": s,
+        "bound": s,
+        "date_value": s,
+        "canonical": s,
+        "role": s,
+        "org": s,
+    }
+    commitment = {
+        "id": s,
+        "start": i,
+        "end": i,
+        "text": s,
+        "actor": s,
+        "action": s,
+        "deadline": s,
+        "speaker": s,
+        "modality": s,
+    }
+    claim = {
+        k: s
+        for k in (
+            "id",
+            "anchor",
+            "measure",
+            "kind",
+            "direction",
+            "period",
+            "comparison",
+            "speaker",
+            "subject",
+        )
+    }
+    return Features(
+        {
+            "doc_id": s,
+            "text": s,
+            "meta": {"published": s, "outlet": s, "title": s},
+            # A one-element Python list is a list feature in every datasets version.
+            "mentions": [mention],
+            "commitments": [commitment],
+            "claims": [claim],
+        }
+    )
 
 
 def _row(document: Document) -> dict[str, Any]:

@@ -38,8 +38,9 @@ def in_chrome(doc: Doc, start: int, end: int) -> bool:
     return any(overlaps((start, end), r) for r in chrome(doc))
 
 
-def make_span(doc: Doc, start: int, end: int, label: str, attrs: dict[str, Any],
-              mode: Mode = "strict") -> Span | None:
+def make_span(
+    doc: Doc, start: int, end: int, label: str, attrs: dict[str, Any], mode: Mode = "strict"
+) -> Span | None:
     """Create a labelled span carrying its JSON attributes, or None."""
     span = char_span(doc, start, end, label, mode)
     if span is not None:
@@ -63,9 +64,7 @@ def write_group(doc: Doc, name: str, spans: Iterable[Span], *, keep_overlaps: bo
 
 def occupied(doc: Doc, groups: Iterable[str]) -> list[tuple[int, int]]:
     """Char ranges already taken by other components' span groups."""
-    return [
-        (s.start_char, s.end_char) for g in groups if g in doc.spans for s in doc.spans[g]
-    ]
+    return [(s.start_char, s.end_char) for g in groups if g in doc.spans for s in doc.spans[g]]
 
 
 def free(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -50,6 +50,7 @@ class Header:
         self.compiled = [(row, re.compile(row.regex)) for row in self.rows]
 
     def __call__(self, doc: Doc) -> Doc:
+        """Write meta and chrome ranges into the Doc's state."""
         doc_state = state(doc)
         meta, chrome = self.read(doc.text)
         doc_state["meta"] = meta
@@ -108,7 +109,9 @@ def _looks_like_title(line: str) -> bool:
     return 0 < len(stripped) <= 250 and not stripped.endswith(".") and stripped[0].isupper()
 
 
-@Language.factory("textfacts_header", default_config={"data_dir": None}, assigns=["doc._.textfacts_state"])
+@Language.factory(
+    "textfacts_header", default_config={"data_dir": None}, assigns=["doc._.textfacts_state"]
+)
 def make_header(nlp: Language, name: str, data_dir: str | None) -> Header:
     """Factory for the header component."""
     return Header(nlp, name, data_dir)

@@ -12,6 +12,8 @@ import csv
 import io
 import json
 import os
+import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -23,6 +25,19 @@ from charset_normalizer import from_bytes
 from textfacts.errors import InputError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+# A press release is a few kilobytes; a file this large is a dump, not one document.
+MAX_BYTES = 64 * 1024 * 1024
+# Legacy encodings the genre's sources use besides UTF-8/UTF-16: mainland sites serve
+# GB2312/GBK (GB18030 decodes all of them), Western outlets and Word exports Windows-1252.
+# Detection is confined to these: over all code pages, charset-normalizer picks cp1250 or
+# cp1006 for a short Windows-1252 file ("café" -> "cafﻠ"), a silent wrong guess.
+LEGACY_ENCODINGS = ("gb18030", "cp1252")
+# Share of characters that may be control characters before a "text" is called binary.
+MAX_CONTROL_SHARE = 0.01
+# C0 and C1 control characters other than tab, newlines, form feed and vertical tab.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -30,56 +45,215 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def decode(data: bytes, path: str | Path = "<bytes>") -> str:
-    """Decode bytes: BOM first, then strict UTF-8, then charset detection; never guess silently."""
+def decode(data: bytes, path: str | Path = "<bytes>", *, html: bool = False) -> str:
+    """Decode bytes into text, or raise InputError saying why not; never guess silently.
+
+    Order: byte-order mark; UTF-16 without BOM (every other byte NUL); strict UTF-8; the
+    charset an HTML page declares; detection among LEGACY_ENCODINGS. A file that is UTF-8
+    except for a few bytes is damaged UTF-8 and is reported, not re-read as Windows-1252
+    (which would turn every curly quote into mojibake).
+    """
     if not data:
         raise InputError(path, "empty file")
+    text = _decode(data, path, html)
+    _check_not_binary(text, path)
+    return text
+
+
+def _decode(data: bytes, path: str | Path, html: bool) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding)
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise InputError(path, f"undecodable: invalid {encoding} after its BOM "
+                                       f"at byte {err.start}") from err
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError as err:
+            raise InputError(path, f"binary file: NUL bytes but not valid {utf16}") from err
+    if b"\x00" in data:
         raise InputError(path, "binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
+    except UnicodeDecodeError as err:
+        if _damaged_utf8(data):
+            reason = f"undecodable: damaged UTF-8 (invalid byte at {err.start})"
+            raise InputError(path, reason) from err
+    if html:
+        declared = _declared_charset(data)
+        if declared:
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
-        raise InputError(path, "undecodable: no text encoding fits")
+        raise InputError(path, "undecodable: not UTF-8, UTF-16, GB18030 or Windows-1252")
     return str(best)
 
 
-def _looks_utf16(data: bytes) -> bool:
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when the NULs sit in every other byte (ASCII in UTF-16)."""
     sample = data[:4096]
-    return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
+    if len(sample) < 2 or b"\x00" not in sample:
+        return None
+    half = len(sample) // 2
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd > half * 0.3 and even < half * 0.05:
+        return "utf-16-le"
+    if even > half * 0.3 and odd < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _damaged_utf8(data: bytes) -> bool:
+    """True when most non-ASCII bytes form valid UTF-8: a UTF-8 file with a few bad bytes.
+
+    GB18030 text forms a valid UTF-8 pair only by chance (about one character in ten),
+    Windows-1252 text almost never.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(_NON_ASCII.findall(text))
+    return good >= 4 * bad
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in a <meta> tag, if Python knows it."""
+    match = _META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    # GB2312 and GBK pages routinely use characters only their superset GB18030 has.
+    return "gb18030" if name in ("gb2312", "gbk") else name
+
+
+def _check_not_binary(text: str, path: str | Path) -> None:
+    controls = len(_CONTROL.findall(text))
+    if controls > MAX_CONTROL_SHARE * len(text):
+        raise InputError(path, f"binary file: {controls} control characters in "
+                               f"{len(text)}, not text")
+
+
+# Elements that start a new paragraph of the extracted text; everything else is inline,
+# so "<p>Exports <b>rose</b> 5%</p>" stays one sentence.
+_BLOCKS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend "
+    "li main menu nav ol p pre section summary table tbody tfoot thead tr ul".split()
+)
+_CELLS = frozenset(("td", "th"))
+# Not "head" itself: html.parser does not close an unclosed <head>, so a sloppy page's
+# whole body can sit inside it.
+_SKIPPED = frozenset(
+    "script style noscript template title meta link base iframe svg object".split()
+)
+
+
+class _TextBuilder:
+    """Collects paragraphs of collapsed inline text, one line per <br>."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.lines: list[str] = []
+        self.words: list[str] = []
+
+    def text(self, value: str) -> None:
+        self.words.append(value)
+
+    def line(self) -> None:
+        line = " ".join("".join(self.words).split())
+        if line:
+            self.lines.append(line)
+        self.words = []
+
+    def paragraph(self) -> None:
+        self.line()
+        if self.lines:
+            self.paragraphs.append("\n".join(self.lines))
+        self.lines = []
 
 
 def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page, one block per line; scripts and styles dropped."""
+    """Visible text of an HTML page: a blank line between blocks, entities decoded.
+
+    Block elements (p, div, li, h1, tr...) become paragraphs separated by a blank line, as
+    in the plain-text corpus; <br> a line break; inline runs of whitespace (including
+    &nbsp;) one space. Scripts, styles and <head> metadata are dropped; the <title> is used only
+    when the body has no text. The walk is iterative, so deeply nested markup cannot
+    exhaust the recursion limit.
+    """
     from bs4 import BeautifulSoup
+    from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
     soup = BeautifulSoup(markup, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template", "head"]):
-        tag.decompose()
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    lines = [line.strip() for line in soup.get_text("\n").splitlines()]
-    text = "\n".join(line for line in lines if line)
-    return text if text or not title else title
+    builder = _TextBuilder()
+    stack: list[tuple[Any, bool]] = [(soup, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            builder.paragraph()
+        elif isinstance(node, NavigableString):
+            if not isinstance(node, Comment | Declaration | Doctype | ProcessingInstruction):
+                builder.text(str(node))
+        elif node.name in _SKIPPED:
+            continue
+        elif node.name == "br":
+            builder.line()
+        else:
+            if node.name in _BLOCKS:
+                builder.paragraph()
+                stack.append((node, True))
+            elif node.name in _CELLS:
+                builder.text(" ")
+            stack.extend((child, False) for child in reversed(node.contents))
+    builder.paragraph()
+    text = "\n\n".join(builder.paragraphs)
+    if not text and soup.title:
+        text = " ".join(soup.title.get_text(" ").split())
+    return text
 
 
 def read_document(path: str | Path) -> str:
-    """Read a .txt/.md/.html file into the text that offsets refer to."""
+    """Read a .txt/.md/.html file into the text that offsets refer to, or raise InputError.
+
+    Non-regular files (a FIFO would block the run forever), dangling links, oversized files,
+    undecodable bytes and texts without English are reported by reason.
+    """
     path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError as err:
+        reason = "dangling symlink" if path.is_symlink() else "no such file"
+        raise InputError(path, f"unreadable: {reason}") from err
+    except OSError as err:
+        raise InputError(path, f"unreadable: {err.strerror or err}") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "unreadable: is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "FIFO" if stat.S_ISFIFO(info.st_mode) else "socket or device"
+        raise InputError(path, f"unreadable: not a regular file ({kind})")
+    if info.st_size > MAX_BYTES:
+        raise InputError(path, f"too large: {info.st_size} bytes > {MAX_BYTES} "
+                               "(a dump, not one document)")
     try:
         data = path.read_bytes()
     except PermissionError as err:
         raise InputError(path, f"unreadable: permission denied ({err.strerror})") from err
     except OSError as err:
         raise InputError(path, f"unreadable: {err.strerror or err}") from err
-    text = decode(data, path)
-    if path.suffix.lower() in (".html", ".htm"):
+    is_html = path.suffix.lower() in HTML_SUFFIXES
+    text = decode(data, path, html=is_html)
+    if is_html:
         text = html_to_text(text)
     if not text.strip():
         raise InputError(path, "no text (empty after decoding)")
@@ -92,11 +266,13 @@ def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
     """Yield (file, doc_id) for each document under the given files and folders, sorted.
 
     doc_id is the path relative to the folder given, with its extension (ANNOTATION.md §1).
+    Entries that are not folders are yielded even when they are not regular files (FIFOs,
+    dangling links), so the run reports them instead of skipping them silently.
     """
     for given in paths:
         given = Path(given)
         if given.is_dir():
-            for file in sorted(p for p in given.rglob("*") if p.is_file()):
+            for file in sorted(p for p in given.rglob("*") if not p.is_dir()):
                 if file.suffix.lower() in SUFFIXES:
                     yield file, file.relative_to(given).as_posix()
         else:

@@ -64,9 +64,18 @@ class Extractor:
             doc_state["meta_given"] = {k: v for k, v in dict(meta).items() if v is not None}
         return doc
 
-    def __call__(self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") -> Document:
-        """Extract one document."""
-        return to_document(self.nlp(self.make_doc(text, meta, doc_id)))
+    def __call__(
+        self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc"
+    ) -> Document:
+        """Extract one document; a text over MAX_CHARS is extracted in paragraph chunks."""
+        from textfacts.chunking import chunk_ranges, merge_documents
+
+        ranges = chunk_ranges(text)
+        if len(ranges) == 1:
+            return to_document(self.nlp(self.make_doc(text, meta, doc_id)))
+        parts = [(s, to_document(self.nlp(self.make_doc(text[s:e], meta, doc_id))))
+                 for s, e in ranges]
+        return merge_documents(text, parts, doc_id)
 
     def pipe(
         self,
@@ -76,23 +85,44 @@ class Extractor:
         n_process: int = 1,
         batch_size: int = 16,
     ) -> Iterator[Document] | Iterator[tuple[Document, dict[str, Any]]]:
-        """Stream Documents; with as_tuples, items are (text, context) and context may hold
-        `doc_id` and `meta`, and is handed back beside each Document."""
-        if not as_tuples:
-            docs = (self.make_doc(text, doc_id=f"doc{i}") for i, text in enumerate(texts))
-            for doc in self.nlp.pipe(docs, n_process=n_process, batch_size=batch_size):
-                yield to_document(doc)
-            return
-        contexts: list[dict[str, Any]] = []
+        """Stream Documents in input order, lazily, large texts in chunks.
+
+        With as_tuples, items are (text, context) and context may hold `doc_id` and `meta`,
+        and is handed back beside each Document. Texts are consumed lazily (memory stays
+        flat in the number of documents); a text over MAX_CHARS goes through spaCy as
+        several chunk Docs and comes back merged.
+        """
+        from collections import deque
+
+        from textfacts.chunking import chunk_ranges, merge_documents
+
+        # (whole text or None, context, doc_id, chunk starts) of texts fed but not yet done;
+        # spaCy's pipe keeps order, so the head of the queue owns the next Doc.
+        waiting: deque[tuple[str | None, dict[str, Any], str, list[int]]] = deque()
 
         def _docs() -> Iterator[Doc]:
-            for i, (text, context) in enumerate(texts):
+            for i, item in enumerate(texts):
+                text, context = item if as_tuples else (item, None)  # type: ignore[misc]
                 context = context or {}
-                contexts.append(context)
-                yield self.make_doc(text, context.get("meta"), str(context.get("doc_id", f"doc{i}")))
+                doc_id = str(context.get("doc_id", f"doc{i}"))
+                ranges = chunk_ranges(text)
+                waiting.append((text if len(ranges) > 1 else None, context, doc_id,
+                                [s for s, _ in ranges]))
+                for s, e in ranges:
+                    chunk = text if len(ranges) == 1 else text[s:e]
+                    yield self.make_doc(chunk, context.get("meta"), doc_id)
 
-        for i, doc in enumerate(self.nlp.pipe(_docs(), n_process=n_process, batch_size=batch_size)):
-            yield to_document(doc), contexts[i]
+        parts: list[Document] = []
+        for doc in self.nlp.pipe(_docs(), n_process=n_process, batch_size=batch_size):
+            parts.append(to_document(doc))
+            whole, context, doc_id, starts = waiting[0]
+            if len(parts) < len(starts):
+                continue
+            waiting.popleft()
+            document = parts[0] if whole is None else merge_documents(
+                whole, list(zip(starts, parts, strict=True)), doc_id)
+            parts = []
+            yield (document, context) if as_tuples else document
 
 
 def load(model: str | Path = DEFAULT_MODEL) -> Extractor:

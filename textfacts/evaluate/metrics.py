@@ -55,7 +55,7 @@ class Accuracy:
 
     @property
     def acc(self) -> float | None:
-        """correct / total, or None when there was nothing to check."""
+        """Share correct (correct / total), or None when there was nothing to check."""
         return self.correct / self.total if self.total else None
 
     def as_list(self) -> list[int]:

@@ -1,4 +1,4 @@
-"""One-to-one pairing of spans by largest overlap (ANNOTATION.md §5), with a deterministic tie-break.
+"""One-to-one pairing of spans by largest overlap (ANNOTATION.md §5), deterministic on ties.
 
 The scorer pairs mentions of one label, and commitments, with this one routine; only the
 rule that makes two spans eligible differs (any overlap, or half of the shorter span).

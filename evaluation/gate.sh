@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# CI gate (issue #3): score the current model on seeds and dev against the committed reference
+# reports; exit non-zero when a headline figure drops by more than the tolerance.
+# Conformance and benchmark figures are printed for the record and never fail the gate.
+# Run from anywhere, inside the project's virtualenv: bash evaluation/gate.sh
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python}"
+TOLERANCE="${TEXTFACTS_GATE_TOLERANCE:-0.02}"
+status=0
+
+gate() {  # gate <gold name> <gold location>
+    local name="$1" location="$2" reference="evaluation/reports/reference-$1.json"
+    if [ ! -f "$reference" ]; then
+        echo "gate: no $reference; skipping $name (see evaluation/README.md to create it)"
+        return
+    fi
+    if [ ! -e "$location" ]; then
+        echo "gate: gold '$name' not found at $location; skipping"
+        return
+    fi
+    echo "=== gate: $name against $reference ==="
+    "$PYTHON" -m textfacts evaluate --gold "$name" --baseline "$reference" \
+        --tolerance "$TOLERANCE" || status=1
+}
+
+gate seeds corpus/gold
+gate dev ../shared/corpus-dev/gold.jsonl
+
+for script in evaluation/conformance.py evaluation/bench.py; do
+    if [ -f "$script" ]; then
+        echo "=== $script (figures only, never fails the gate) ==="
+        "$PYTHON" "$script" || true
+    fi
+done
+
+if [ "$status" -ne 0 ]; then
+    echo "gate: FAILED (a headline figure regressed, or evaluation failed)"
+fi
+exit "$status"

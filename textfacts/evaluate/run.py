@@ -1,0 +1,147 @@
+"""`textfacts evaluate`: read gold, get predictions (a model run or a file), score, print, compare.
+
+Only this module touches a model, and only lazily through `textfacts.load`, so the scorer
+itself stays free of spaCy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from textfacts.corpus import REPO, resolve_gold
+from textfacts.evaluate.report import (
+    Report,
+    build_report,
+    compare,
+    render_deltas,
+    render_errors,
+    render_table,
+)
+from textfacts.evaluate.scorer import normalise_doc_id, score
+from textfacts.schema import Document, read_jsonl
+
+DEFAULT_MODEL = "customs-en"
+
+
+def gold_files(names: list[str]) -> list[Path]:
+    """The gold JSONL files behind names or paths, in reading order (as read_jsonl walks them)."""
+    files: list[Path] = []
+    for name in names:
+        for location in resolve_gold(name):
+            if location.is_dir():
+                found = sorted(location.rglob("*.jsonl")) or sorted(location.rglob("*.json"))
+                files.extend(found)
+            elif location.exists():
+                files.append(location)
+            else:
+                raise ValueError(f"gold not found: {location}")
+    return files
+
+
+def checksum(files: list[Path]) -> str:
+    """sha256 of the gold files' bytes, in order: two reports with equal sums saw equal gold."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def git_state() -> tuple[str | None, bool | None]:
+    """(HEAD commit, whether the working tree has changes), or (None, None) outside git."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True,
+                              text=True, check=True, timeout=10).stdout.strip()
+        status = subprocess.run(["git", "status", "--porcelain"], cwd=REPO, capture_output=True,
+                                text=True, check=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None, None
+    return head or None, bool(status.strip())
+
+
+def predict(model: str, gold: list[Document]) -> tuple[list[Document], str, str | None]:
+    """Run a model over the gold texts: only text and doc_id go in, the model reads meta itself."""
+    import textfacts
+
+    extractor = textfacts.load(model)
+    items = ((d.text or "", {"doc_id": d.doc_id}) for d in gold)
+    predictions = [doc for doc, _ in extractor.pipe(items, as_tuples=True)]
+    return predictions, extractor.name, extractor.model_meta.get("version")
+
+
+def write_model_meta(model: str, report: Report) -> Path:
+    """Store headline and flat figures under `performance` in the model's meta.json."""
+    from textfacts.resources import model_dir
+
+    path = model_dir(model) / "meta.json"
+    meta = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    meta["performance"] = {"gold": report.gold, "gold_sha256": report.gold_sha256,
+                           "git_commit": report.git_commit, **report.headline}
+    path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def run_evaluation(
+    gold: list[str] | None = None,
+    model: str | None = None,
+    pred: str | None = None,
+    baseline: str | None = None,
+    out: str | None = None,
+    errors: int = 0,
+    tolerance: float = 0.02,
+    write_meta: bool = False,
+) -> int:
+    """Score, print the table (and errors, deltas), write the report; 1 on a regression."""
+    names = list(gold or ["seeds"])
+    files = gold_files(names)
+    gold_docs = [doc for file in files for doc in read_jsonl(file)]
+    if pred is not None:
+        predictions, system, version = list(read_jsonl(pred)), str(pred), None
+    else:
+        model = model or DEFAULT_MODEL
+        predictions, system, version = predict(model, gold_docs)
+    scores = score(gold_docs, predictions)
+    commit, dirty = git_state()
+    report = build_report(
+        scores, system=system, model_version=version, git_commit=commit, git_dirty=dirty,
+        gold=names, gold_files=[_shown(f) for f in files], gold_sha256=checksum(files),
+        timestamp=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+    print(render_table(report))
+    ungrounded = sum(d.ungrounded for d in scores.docs)
+    if ungrounded:
+        print(f"WARNING: {ungrounded} predicted spans do not match the gold text at their offsets")
+    if errors:
+        texts = {normalise_doc_id(d.doc_id): d.text or "" for d in gold_docs}
+        print(render_errors(scores.errors, texts, errors))
+    if out:
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(report.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        print(f"\nreport written to {path}")
+    if write_meta:
+        if pred is not None:
+            raise ValueError("--write-meta needs a model run, not --pred")
+        print(f"figures stored in {write_model_meta(model or DEFAULT_MODEL, report)}")
+    if baseline:
+        base = Report.model_validate_json(Path(baseline).read_text(encoding="utf-8"))
+        print()
+        print(render_deltas(report, base, tolerance))
+        regressions = compare(report, base, tolerance)
+        if regressions:
+            print(f"FAILED: {len(regressions)} headline figures regressed: "
+                  + ", ".join(d.key for d in regressions), file=sys.stderr)
+            return 1
+    return 0
+
+
+def _shown(path: Path) -> str:
+    """A gold path relative to the repository when inside it, so reports do not leak home dirs."""
+    try:
+        return path.resolve().relative_to(REPO.parent).as_posix()
+    except ValueError:
+        return str(path)

@@ -20,7 +20,9 @@ gate() {  # gate <gold name> <gold location>
         return
     fi
     echo "=== gate: $name against $reference ==="
-    "$PYTHON" -m textfacts evaluate --gold "$name" --baseline "$reference" \
+    # The gold is passed by path: in CI the package is installed as a wheel, where the names
+    # seeds/dev (resolved beside the installed package) do not reach the checkout's corpus.
+    "$PYTHON" -m textfacts evaluate --gold "$location" --baseline "$reference" \
         --tolerance "$TOLERANCE" || status=1
 }
 

@@ -3,15 +3,20 @@
 Nothing is lost: a file that cannot be read or extracted is recorded with its reason and the
 run goes on; output goes to `<out>.partial` line by line and is renamed into place at the
 end, so an interrupted run never leaves a corrupt output, and `resume` picks up from it.
+Texts stream through (memory stays flat in the number of documents); with several workers
+each process extracts and serialises whole batches, so the parent only reads and writes.
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +24,12 @@ from typing import Any
 from textfacts.errors import InputError
 from textfacts.io import CSV_COLUMNS, csv_line, csv_rows, done_ids, read_document, walk
 
-CHUNK = 64
+# Documents per task sent to a worker process, and tasks in flight per worker: enough to
+# keep both busy, few enough that only a few hundred texts are ever held in memory.
+TASK_SIZE = 16
+TASKS_PER_WORKER = 2
+
+Item = tuple[str, dict[str, Any]]
 
 
 @dataclass
@@ -33,6 +43,19 @@ class Failure:
     def to_dict(self) -> dict[str, str]:
         """As a JSON object for the failures file."""
         return {"doc_id": self.doc_id, "path": self.path, "error": self.reason}
+
+
+@dataclass
+class Result:
+    """One document's outcome: its output text (JSONL line or CSV rows) or its failure."""
+
+    doc_id: str
+    path: str
+    output: str | None = None
+    labels: Counter = field(default_factory=Counter)
+    commitments: int = 0
+    claims: int = 0
+    reason: str | None = None
 
 
 @dataclass
@@ -54,6 +77,16 @@ class RunSummary:
         self.mentions.update(m["label"] for m in record.get("mentions", []))
         self.commitments += len(record.get("commitments", []))
         self.claims += len(record.get("claims", []))
+
+    def add_result(self, result: Result) -> None:
+        """Count one document's outcome, written or failed."""
+        if result.reason is not None:
+            self.failures.append(Failure(result.doc_id, result.path, result.reason))
+            return
+        self.documents += 1
+        self.mentions.update(result.labels)
+        self.commitments += result.commitments
+        self.claims += result.claims
 
     def to_dict(self) -> dict[str, Any]:
         """As plain JSON values."""
@@ -79,37 +112,177 @@ class RunSummary:
         return "\n".join(lines)
 
 
-def _texts(files: Iterable[tuple[Path, str]], summary: RunSummary, skip: set[str],
-           tick: Callable[[], None]) -> Iterator[tuple[str, dict[str, Any]]]:
+def _texts(files: Iterable[tuple[Path, str]], skip: set[str],
+           on_skip: Callable[[], None]) -> Iterator[Item | Result]:
+    """Read each file lazily: (text, context) or a failed Result naming the reason."""
     for path, doc_id in files:
         if doc_id in skip:
-            summary.skipped += 1
-            tick()
+            on_skip()
             continue
         try:
-            text = read_document(path)
+            yield read_document(path), {"doc_id": doc_id, "path": str(path)}
         except InputError as err:
-            summary.failures.append(Failure(doc_id, str(path), err.reason))
-            tick()
-            continue
-        yield text, {"doc_id": doc_id, "path": str(path)}
+            yield Result(doc_id, str(path), reason=err.reason)
+        except (OSError, ValueError, MemoryError) as err:
+            yield Result(doc_id, str(path), reason=f"unreadable: {type(err).__name__}: {err}")
 
 
-def _extract_chunk(extractor: Any, chunk: list[tuple[str, dict[str, Any]]], workers: int,
-                   summary: RunSummary) -> Iterator[dict[str, Any]]:
-    """Extract a chunk in one pipe; if anything in it fails, redo it document by document."""
-    try:
-        docs = list(extractor.pipe(chunk, as_tuples=True, n_process=workers))
-        yield from (doc.to_dict() for doc, _ in docs)
-        return
-    except Exception:  # noqa: BLE001  (isolate the failing document below)
-        pass
-    for text, context in chunk:
+def _result(document: Any, context: dict[str, Any], fmt: str) -> Result:
+    record = document.to_dict()
+    if fmt == "jsonl":
+        output = json.dumps(record, ensure_ascii=False) + "\n"
+    else:
+        output = "".join(csv_line(row) for row in csv_rows(record))
+    return Result(
+        context["doc_id"], context["path"], output,
+        Counter(m["label"] for m in record["mentions"]),
+        len(record["commitments"]), len(record["claims"]),
+    )
+
+
+def _extract(extractor: Any, items: Iterable[Item], fmt: str) -> Iterator[Result]:
+    """Extract a stream in one pipe, isolating failures to the documents that cause them.
+
+    When the pipe raises, the documents fed but not finished are redone one by one (only
+    the bad one fails) and a fresh pipe takes the rest of the stream.
+    """
+    stream = iter(items)
+    while True:
+        fed: deque[Item] = deque()
+
+        def feed(fed: deque[Item] = fed) -> Iterator[Item]:
+            for item in stream:
+                fed.append(item)
+                yield item
+
         try:
-            yield extractor(text, doc_id=context["doc_id"]).to_dict()
-        except Exception as err:  # noqa: BLE001  (one bad document never stops a run)
-            reason = f"extraction failed: {type(err).__name__}: {err}"
-            summary.failures.append(Failure(context["doc_id"], context["path"], reason))
+            for document, context in extractor.pipe(feed(), as_tuples=True):
+                fed.popleft()
+                yield _result(document, context, fmt)
+            return
+        except Exception:  # noqa: BLE001  (isolate the failing document below)
+            pass
+        while fed:
+            text, context = fed.popleft()
+            try:
+                yield _result(extractor(text, doc_id=context["doc_id"]), context, fmt)
+            except Exception as err:  # noqa: BLE001  (one bad document never stops a run)
+                reason = f"extraction failed: {type(err).__name__}: {err}"
+                yield Result(context["doc_id"], context["path"], reason=reason)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(model: str | None) -> None:
+    """Load the model in a spawned worker (a forked one inherits the parent's)."""
+    if model is not None:
+        from textfacts.pipeline import load
+
+        _WORKER["extractor"] = load(model)
+
+
+def _worker_task(items: list[Item], fmt: str) -> list[Result]:
+    return list(_extract(_WORKER["extractor"], items, fmt))
+
+
+def _parallel(extractor: Any, stream: Iterable[Item | Result], fmt: str,
+              workers: int) -> Iterator[Result]:
+    """Results in input order from `workers` processes, with few tasks in flight.
+
+    A task is (future, its texts) or (None, a read failure) so order is kept. If a worker
+    dies (out of memory, a crash in native code), the documents of the tasks in flight are
+    reported as failed and a fresh pool takes the rest.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    forked = context.get_start_method() == "fork"
+    _WORKER["extractor"] = extractor
+    initargs = (None if forked else str(extractor.model_dir),)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
+                                   initargs=initargs)
+
+    pending: deque[tuple[Future | None, list[Item] | Result]] = deque()
+    in_flight = 0
+    pool = new_pool()
+
+    def drain_one() -> Iterator[Result]:
+        nonlocal in_flight, pool, pending
+        future, payload = pending.popleft()
+        if future is None:
+            yield payload  # type: ignore[misc]
+            return
+        in_flight -= 1
+        try:
+            yield from future.result()
+        except BrokenProcessPool:
+            lost = [payload, *(p for f, p in pending if f is not None)]
+            for items in lost:
+                for _, ctx in items:  # type: ignore[misc]
+                    yield Result(ctx["doc_id"], ctx["path"],
+                                 reason="extraction failed: worker process died")
+            pending = deque((f, p) for f, p in pending if f is None)
+            in_flight = 0
+            pool.shutdown(cancel_futures=True)
+            pool = new_pool()
+
+    try:
+        for task in _tasks(stream):
+            if isinstance(task, Result):
+                pending.append((None, task))
+            else:
+                pending.append((pool.submit(_worker_task, task, fmt), task))
+                in_flight += 1
+            while in_flight >= workers * TASKS_PER_WORKER:
+                yield from drain_one()
+        while pending:
+            yield from drain_one()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _tasks(stream: Iterable[Item | Result]) -> Iterator[list[Item] | Result]:
+    """Group texts into tasks of TASK_SIZE; read failures pass through in order."""
+    task: list[Item] = []
+    for item in stream:
+        if isinstance(item, Result):
+            if task:
+                yield task
+                task = []
+            yield item
+            continue
+        task.append(item)
+        if len(task) == TASK_SIZE:
+            yield task
+            task = []
+    if task:
+        yield task
+
+
+def _serial(extractor: Any, stream: Iterable[Item | Result], fmt: str) -> Iterator[Result]:
+    """Results in input order from this process, texts streaming through one pipe."""
+    failures: deque[tuple[int, Result]] = deque()
+    count = 0
+
+    def texts() -> Iterator[Item]:
+        nonlocal count
+        for item in stream:
+            if isinstance(item, Result):
+                failures.append((count, item))
+            else:
+                count += 1
+                yield item
+
+    done = 0
+    for result in _extract(extractor, texts(), fmt):
+        while failures and failures[0][0] <= done:
+            yield failures.popleft()[1]
+        done += 1
+        yield result
+    while failures:
+        yield failures.popleft()[1]
 
 
 def extract_paths(
@@ -125,49 +298,46 @@ def extract_paths(
 ) -> RunSummary:
     """Extract every document under `paths` into `out` (JSONL or CSV); return the summary.
 
-    With `out=None`, records go to `write` (e.g. stdout) as they come.
+    With `out=None`, records go to `write` (e.g. stdout) as they come. With `resume`, the
+    whole records of an earlier output or of an interrupted run's `<out>.partial` are kept
+    and their documents skipped. Failures go to `<out stem>.failures.jsonl`.
     """
     from tqdm import tqdm
 
     started = time.perf_counter()
-    summary = RunSummary(output=str(out) if out else None)
-    files = list(walk(paths))
-    bar = tqdm(total=len(files), unit="doc", disable=not progress or None, leave=False)
     if fmt not in ("jsonl", "csv"):
         raise ValueError(f"unknown format {fmt!r}")
     if resume and fmt != "jsonl":
         raise ValueError("--resume needs --format jsonl")
+    if workers < 1:
+        raise ValueError("--workers must be at least 1")
+    summary = RunSummary(output=str(out) if out else None)
+    files = list(walk(paths))
     partial = Path(f"{out}.partial") if out else None
-    kept: list[str] = []
-    if resume and out:
-        kept = _valid_lines(partial) + _valid_lines(Path(out))
-        kept = list(dict.fromkeys(kept))
-    skip = {json.loads(line)["doc_id"] for line in kept}
-    handle = partial.open("w", encoding="utf-8", newline="") if partial else None
+    skip: set[str] = set()
+    if resume and out and partial:
+        skip = _carry_over(partial, [partial, Path(out)])
+    handle = partial.open("a" if skip else "w", encoding="utf-8", newline="") if partial else None
     emit = handle.write if handle else (write or (lambda s: None))
+    bar = tqdm(total=len(files), unit="doc", disable=not progress or None, leave=False)
+
+    def skipped() -> None:
+        summary.skipped += 1
+        bar.update()
+
     try:
         if fmt == "csv":
             emit(csv_line(CSV_COLUMNS))
-        for line in kept:
-            emit(line + "\n")
-        texts = _texts(files, summary, skip, bar.update)
-        chunk: list[tuple[str, dict[str, Any]]] = []
-        for item in [*texts, None]:
-            if item is not None:
-                chunk.append(item)
-                if len(chunk) < CHUNK:
-                    continue
-            for record in _extract_chunk(extractor, chunk, workers, summary):
-                if fmt == "jsonl":
-                    emit(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    for row in csv_rows(record):
-                        emit(csv_line(row))
-                summary.add(record)
-                bar.update()
-            if handle:
+        stream = _texts(files, skip, skipped)
+        results = (_serial(extractor, stream, fmt) if workers == 1
+                   else _parallel(extractor, stream, fmt, workers))
+        for count, result in enumerate(results, 1):
+            if result.output is not None:
+                emit(result.output)
+            summary.add_result(result)
+            bar.update()
+            if handle and count % TASK_SIZE == 0:
                 handle.flush()
-            chunk = []
     finally:
         bar.close()
         if handle:
@@ -176,28 +346,61 @@ def extract_paths(
             handle.close()
     if partial and out:
         os.replace(partial, out)
-        if summary.failures:
-            failures = Path(f"{Path(out).with_suffix('')}.failures.jsonl")
-            failures.write_text(
-                "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in summary.failures),
-                encoding="utf-8",
-            )
+        _write_failures(Path(out), summary.failures)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _valid_lines(path: Path) -> list[str]:
-    """Whole, parseable JSON lines of an earlier (possibly interrupted) output."""
+def failures_path(out: str | Path) -> Path:
+    """Where the failures of a run writing `out` are listed: out.jsonl -> out.failures.jsonl."""
+    return Path(f"{Path(out).with_suffix('')}.failures.jsonl")
+
+
+def _write_failures(out: Path, failures: list[Failure]) -> None:
+    """Write the failures file, or remove a stale one when nothing failed this time."""
+    from textfacts.io import atomic_writer
+
+    path = failures_path(out)
+    if not failures:
+        path.unlink(missing_ok=True)
+        return
+    with atomic_writer(path) as handle:
+        for failure in failures:
+            handle.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _carry_over(partial: Path, sources: list[Path]) -> set[str]:
+    """Rewrite `partial` with the whole records of `sources` (once per doc_id); return ids.
+
+    An interrupted run's last line may be cut anywhere, even inside a UTF-8 sequence:
+    it does not parse and is dropped, so that document is extracted again.
+    """
+    from textfacts.io import atomic_writer
+
+    ids: set[str] = set()
+    with atomic_writer(partial) as handle:
+        for source in sources:
+            for line in _valid_lines(source):
+                doc_id = json.loads(line)["doc_id"]
+                if doc_id not in ids:
+                    ids.add(doc_id)
+                    handle.write(line + "\n")
+    return ids
+
+
+def _valid_lines(path: Path) -> Iterator[str]:
+    """Whole, parseable JSON record lines of an earlier (possibly interrupted) output."""
     if not path.exists():
-        return []
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            if "doc_id" in json.loads(line):
-                lines.append(line)
-        except ValueError:
-            continue
-    return lines
+        return
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            line = line.rstrip("\n")
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(record, dict) and isinstance(record.get("doc_id"), str):
+                yield line
 
 
-__all__ = ["Failure", "RunSummary", "done_ids", "extract_paths"]
+__all__ = ["Failure", "RunSummary", "done_ids", "extract_paths", "failures_path"]

@@ -25,11 +25,15 @@ _BREAKS = (
 )
 
 
-def chunk_ranges(text: str, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
+def chunk_ranges(text: str, max_chars: int | None = None) -> list[tuple[int, int]]:
     r"""Consecutive (start, end) ranges covering `text`, each at most `max_chars` long.
+
+    `max_chars` defaults to MAX_CHARS, read at call time.
 
     Example: chunk_ranges("a\\n\\nb", 3) == [(0, 3), (3, 4)].
     """
+    if max_chars is None:
+        max_chars = MAX_CHARS
     if max_chars < 1:
         raise ValueError("max_chars must be positive")
     ranges: list[tuple[int, int]] = []

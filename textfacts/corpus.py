@@ -14,7 +14,17 @@ from typing import Any
 
 from textfacts.schema import Document, read_jsonl
 
-REPO = Path(__file__).resolve().parent.parent
+def _repo() -> Path:
+    """The checkout holding corpus/: beside the package in a source tree, else the cwd.
+
+    An installed wheel lives in site-packages, where no corpus is; CI and users then run
+    from the checkout.
+    """
+    source = Path(__file__).resolve().parent.parent
+    return source if (source / "corpus").is_dir() else Path.cwd()
+
+
+REPO = _repo()
 CORPUS = REPO / "corpus"
 GOLD_DIR = CORPUS / "gold"
 DEV_GOLD = REPO.parent / "shared" / "corpus-dev" / "gold.jsonl"

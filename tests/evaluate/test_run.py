@@ -94,3 +94,22 @@ def test_scorer_does_not_import_spacy():
     code = ("import sys, textfacts.evaluate, textfacts.evaluate.run; "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_model_failure_on_one_document_is_reported_not_raised(files, monkeypatch, capsys):
+    import textfacts
+
+    class Broken:
+        name, model_meta = "broken-0", {"version": "0"}
+
+        def __call__(self, text, meta=None, doc_id="doc"):
+            raise ValueError("component exploded")
+
+    monkeypatch.setattr(textfacts, "load", lambda model: Broken())
+    gold, _, tmp = files
+    out = tmp / "broken.json"
+    assert main(["evaluate", "--gold", str(gold), "--model", "x", "--out", str(out)]) == 0
+    assert "extraction failed on x01" in capsys.readouterr().out
+    report = Report.model_validate_json(out.read_text(encoding="utf-8"))
+    assert report.failed == {"x01": "ValueError: component exploded"}
+    assert report.counts["PERCENT.overlap"] == [0, 0, 1]

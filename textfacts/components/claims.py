@@ -1,33 +1,552 @@
-"""textfacts_claims: bind each MONEY/PERCENT/QUANTITY mention to what it measures."""
+"""textfacts_claims: bind each MONEY/PERCENT/QUANTITY mention to what it measures.
+
+Trade releases state figures in a few clause shapes: "<measure> reached/totaled/was <level>",
+"<measure> rose/fell (by) <change> (year on year)", "..., accounting for <share> of the total",
+"<rate> per year", "<count> <counted noun>", and "X, Y and Z increased by a, b and c times
+respectively". The measure is found through the dependency parse already in the Doc (subject
+of the governing verb, head of an apposition, the counted noun); cue words are data
+(patterns/claims.jsonl).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from textfacts.components.commitments import Cues, Mentions, Speakers, paragraph_of, ref, segments
 from textfacts.extensions import state
+from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_numbers"
+ANCHOR_LABELS = ("MONEY", "PERCENT", "QUANTITY")
+# How a number attaches upwards to the word that governs it.
+_CLIMB = {"pobj", "prep", "dobj", "npadvmod", "attr", "nummod", "compound", "amod", "quantmod",
+          "advmod", "acomp", "oprd", "nmod", "appos", "conj", "dep", "pcomp", "punct"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_DROP_CHILDREN = {"relcl", "acl", "appos", "advcl"}
+_SCALES = {"thousand", "million", "billion", "trillion", "hundred", "mln", "bln", "bn", "tn", "+"}
+_STOP = {"the", "a", "an", "this", "these", "that", "its", "it", "which", "they", "their"}
+
+
+class ClaimRow(BaseModel):
+    """One cue row of patterns/claims.jsonl."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    kind: Literal["change", "level", "share", "rate", "multiple", "comparison",
+                  "subject_default", "subject_alias"]
+    direction: Literal["up", "down"] | None = None
+    words: list[str] = []
+    regex: str | None = None
+    canonical: str | None = None
+    example: str
+
+
+@dataclass
+class ClaimCues:
+    """Claim cue tables, loaded once."""
+
+    direction: dict[str, str]
+    level_verbs: set[str]
+    share: list[re.Pattern[str]]
+    rate_after: list[re.Pattern[str]]
+    rate_before: list[re.Pattern[str]]
+    multiple_units: set[str]
+    measurement_units: set[str]
+    comparisons: list[re.Pattern[str]]
+    trade_words: set[str]
+    default_subject: str | None
+    subject_alias: dict[str, str]
+
+    @classmethod
+    def load(cls, data_dir: str | Path | None) -> ClaimCues:
+        """Read patterns/claims.jsonl into lookup tables."""
+        rows = read_jsonl(data_path(data_dir, "patterns/claims.jsonl"), ClaimRow)
+        direction: dict[str, str] = {}
+        out: dict[str, Any] = {"level": set(), "multiple": set(), "measure": set(),
+                               "trade": set(), "alias": {}, "default": None}
+        share, rate_after, rate_before, comparisons = [], [], [], []
+        for row in rows:
+            words = {w.lower() for w in row.words}
+            if row.kind == "change" and row.direction:
+                direction.update(dict.fromkeys(words, row.direction))
+            elif row.kind == "level" and row.id.endswith("measurement_unit"):
+                out["measure"] |= words
+            elif row.kind == "level":
+                out["level"] |= words
+            elif row.kind == "multiple":
+                out["multiple"] |= words
+            elif row.kind == "subject_default":
+                out["trade"] |= words
+                out["default"] = row.canonical
+            elif row.kind == "subject_alias" and row.canonical:
+                out["alias"].update(dict.fromkeys(words, row.canonical))
+            if row.regex:
+                pattern = re.compile(row.regex, re.I)
+                if row.kind == "share":
+                    share.append(pattern)
+                elif row.kind == "rate":
+                    (rate_after if row.id.endswith("after") else rate_before).append(pattern)
+                elif row.kind == "comparison":
+                    comparisons.append(pattern)
+        return cls(direction, out["level"], share, rate_after, rate_before, out["multiple"],
+                   out["measure"], comparisons, out["trade"], out["default"], out["alias"])
 
 
 class Claims:
-    """Claim binder (first cut: one bare claim per figure)."""
+    """Claim binder: measure, kind, direction, period, comparison, subject, speaker."""
 
     def __init__(self, nlp: Language, name: str, data_dir: str | Path | None = None):
         self.name = name
+        self.cues = ClaimCues.load(data_dir)
+        self.speech = Cues.load(data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        state(doc)["claims"] = [
-            {"anchor": [s.start_char, s.end_char, s.label_], "kind": "level"}
-            for s in doc.spans.get(GROUP, [])
-        ]
+        """Write state(doc)["claims"]: one claim per MONEY/PERCENT/QUANTITY mention."""
+        anchors = sorted((s for s in doc.spans.get(GROUP, []) if s.label_ in ANCHOR_LABELS),
+                         key=lambda s: s.start_char)
+        if not doc.has_annotation("DEP"):
+            state(doc)["claims"] = [{"anchor": ref(a), "kind": "level", "rule": "claims.bare"}
+                                    for a in anchors]
+            return doc
+        mentions = Mentions(doc)
+        speakers = Speakers(doc, mentions, self.speech)
+        binder = _Binder(doc, self.cues, mentions, anchors)
+        claims: list[dict[str, Any]] = []
+        para_period: dict[tuple[int, int], Span | None] = {}
+        doc_period: Span | None = None
+        previous: tuple[Span, dict[str, Any]] | None = None
+        for anchor in anchors:
+            claim = binder.bind(anchor)
+            if previous is not None and _conversion(doc.text, previous[0], anchor):
+                # "42.3 trillion yuan (about 6 trillion U.S. dollars)" restates the same figure
+                claim.update({k: previous[1][k] for k in ("measure", "kind", "direction",
+                                                          "comparison", "subject", "period_span")})
+                claim["rule"] = "claims.conversion"
+            para = paragraph_of(doc.text, anchor.start_char)
+            period = claim["period_span"]
+            if period is None and claim["kind"] != "rate":
+                # The reporting period stated once governs what follows: within the paragraph
+                # for any figure, across the article for money and percentage statistics.
+                period = para_period.get(para)
+                if period is None and anchor.label_ in ("MONEY", "PERCENT"):
+                    period = doc_period
+            if period is not None and claim["kind"] != "rate":
+                para_period[para] = period
+                if anchor.label_ in ("MONEY", "PERCENT"):
+                    doc_period = period
+            if claim.pop("fallback") and previous is not None and paragraph_of(
+                    doc.text, previous[0].start_char) == para and previous[1]["measure"]:
+                # "... was 8.58 trillion yuan. A year-on-year increase of 11.7%": a verbless
+                # follow-up is about what the previous figure measured
+                claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
+            previous = (anchor, dict(claim))
+            claim.pop("period_span")
+            claim["period"] = ref(period)
+            claim["speaker"] = ref(speakers.at(anchor.root))
+            claims.append(claim)
+        state(doc)["claims"] = claims
         return doc
 
 
+class _Binder:
+    """The parse-walking part of claim binding, for one Doc."""
+
+    def __init__(self, doc: Doc, cues: ClaimCues, mentions: Mentions, anchors: list[Span]):
+        self.doc = doc
+        self.cues = cues
+        self.mentions = mentions
+        self.anchors = anchors
+        self.segments = list(segments(doc))
+
+    def segment_of(self, span: Span) -> Span:
+        for segment in self.segments:
+            if segment.start_char <= span.start_char < segment.end_char:
+                return segment
+        return span.sent
+
+    def bind(self, anchor: Span) -> dict[str, Any]:
+        """One claim record for an anchor (period still a Span under "period_span")."""
+        segment = self.segment_of(anchor)
+        text = self.doc.text
+        prev_end = max([a.end_char for a in self.anchors if a.end_char <= anchor.start_char
+                        and a.start_char >= segment.start_char] or [segment.start_char])
+        next_start = min([a.start_char for a in self.anchors if a.start_char >= anchor.end_char
+                          and a.start_char < segment.end_char] or [segment.end_char])
+        before, after = text[prev_end:anchor.start_char], text[anchor.end_char:next_start]
+        path, verb = self._climb(anchor)
+        kind, direction, rule = self._kind(anchor, path, verb, before, after)
+        measure_tok = self._measure_token(anchor, path, verb)
+        measure = self._respectively(anchor, segment, measure_tok)
+        counted = anchor.label_ == "QUANTITY" and str((anchor._.textfacts or {}).get(
+            "unit", "")).lower() not in self.cues.measurement_units | self.cues.multiple_units
+        if counted:
+            measure = _counted_noun(anchor) or measure  # "26 million declarations per day"
+        if measure is None and measure_tok is not None:
+            measure = self._phrase(measure_tok)
+        fallback = measure is None
+        if fallback:
+            measure = self._nearest_noun(anchor, segment)
+        if measure_tok is not None and kind in ("level",) and not counted:
+            growth = self._growth_noun(measure_tok)
+            if growth is not None:
+                # "The growth of trade ... reached RMB2.1 trillion": the figure is a change
+                kind, direction, rule = "change", self.cues.direction[growth], "claims.growth_noun"
+                target = next((c for p in measure_tok.children if p.dep_ == "prep"
+                               and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    measure = self._phrase(target) or measure
+        if "respectively" in segment.text and kind in ("change", "multiple"):
+            # "rose by a, b and c respectively over 2015": the baseline follows the list
+            after = text[anchor.end_char:segment.end_char]
+        comparison = self._comparison(after, before) if kind in ("change", "multiple") else None
+        period = self._period(anchor, path, verb, measure_tok, segment, comparison)
+        return {
+            "anchor": ref(anchor), "measure": measure, "kind": kind,
+            "direction": direction if kind == "change" else None, "period_span": period,
+            "comparison": comparison, "subject": self._subject(measure, measure_tok),
+            "rule": rule, "fallback": fallback,
+        }
+
+    # -- structure -------------------------------------------------------------
+
+    def _climb(self, anchor: Span) -> tuple[list[Token], Token | None]:
+        """Tokens from the number up to the verb that governs it (None when none does)."""
+        path: list[Token] = []
+        token = anchor.root
+        for _ in range(8):
+            path.append(token)
+            if token.pos_ in ("VERB", "AUX") and token not in anchor:
+                return path, token
+            if token.head.i == token.i or token.dep_ not in _CLIMB:
+                if token.pos_ in ("VERB", "AUX"):
+                    return path, token
+                return path, None
+            token = token.head
+        return path, None
+
+    def _kind(self, anchor: Span, path: list[Token], verb: Token | None, before: str,
+              after: str) -> tuple[str, str | None, str]:
+        attrs = anchor._.textfacts or {}
+        unit = str(attrs.get("unit", "")).lower()
+        if anchor.label_ == "QUANTITY" and unit in self.cues.multiple_units:
+            return "multiple", None, "claims.multiple_unit"
+        if any(p.search(after) for p in self.cues.rate_after) or any(
+                p.search(before) for p in self.cues.rate_before):
+            return "rate", None, "claims.rate"
+        if anchor.label_ != "QUANTITY" and (
+                any(p.search(before[-60:]) for p in self.cues.share)
+                or re.match(r"\s*of (?:the |its |China's )?total\b", after, re.I)):
+            return "share", None, "claims.share_cue"
+        change = self._change_word(anchor, path, verb, before)
+        if change is not None and anchor.label_ == "QUANTITY" and unit not in \
+                self.cues.measurement_units and not re.search(r"\bby\s*$", before):
+            change = None  # "expanded to 25 cities in 17 provinces" counts places
+        if change is not None:
+            return "change", self.cues.direction[change], f"claims.change.{change}"
+        if anchor.label_ == "QUANTITY":
+            if unit in self.cues.measurement_units:
+                return "level", None, "claims.measurement_unit"
+            return "count", None, "claims.count"
+        if anchor.label_ == "PERCENT" and re.match(r"\s*,?\s*year[- ]on[- ]year", after, re.I):
+            return "change", "up", "claims.change.year_on_year"
+        return "level", None, "claims.level"
+
+    def _change_word(self, anchor: Span, path: list[Token], verb: Token | None, before: str
+                     ) -> str | None:
+        """The change word governing the number: "rose 5%", "increase of 39.4%", "up 5%"."""
+        for token in path[1:]:
+            if token.dep_ == "prep" and token.lower_ in ("to", "at"):
+                return None  # "rose 5% to 3.2 trillion yuan": the level after "to"
+            lemma = token.lemma_.lower()
+            if token not in anchor and lemma in self.cues.direction:
+                return lemma
+        for child in anchor.root.head.children if anchor.root.head.i != anchor.root.i else []:
+            if child.i > anchor.end - 1 and child.lemma_.lower() in self.cues.direction and (
+                    child.pos_ == "NOUN"):
+                return child.lemma_.lower()
+        words = re.findall(r"[a-z]+", before.lower())
+        tail = [w for w in words[-3:] if w not in ("by", "of", "nearly", "about", "over", "more",
+                                                     "than", "around", "a")]
+        if tail and tail[-1] in self.cues.direction:
+            return tail[-1]
+        following = anchor.end < len(self.doc) and self.doc[anchor.end]
+        if following and following.lemma_.lower() in self.cues.direction and following.pos_ in (
+                "NOUN",):
+            return following.lemma_.lower()  # "a 6.7-percent increase"
+        bracketed = self.doc.text[max(0, anchor.start_char - 2):anchor.start_char].strip() == "("
+        if anchor.label_ == "PERCENT" and (verb is None or bracketed):
+            # "(11.6 percent)" after an item in a sentence about increases
+            sent_words = {t.lemma_.lower() for t in anchor.sent if t.i < anchor.start}
+            hits = [w for w in sent_words if w in self.cues.direction]
+            return hits[0] if hits else None
+        return None
+
+    def _measure_token(self, anchor: Span, path: list[Token], verb: Token | None
+                       ) -> Token | None:
+        """The head noun of what is measured."""
+        head = anchor.root.head
+        if anchor.root.dep_ in ("appos", "npadvmod", "dep") and head.pos_ in ("NOUN", "PROPN") \
+                and not any(a.start <= head.i < a.end for a in self.anchors) \
+                and head.lemma_.lower() not in ("year", "month", "percent", "time"):
+            return head  # "exports of X (11.6 percent)": the figure hangs on its item
+        node = verb
+        for _ in range(5):
+            if node is None:
+                return None
+            subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None:
+                name = self.mentions.name_at(subject)
+                if name is not None and subject.dep_ != "nsubjpass" and not any(
+                        c.dep_ in ("compound", "amod") and self.mentions.name_at(c) is None
+                        for c in subject.children):
+                    return None  # a party ("ASEAN remained ...") is the subject, not the measure
+                return subject
+            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+                return node.head  # "bilateral trade reaching 3.92 trillion yuan"
+            if node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and node.head.i != node.i:
+                node = node.head
+                continue
+            return None
+        return None
+
+    def _growth_noun(self, token: Token) -> str | None:
+        """A measure that is itself a change: "growth", "increase", "growth rate"."""
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.direction:
+            return lemma
+        if lemma == "rate":
+            for child in token.children:
+                lemma = child.lemma_.lower()
+                if child.dep_ in ("compound", "amod") and lemma in self.cues.direction:
+                    return lemma
+        return None
+
+    def _respectively(self, anchor: Span, segment: Span, measure_tok: Token | None
+                      ) -> str | None:
+        """The i-th item for the i-th figure: "X, Y and Z rose a, b and c times respectively"."""
+        if "respectively" not in segment.text or measure_tok is None:
+            return None
+        listed = [a for a in self.anchors if segment.start_char <= a.start_char < segment.end_char
+                  and a.label_ == anchor.label_]
+        if len(listed) < 2:
+            return None
+        group = None
+        for token in measure_tok.subtree:
+            members = [token, *_conj_chain(token)]
+            if len(members) == len(listed) and token.pos_ in ("NOUN", "PROPN"):
+                group = members
+                break
+        if group is None:
+            return None
+        chosen = group[listed.index(anchor)]
+        def own(member: Token) -> set[int]:
+            nested = {t.i for c in _conj_chain(member) for t in c.subtree}
+            return {t.i for t in member.subtree if t.dep_ not in ("cc", "punct")} - nested
+
+        keep = own(chosen)
+        drop: set[int] = set()
+        for member in group:
+            drop |= {t.i for t in member.subtree} - keep
+        words = [t for t in self._phrase_tokens(measure_tok) if t.i not in drop]
+        words = sorted(set(words) | {t for t in chosen.subtree if t.i in keep},
+                       key=lambda t: t.i)
+        while words and (words[0].dep_ == "det" or words[0].lower_ in _STOP):
+            words = words[1:]
+        return " ".join(t.text for t in words) or None
+
+    def _phrase(self, head: Token) -> str | None:
+        """Shortest noun phrase around a head noun: no dates, figures, clauses, appositions."""
+        if head.lower_ in _STOP or head.pos_ == "PRON":
+            return None
+        taken = self._phrase_tokens(head)
+        words = [t for t in taken if not t.is_space]
+        while words and (words[0].dep_ in ("det", "prep", "cc", "punct") or words[0].lower_
+                         in _STOP):
+            words = words[1:]
+        while words and (words[-1].dep_ in ("prep", "cc", "punct", "det", "case")):
+            words = words[:-1]
+        if not words:
+            return None
+        text = self.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+        return re.sub(r"\s+", " ", text.strip(' "“”(),'))
+
+    def _phrase_tokens(self, head: Token) -> list[Token]:
+        keep: list[Token] = []
+
+        def visit(token: Token) -> None:
+            keep.append(token)
+            for child in token.children:
+                if child.dep_ in _DROP_CHILDREN:
+                    continue
+                if child.dep_ == "prep" and self._blocked(child):
+                    continue
+                visit(child)
+
+        visit(head)
+        keep.sort(key=lambda t: t.i)
+        # keep the contiguous run around the head
+        run = [head]
+        by_i = {t.i: t for t in keep}
+        i = head.i - 1
+        while i in by_i:
+            run.insert(0, by_i[i])
+            i -= 1
+        i = head.i + 1
+        while i in by_i:
+            run.append(by_i[i])
+            i += 1
+        return run
+
+    def _blocked(self, prep: Token) -> bool:
+        """A prepositional phrase that dates, quantifies or compares is not the measure."""
+        if prep.lower_ in ("in", "during", "since", "from", "by", "than", "over", "to", "at",
+                           "for", "compared", "as", "such", "under"):
+            start, end = prep.left_edge.idx, _right(prep)
+            if self.mentions.dates_in(start, end) or any(
+                    a.start_char < end and start < a.end_char for a in self.anchors):
+                return True
+            return prep.lower_ in ("since", "than", "compared", "such", "as", "during", "in")
+        start, end = prep.left_edge.idx, _right(prep)
+        return any(a.start_char < end and start < a.end_char for a in self.anchors)
+
+    def _nearest_noun(self, anchor: Span, segment: Span) -> str | None:
+        """Fallback: the closest noun chunk before the figure in its sentence."""
+        best = None
+        try:
+            chunks = list(segment.noun_chunks)
+        except (ValueError, NotImplementedError):
+            return None
+        for chunk in chunks:
+            if chunk.end_char > anchor.start_char:
+                break
+            if chunk.root.pos_ == "PRON" or self.mentions.dates_in(chunk.start_char,
+                                                                    chunk.end_char):
+                continue
+            if any(a.start_char < chunk.end_char and chunk.start_char < a.end_char
+                   for a in self.anchors):
+                continue
+            best = chunk
+        if best is None:
+            return None
+        return self._phrase(best.root)
+
+    # -- period, comparison, subject ----------------------------------------------
+
+    def _comparison(self, after: str, before: str) -> str | None:
+        for window in (after, before):
+            for pattern in self.cues.comparisons:
+                match = pattern.search(window)
+                if match:
+                    return match.group("base").strip()
+        return None
+
+    def _period(self, anchor: Span, path: list[Token], verb: Token | None,
+                measure_tok: Token | None, segment: Span, comparison: str | None
+                ) -> Span | None:
+        """The DATE that dates the figure: on its clause, else earlier in its sentence."""
+        text = self.doc.text
+        baselines = [(segment.start_char + m.start("base"), segment.start_char + m.end("base"))
+                     for p in self.cues.comparisons for m in p.finditer(segment.text)]
+        dates = [d for d in self.mentions.dates_in(segment.start_char, segment.end_char)
+                 if not self._is_baseline(d, comparison)
+                 and not any(s < d.end_char and d.start_char < e for s, e in baselines)]
+        if not dates:
+            return None
+        zones: list[tuple[int, int]] = []
+        node = verb
+        for _ in range(4):
+            if node is None:
+                break
+            for child in node.children:
+                if child.dep_ in ("prep", "npadvmod", "advmod", "pobj", "advcl", "nsubj",
+                                  "nsubjpass", "dobj"):
+                    zones.append((child.left_edge.idx, _right(child)))
+            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp"):
+                break
+            node = node.head
+        if measure_tok is not None:
+            zones.append((measure_tok.left_edge.idx, _right(measure_tok)))
+        own = [d for d in dates if anchor.root.left_edge.idx <= d.start_char < _right(anchor.root)
+               and not (anchor.start_char <= d.start_char < anchor.end_char)]
+        if own:
+            return own[0]  # "the $51.53 billion in June"
+        governing = [d for d in dates if any(s <= d.start_char < e for s, e in zones)]
+        if governing:
+            ahead = [d for d in governing if d.end_char <= anchor.start_char]
+            return ahead[-1] if ahead else governing[0]
+        earlier = [d for d in dates if d.end_char <= anchor.start_char]
+        del text
+        return earlier[-1] if earlier else None
+
+    def _is_baseline(self, date: Span, comparison: str | None) -> bool:
+        """A DATE that is the comparison baseline ("over 2012") or a start ("since 2012")."""
+        before = self.doc.text[max(0, date.start_char - 20):date.start_char].lower()
+        if re.search(r"\b(?:since|than|compared (?:with|to)|versus)\s+(?:the\s+)?$", before):
+            return True
+        if re.search(r"\bover\s+$", before) and date.text[:1].isdigit():
+            return True  # "over 2012"; "over the past five years" is a period
+        return bool(comparison) and comparison in date.text
+
+    def _subject(self, measure: str | None, head: Token | None) -> str | None:
+        """The party a figure is about: a named possessor, else China for trade figures."""
+        lower = (measure or "").lower()
+        for alias, canonical in self.cues.subject_alias.items():
+            if re.search(rf"\b{re.escape(alias)}", lower):
+                return canonical
+        if head is not None:
+            for token in head.subtree:
+                if token.dep_ == "poss":
+                    name = self.mentions.name_at(token)
+                    if name is not None and name.label_ in ("GPE", "ORG"):
+                        return (name._.textfacts or {}).get("canonical") or name.text
+        words = set(re.findall(r"[a-z]+", lower))
+        if words & self.cues.trade_words:
+            return self.cues.default_subject
+        return None
+
+
+def _conj_chain(token: Token) -> list[Token]:
+    """Coordinated items after a token, whether attached to it or chained."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.append(child)
+            out.extend(_conj_chain(child))
+    return out
+
+
+def _conversion(text: str, first: Span, second: Span) -> bool:
+    """Whether a figure is a bracketed conversion of the one before it (another currency)."""
+    if first.label_ != "MONEY" or second.label_ != "MONEY" or (first._.textfacts or {}).get(
+            "unit") == (second._.textfacts or {}).get("unit"):
+        return False
+    gap = text[first.end_char:second.start_char]
+    return re.fullmatch(r"\s*[(（,]\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+                        r"approximately\s+|equivalent to\s+|US)?", gap) is not None
+
+
+def _counted_noun(anchor: Span) -> str | None:
+    """The counted noun of a count: "130 representatives" → "representatives"."""
+    words = [t for t in anchor if not (t.like_num or t.lower_ in _SCALES or t.is_punct)]
+    if not words:
+        return None
+    return anchor.doc.text[words[0].idx:anchor.end_char].strip()
+
+
+def _right(token: Token) -> int:
+    edge = token.right_edge
+    return edge.idx + len(edge)
+
+
 @Language.factory("textfacts_claims", default_config={"data_dir": None},
-                  requires=["doc.spans"], assigns=["doc._.textfacts_state"])
+                  requires=["doc.spans", "token.dep"], assigns=["doc._.textfacts_state"])
 def make_claims(nlp: Language, name: str, data_dir: str | None) -> Claims:
     """Factory for the claims component."""
     return Claims(nlp, name, data_dir)

@@ -40,6 +40,7 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _FIRST_PERSON = {"we", "us", "i"}
 _THIRD_PERSON = {"they"}
 _PERFECT = {"have", "has", "had"}
+_STATES = {"be", "remain", "have", "become", "stay"}
 
 
 class ModalityRow(BaseModel):
@@ -61,7 +62,7 @@ class CueRow(BaseModel):
     kind: Literal[
         "enumerator", "list_intro", "initiative_noun", "initiative_verb", "event_verb",
         "belief_verb", "agent_noun", "agent_document", "actor_alias", "speech_verb",
-        "according_to",
+        "according_to", "goal_noun", "deadline_preposition", "event_noun",
     ]
     words: list[str] = []
     regex: str | None = None
@@ -75,7 +76,7 @@ class Cues:
 
     modal: dict[str, str]
     control: dict[str, str]
-    transparent: set[str]
+    transparent: dict[str, str]
     adverb: dict[str, str]
     noun: dict[str, str]
     enumerators: list[re.Pattern[str]]
@@ -105,7 +106,7 @@ class Cues:
 
         return cls(
             modal=by_role["modal"], control=by_role["control"],
-            transparent=set(by_role["transparent"]), adverb=by_role["adverb"],
+            transparent=by_role["transparent"], adverb=by_role["adverb"],
             noun=by_role["noun"], enumerators=compiled("enumerator"), intros=compiled("list_intro"),
             words=words, actor_alias=alias, according_to=compiled("according_to"),
         )
@@ -306,6 +307,7 @@ class Commitments:
         self.default_actor = default_actor
 
     def __call__(self, doc: Doc) -> Doc:
+        """Write the textfacts_commitments span group."""
         if not doc.has_annotation("DEP"):
             write_group(doc, GROUP, [], keep_overlaps=True)
             return doc
@@ -339,17 +341,30 @@ class Commitments:
     def _clauses(self, sent: Span, mentions: Mentions, speakers: Speakers) -> Iterator[Found]:
         """Modal and control-verb commitments of one sentence, one per coordinated action."""
         seen: set[int] = set()
+        imperative = self._imperative(sent, speakers)
         for token in sent:
             trigger = self._trigger(token)
+            if imperative is not None and token.i == imperative.i and trigger is None:
+                lemma = token.lemma_.lower()
+                inner = self._control_xcomp(token) if lemma in self.cues.control else None
+                adverb = next((self.cues.adverb[c.lower_] for c in token.children
+                               if c.lower_ in self.cues.adverb), None)
+                trigger = (self.cues.control[lemma] if inner is not None else adverb or "will",
+                           inner or token, [token] + ([inner] if inner is not None else []),
+                           "commitments.imperative")
             if trigger is None:
                 continue
             modality, action, chain, rule = trigger
             if action.i in seen or self._is_past(action) or self._believed(action):
                 continue
+            if action.lemma_ in _STATES or self._schedules_event(action):
+                continue  # "continues to be a partner", "the Games will open soon"
             passive = any(c.dep_ == "auxpass" for c in action.children)
-            if passive and not self._passive_pledge(action, mentions):
-                continue
-            if not passive and not self._agentive(action, mentions, speakers):
+            if passive and not (self._passive_pledge(action, mentions) and (
+                    speakers.at(action) is not None or _headline_line(sent))):
+                continue  # "resilience will be enhanced" in a reporter's voice is a forecast
+            bare = imperative is not None and token.i == imperative.i
+            if not passive and not bare and not self._agentive(action, mentions, speakers):
                 continue
             actor = self._actor(action, mentions, speakers)
             seen.add(action.i)
@@ -360,17 +375,38 @@ class Commitments:
                     start = min(start, subject.left_edge.idx)
             shared = self._governing_dates(chain, mentions)
             yield Found(start, _clause_end(action), action, modality, actor, rule, shared)
-            for conj in _conjuncts(action):
-                if conj.i in seen or conj.pos_ not in ("VERB",) or self._is_past(conj):
+            conjuncts = _conjuncts(action)
+            for link in chain:
+                if link.i != action.i and link.dep_ != "aux":
+                    conjuncts += [c for c in _conjuncts(link) if c.i > action.i]
+            for conj in sorted(set(conjuncts), key=lambda t: t.i):
+                if conj.i in seen or self._is_past(conj) or conj.tag_ not in ("VB", "VBP"):
                     continue
                 seen.add(conj.i)
-                c_modality, c_action, c_rule = modality, conj, rule
+                c_modality, c_rule, c_action = modality, rule, conj
                 inner = self._control_xcomp(conj)
-                if inner is not None and self.cues.control.get(conj.lemma_.lower()):
-                    c_modality = self.cues.control[conj.lemma_.lower()]
-                    c_rule = f"modality.{conj.lemma_.lower()}"
-                yield Found(_conj_start(conj), _clause_end(conj), c_action if inner is None
-                            else inner, c_modality, actor, c_rule, shared)
+                lemma = conj.lemma_.lower()
+                if inner is not None and lemma in self.cues.control:
+                    c_modality, c_rule = self.cues.control[lemma], f"modality.{lemma}"
+                    c_action = inner
+                yield Found(_conj_start(conj), _clause_end(conj), c_action, c_modality, actor,
+                            c_rule, shared)
+
+    def _imperative(self, segment: Span, speakers: Speakers) -> Token | None:
+        """A bare-verb sentence inside an official's reported statement.
+
+        "Strengthen the study of ..." in this genre lists the tasks the official announces.
+        """
+        words = [t for t in segment if not t.is_punct and not t.is_space]
+        if len(words) < 4:
+            return None
+        first = words[1] if words[0].pos_ == "ADV" and words[0].lower_ != "not" else words[0]
+        if first.tag_ != "VB" or first.lower_ in ("let", "please", "see", "click", "thank"):
+            return None
+        if any(c.dep_ in _SUBJECTS for c in first.children) or first.head.i in range(
+                segment.start, segment.end) and first.head.i != first.i:
+            return None
+        return first if speakers.at(first) is not None else None
 
     def _trigger(self, token: Token) -> tuple[str, Token, list[Token], str] | None:
         """(modality, action verb, trigger tokens, rule) when a token opens a commitment."""
@@ -419,6 +455,7 @@ class Commitments:
                 break
             if lemma in self.cues.transparent:
                 if verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "to":
+                    modality, rule = self.cues.transparent[lemma], f"modality.{lemma}"
                     chain.append(verb)
                     verb = inner
                     continue
@@ -454,7 +491,7 @@ class Commitments:
         for _ in range(6):
             if node.dep_ in ("ccomp", "xcomp") and self.cues.has("belief_verb", node.head.lemma_):
                 return True
-            if node.head is node:
+            if node.head.i == node.i:
                 return False
             node = node.head
         return False
@@ -466,6 +503,9 @@ class Commitments:
             subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subject is not None:
                 return subject
+            if node.dep_ in ("acl", "relcl") and node.head.lemma_.lower() in self.cues.noun:
+                node = node.head.head  # "the report outlines plans to enhance ..."
+                continue
             if node.dep_ in ("conj", "xcomp", "acomp") or (
                 node.dep_ == "advcl" and node.head.lemma_ in self.cues.control
             ):
@@ -490,11 +530,24 @@ class Commitments:
             return True
         if self.cues.has("agent_noun", subject.lemma_) or self.cues.has("agent_noun", lower):
             return True
+        if self.cues.has("goal_noun", subject.lemma_):
+            # "Our goal is to strive to build ...": the goal of whoever owns it
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+            return owner is not None and (owner.lower_ in ("our", "its", "their") or
+                                          mentions.name_at(owner) is not None)
         if self.cues.has("agent_document", subject.lemma_):
             return any(self.cues.has("agent_noun", t.lemma_) or (
                 (n := mentions.name_at(t)) is not None and n.label_ in ("ORG", "GPE"))
                 for t in subject.subtree)
         return False
+
+    def _schedules_event(self, verb: Token) -> bool:
+        """A schedule, not a pledge: "will open soon", "will hold a press conference"."""
+        if not self.cues.has("event_verb", verb.lemma_):
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp")]
+        return not objects or any(c.dep_ == "dobj" and self.cues.has("event_noun", c.lemma_)
+                                  for c in objects)
 
     def _passive_pledge(self, verb: Token, mentions: Mentions) -> bool:
         """A passive "X will be expanded" is a pledge unless it schedules an event."""
@@ -616,16 +669,21 @@ class Commitments:
         actor = self._intro_actor(intro, mentions)
         shared = mentions.dates_in(intro.start_char, intro.end_char)
         gap = 0
+        consumed = -1
         for sent in after:
-            body = sent.text
+            if sent.start_char < consumed:
+                continue
+            line_end = paragraph_of(text, sent.start_char)[1]
+            body = text[sent.start_char:line_end]
             if not any(p.match(body) for p in self.cues.enumerators):
                 gap += 1
-                if gap > 3:
+                if gap > 6:  # captions and photo credits may sit between numbered items
                     return
                 continue
             gap = 0
             numbered = re.match(r"^\(?\d", body) is not None
-            end = paragraph_of(text, sent.start_char)[1] if numbered else sent.end_char
+            end = line_end if numbered else sent.end_char
+            consumed = end
             item = self._item(doc, sent.start_char, end, kind, actor, shared)
             if item is not None:
                 yield item
@@ -691,7 +749,7 @@ class Commitments:
     # -- headline pledges --------------------------------------------------------
 
     def _headlines(self, doc: Doc, mentions: Mentions) -> Iterator[Found]:
-        """ "<ORG>: <imperative>" lines, the genre's headline form of an announced task."""
+        """Headline tasks: "<ORG>: <imperative>" lines announce what the ORG will do."""
         text = doc.text
         pos = 0
         for line in text.splitlines(keepends=True):
@@ -727,6 +785,18 @@ class Commitments:
 
     # -- output ----------------------------------------------------------------
 
+    def _deadline_like(self, doc: Doc, date: Span) -> bool:
+        """Whether a DATE is a deadline: a temporal preposition governs it.
+
+        "by 2026", "in 2026", "during the 15th Five-Year Plan period" are; a year inside a
+        name ("the 2026 APEC Smart Customs Case Repository") is not.
+        """
+        before = doc.text[max(0, date.start_char - 24):date.start_char].lower()
+        match = re.search(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$", before)
+        if match is None:
+            return False
+        return self.cues.has("deadline_preposition", match.group(1).split()[-1])
+
     def _to_span(self, doc: Doc, item: Found, mentions: Mentions, speakers: Speakers
                  ) -> Span | None:
         if in_chrome(doc, item.start, item.end):
@@ -739,8 +809,10 @@ class Commitments:
             start = line_start + prefix.end()  # "<ORG>: ..." headline prefix
         while end > start and doc.text[end - 1] in " ,;:.\"'”":
             end -= 1
-        own = [d for d in mentions.dates_in(start, end) if not _since(doc, d)]
-        dates = own or [d for d in item.shared_dates if not _since(doc, d)]
+        if not item.whole and doc.text[end:end + 3].lstrip().startswith(":"):
+            return None  # "... will be focused on:" introduces a list; its items are the pledges
+        own = [d for d in mentions.dates_in(start, end) if self._deadline_like(doc, d)]
+        dates = own or [d for d in item.shared_dates if self._deadline_like(doc, d)]
         deadline = next(((d._.textfacts or {}).get("value") for d in dates
                          if (d._.textfacts or {}).get("value")), None)
         speaker = speakers.at(item.head)
@@ -771,7 +843,8 @@ def action_phrase(head: Token, start: int, end: int) -> str:
     patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
     if patient is not None:
         # "Market access for farm products will be expanded" → "expand market access for ..."
-        words = [t.text_with_ws for t in patient.subtree if t.dep_ != "det" or t.i > patient.left_edge.i]
+        words = [t.text_with_ws for t in patient.subtree
+                 if t.dep_ != "det" or t.i > patient.left_edge.i]
         return _clean(f"{head.lemma_.lower()} {''.join(words)}")
     if not (start <= head.idx < end):
         return doc.text[start:end]
@@ -794,22 +867,30 @@ def _right(token: Token) -> int:
 
 
 def _coordinated(child: Token) -> bool:
-    """A coordinated action: a conj verb, or an unmarked bare verb after a comma that the
-    parser took for an adverbial clause ("will follow X, further support Y, ...")."""
+    """Whether a child verb is a coordinated action.
+
+    Either a conj verb, or an unmarked bare verb after a comma that the parser took for an
+    adverbial clause ("will follow X, further support Y, ...").
+    """
     if child.i < child.head.i or child.pos_ != "VERB":
         return False
     if child.dep_ == "conj":
         return True
-    if child.dep_ != "advcl" or child.tag_ not in ("VB", "VBP"):
+    if child.dep_ not in ("advcl", "dep") or child.tag_ not in ("VB", "VBP"):
         return False
     if any(c.dep_ in ("mark", "aux", "nsubj", "nsubjpass") for c in child.children):
         return False
     before = child.left_edge.i - 1
+    if before > 0 and child.doc[before].text in ('"', "”", "'"):
+        before -= 1  # 'such as the "X Repository," actively build ...'
     return before >= 0 and child.doc[before].text in (",", ";")
 
 
 def _shares_object(verb: Token, conj: Token) -> bool:
-    """ "prepare and supply a new round of policies": the first verb has no object of its own."""
+    """Whether two verbs share one object: "prepare and supply a new round of policies"."""
+    if any(c.dep_ in _SUBJECTS for c in conj.children) or any(
+            c.dep_ == "auxpass" for c in verb.children):
+        return False  # a clause of its own, or a passive that needs no object
     own = [c for c in verb.children if c.i > verb.i and c.i < conj.i
            and c.dep_ not in ("cc", "punct", "advmod")]
     return not own
@@ -822,6 +903,8 @@ def _conjuncts(verb: Token) -> list[Token]:
         if _coordinated(child) and not _shares_object(verb, child):
             out.append(child)
             out.extend(_conjuncts(child))
+        elif child.dep_ == "conj" and child.i > verb.i:
+            out.extend(_conjuncts(child))  # through a mis-tagged conjunct ("adhere" as ADV)
     return out
 
 
@@ -849,10 +932,10 @@ def _conj_start(verb: Token) -> int:
     return first.idx
 
 
-def _since(doc: Doc, date: Span) -> bool:
-    """A DATE after "since"/"compared with" starts a past period, never a deadline."""
-    before = doc.text[max(0, date.start_char - 14):date.start_char].lower()
-    return bool(re.search(r"\b(?:since|than|compared (?:with|to)|over)\s+(?:the\s+)?$", before))
+def _headline_line(segment: Span) -> bool:
+    """Whether a segment sits on a "<ORG>: ..." headline line."""
+    start, end = paragraph_of(segment.doc.text, segment.start_char)
+    return re.match(r"[^:\n]{3,80}:\s+\S", segment.doc.text[start:end]) is not None
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:

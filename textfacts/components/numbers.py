@@ -1,51 +1,520 @@
-"""textfacts_numbers: MONEY, PERCENT and QUANTITY spans with value, unit and bound."""
+"""textfacts_numbers: MONEY, PERCENT and QUANTITY spans with value, unit and bound.
+
+Candidates come from spaCy Matcher patterns kept as data rows (patterns/money.jsonl,
+percent.jsonl, quantity.jsonl). A pattern token is a plain Matcher token spec or a macro
+``{"@": name}`` that expands from the lexicons (currencies, scales, units, number words), so a
+new currency or unit is one TSV row, not a new pattern. Each macro token carries a role
+(number, scale, currency_before, counted ...); the Matcher's alignments tell which token
+played which role, and the pure functions in textfacts.normalize turn the roles into
+value, unit and bound. Qualifiers stay outside the span and are read from the tokens before
+it (ANNOTATION.md §2).
+"""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
 
-from textfacts.components._spans import make_span, write_group
+from textfacts.components._spans import set_attrs, write_group
+from textfacts.normalize.money import currency_iso, currency_rows, currency_table
+from textfacts.normalize.numbers import (
+    NUMBER,
+    is_year,
+    number_word_table,
+    parse_number,
+    scale_of,
+    scale_table,
+    words_to_number,
+)
+from textfacts.normalize.units import (
+    bound_rows,
+    percent_unit,
+    unit_lemma,
+    unit_rows,
+    unit_table,
+)
+from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_numbers"
-_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+PATTERN_FILES = ("patterns/money.jsonl", "patterns/percent.jsonl", "patterns/quantity.jsonl")
+PRIORITY = {"MONEY": 0, "PERCENT": 1, "QUANTITY": 2}
+
+# A day number after a month name is part of a DATE ("February 4 to 6"), never a figure.
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr",
+    "apr.", "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
+    "oct", "oct.", "nov", "nov.", "dec", "dec.",
+}
+DAY = re.compile(r"^\d{1,2}$")
+SPELLED_DECIMAL = re.compile(r"(?<![\w.-])\d+-point-\d+(?![\w.])")
+# "the first 7 months", "the past 3 years": calendar periods the dates component resolves.
+PERIOD_UNITS = {"month", "year", "quarter"}
+PERIOD_OPENERS = {"first", "last", "past", "next", "previous", "recent", "coming", "initial"}
+# Tokens a verb of passing may reach over: "exceeded the 21 trillion yuan mark".
+SKIPPABLE_POS = {"DET", "ADV"}
+VERB_REACH = 3
+# Roles a token may play when glued to the digits before it: "5bn", "43.85tn", "115USD", "20kg".
+GLUE_ROLES = {"scale", "currency_after", "unit", "percent"}
+
+
+class PatternRow(BaseModel):
+    """One Matcher pattern row of patterns/{money,percent,quantity}.jsonl."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    label: Literal["MONEY", "PERCENT", "QUANTITY", "CONTEXT"]
+    pattern: list[dict[str, Any]]
+    example: str
+    context: bool = False
+
+
+@dataclass
+class Candidate:
+    """A matched figure before overlap resolution."""
+
+    span: Span
+    row: PatternRow
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        """Explicit figures first, MONEY over PERCENT over QUANTITY, then the longest.
+
+        So "$ 150 million senior notes" stays MONEY rather than a QUANTITY of notes.
+        """
+        return (int(self.row.context), PRIORITY[self.span.label_], -len(self.span))
+
+
+def _sequences(nlp: Language, surface: str,
+               glue: Literal["before", "after"]) -> set[tuple[str, ...]]:
+    """Token sequences of a lexicon surface as the tokenizer splits it beside a number."""
+    seqs = {tuple(t.text for t in nlp.make_doc(surface))}
+    for probe in (" ", ""):
+        text = surface + probe + "5" if glue == "before" else "5" + probe + surface
+        tokens = [t.text for t in nlp.make_doc(text)]
+        if glue == "before" and tokens[-1] == "5":
+            seqs.add(tuple(tokens[:-1]))
+        if glue == "after" and tokens[0] == "5":
+            seqs.add(tuple(tokens[1:]))
+    return {s for s in seqs if s}
+
+
+def _variants(seqs: set[tuple[str, ...]], exact: bool) -> list[list[dict[str, Any]]]:
+    """Matcher token specs for a set of token sequences: one variant per sequence length."""
+    by_length: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    for seq in seqs:
+        by_length[len(seq)].append(seq)
+    attr = "ORTH" if exact else "LOWER"
+    variants = []
+    for length, group in sorted(by_length.items()):
+        variants.append([
+            {attr: {"IN": sorted({s[i] if exact else s[i].lower() for s in group})}}
+            for i in range(length)
+        ])
+    return variants
 
 
 class Numbers:
-    """Number-layer extractor (first cut: spaCy NER spans, simple values)."""
+    """Number-layer extractor: Matcher candidates → normalised, non-overlapping spans."""
 
     def __init__(self, nlp: Language, name: str, data_dir: str | Path | None = None):
         self.name = name
+        key = None if data_dir is None else str(data_dir)
+        self.currencies = currency_table(key)
+        self.scales = scale_table(key)
+        self.number_words = number_word_table(key)
+        self.units = unit_table(key)
+        self.unit_kinds = {row.lemma: row.kind for row in unit_rows(key)}
+        self.bounds_before: dict[str, tuple[str, str]] = {}
+        self.bounds_after: dict[str, str] = {}
+        # Codes that are also words or names ("COP28") are never split off a number.
+        extend_tokenizer(nlp, [r.surface for r in currency_rows(key)
+                               if r.position != "after" and r.case == "any"],
+                         [r.surface for r in currency_rows(key) if r.position != "before"],
+                         list(self.scales))
+        for row in bound_rows(key):
+            words = " ".join(t.lower_ for t in nlp.make_doc(row.surface))
+            if row.position == "before":
+                self.bounds_before[words] = (row.bound, row.kind)
+            else:
+                self.bounds_after[words] = row.bound
+        self.max_bound_len = max(len(k.split()) for k in self.bounds_before)
+        self.macros = self._macros(nlp, key)
+        self.rows: list[PatternRow] = []
+        for relative in PATTERN_FILES:
+            self.rows.extend(read_jsonl(data_path(data_dir, relative), PatternRow))
+        self.matcher = Matcher(nlp.vocab)
+        self.roles: dict[int, tuple[PatternRow, list[str]]] = {}
+        for row in self.rows:
+            for number, (specs, roles) in enumerate(expand(row.pattern, self.macros)):
+                match_key = f"{row.id}#{number}"
+                self.matcher.add(match_key, [specs])
+                self.roles[nlp.vocab.strings.add(match_key)] = (row, roles)
+
+    def _macros(self, nlp: Language, key: str | None) -> dict[str, list[list[dict[str, Any]]]]:
+        """Macro name → token-spec variants, built from the lexicons."""
+        before: dict[bool, set[tuple[str, ...]]] = {True: set(), False: set()}
+        after: dict[bool, set[tuple[str, ...]]] = {True: set(), False: set()}
+        for row in currency_rows(key):
+            exact = row.case == "exact"
+            if row.position in ("before", "both"):
+                before[exact] |= _sequences(nlp, row.surface, "before")
+            if row.position in ("after", "both"):
+                after[exact] |= _sequences(nlp, row.surface, "after")
+        percent: set[tuple[str, ...]] = set()
+        units: set[tuple[str, ...]] = set()
+        for row in unit_rows(key):
+            target = percent if row.kind == "percent" else units
+            target |= _sequences(nlp, row.surface, "after")
+        # Nouns that name a currency, a percent or a scale never end a counted-noun QUANTITY.
+        excluded = {s[-1].lower() for group in (*after.values(), percent) for s in group}
+        excluded |= set(self.scales) | MONTHS
+        excluded |= {w for w, (_, kind) in self.number_words.items() if kind != "article"}
+        excluded = sorted(excluded)
+        return {
+            "number": [[{"TEXT": {"REGEX": NUMBER.pattern}}]],
+            "numword": [[{"LOWER": {"IN": sorted(self.number_words)}}]],
+            "scale": [[{"LOWER": {"IN": sorted(self.scales)}}]],
+            "currency_before": _variants(before[False], False) + _variants(before[True], True),
+            "currency_after": _variants(after[False], False) + _variants(after[True], True),
+            "percent": _variants(percent, False),
+            "unit": _variants(units, False),
+            "counted": [[{"TAG": {"IN": ["NNS", "NNPS"]}, "LOWER": {"NOT_IN": excluded},
+                          "IS_PUNCT": False}]],
+            "modifier": [[{"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]},
+                           "TAG": {"IN": ["JJ", "JJR", "JJS", "NN", "NNP", "NNS", "NNPS", "VBN",
+                                          "VBG"]},
+                           "LOWER": {"NOT_IN": excluded}, "LIKE_NUM": False}]],
+            "range": [[{"LOWER": {"IN": ["-", "\u2013", "to", "~"]}}]],
+            "hyphen": [[{"ORTH": {"IN": ["-", "\u2013"]}}]],
+            "plus": [[{"ORTH": "+"}]],
+            "sign": [[{"LOWER": "minus"}]],
+        }
 
     def __call__(self, doc: Doc) -> Doc:
+        """Match, interpret, resolve overlaps, set bounds and write the span group."""
+        merge_spelled_decimals(doc)
+        contexts: list[tuple[int, str]] = []
+        candidates: list[Candidate] = []
+        for match_key, start, end, alignment in self.matcher(doc, with_alignments=True):
+            row, roles = self.roles[match_key]
+            token_roles = [roles[i] for i in alignment]
+            if row.label == "CONTEXT":
+                iso = self._currency(doc, start, token_roles, "currency_after")
+                if iso:
+                    contexts.append((doc[start].idx, iso))
+                continue
+            candidate = self._interpret(doc, row, start, end, token_roles)
+            if candidate is not None:
+                candidates.append(candidate)
         spans = []
-        for ent in doc.ents:
-            if ent.label_ not in ("MONEY", "PERCENT", "QUANTITY"):
+        taken: set[int] = set()
+        for candidate in sorted(candidates, key=lambda c: (c.rank, c.span.start)):
+            span = candidate.span
+            if taken.intersection(range(span.start, span.end)):
                 continue
-            match = _NUM.search(ent.text)
-            if not match:
-                continue
-            start = ent.start_char + match.start()
-            value = float(match.group().replace(",", ""))
-            attrs = {"value": value, "bound": "exact"}
-            if ent.label_ == "PERCENT":
-                attrs["unit"] = "percent"
-            elif ent.label_ == "MONEY":
-                attrs["unit"] = "USD" if "$" in ent.text or "dollar" in ent.text else "CNY"
-            else:
-                attrs["unit"] = ent[-1].lemma_.lower()
-            span = make_span(doc, start, ent.end_char, ent.label_, attrs, mode="expand")
-            if span is not None:
-                spans.append(span)
+            if candidate.row.context:
+                iso = _context_currency(doc, span, contexts)
+                if iso is None:
+                    continue
+                candidate.attrs["unit"] = iso
+            candidate.attrs.setdefault("bound", self._bound(doc, span))
+            candidate.attrs["rule"] = candidate.row.id
+            set_attrs(span, candidate.attrs)
+            taken.update(range(span.start, span.end))
+            spans.append(span)
         write_group(doc, GROUP, spans)
         return doc
 
+    def _interpret(self, doc: Doc, row: PatternRow, start: int, end: int,
+                   roles: list[str]) -> Candidate | None:
+        """Value, unit and bound of one match from the roles its tokens played.
+
+        Tokens in a "..._tail" role lend their unit, scale or currency to the figure but stay
+        outside its span: "up 14.1 and 3.2 percent" gives PERCENT "14.1" (and, from another
+        match, "3.2 percent").
+        """
+        head = max(i for i, r in enumerate(roles) if not r.endswith("tail")) + 1
+        shared = head < len(roles)
+        roles = [r[: -len("_tail")] if r.endswith("_tail") else r for r in roles]
+        tokens = list(doc[start:end])
+        numbers = [t for t, r in zip(tokens, roles, strict=True) if r == "number"]
+        words = [t.text for t, r in zip(tokens, roles, strict=True) if r in ("numword", "hyphen")]
+        if _after_month(doc, start) or _list_item(doc, start) or _after_number(doc, start):
+            return None
+        if any(_glued(doc, t.i, start, end, roles) for t in numbers) or _dash_not_sign(doc, start):
+            return None
+        if row.label == "QUANTITY" and _after_label(doc, start):
+            return None
+        if numbers:
+            if row.label == "QUANTITY" and any(is_year(t.text) for t in numbers) and \
+                    "unit" not in roles and "scale" not in roles:
+                return None  # "2023 exports" is a DATE; "2,023 exports", "1800 thousand" are not
+            if len(numbers) > 1 and any(is_year(t.text) for t in numbers):
+                return None  # "2021-2025" is a DATE interval
+            if shared and is_year(numbers[0].text):
+                return None  # "in 2023 and 5 percent": a year, not an elided percent
+            value = parse_number(numbers[0].text)
+        else:
+            number = words_to_number(words, self.number_words)
+            if number is None or row.label == "QUANTITY":
+                return None
+            value = number
+        if "sign" in roles:
+            value = -value
+        scale = scale_of([t.text for t, r in zip(tokens, roles, strict=True) if r == "scale"],
+                         self.scales)
+        attrs: dict[str, Any] = {"value": value * scale}
+        if len(numbers) > 1 and "range" in roles:
+            attrs["value_max"] = parse_number(numbers[1].text) * scale
+        span = Span(doc, start, start + head, label=row.label)
+        if row.label == "MONEY":
+            before = self._currency(doc, start, roles, "currency_before")
+            after = self._currency(doc, start, roles, "currency_after")
+            if before and after and not _same_currency_twice(doc, end, before, after):
+                return None
+            iso = before or after
+            if iso is None and not row.context:
+                return None
+            if iso:
+                attrs["unit"] = iso
+        elif row.label == "PERCENT":
+            unit = percent_unit(_last_run(tokens, roles, "percent"), self.units)
+            if unit is None:
+                return None
+            attrs["unit"] = unit
+        else:
+            unit_words = _role_words(tokens, roles, "unit") or \
+                _role_words(tokens, roles, "counted", "and")
+            attrs["unit"] = unit_lemma(unit_words, self.units)
+            if attrs["unit"] in PERIOD_UNITS and start > 0 and \
+                    doc[start - 1].lower_ in PERIOD_OPENERS:
+                return None
+        if "plus" in roles:
+            attrs["bound"] = self.bounds_after.get("+", "at_least")
+        return Candidate(span, row, attrs)
+
+    def _currency(self, doc: Doc, start: int, roles: list[str], role: str) -> str | None:
+        """ISO code of the tokens that played a currency role, or None."""
+        indices = [start + i for i, r in enumerate(roles) if r == role]
+        if not indices:
+            return None
+        return currency_iso(doc[indices[0]: indices[-1] + 1].text, self.currencies)
+
+    def _bound(self, doc: Doc, span: Span) -> str:
+        """Bound from a qualifier before the span, a verb of passing near it, or a tail after it."""
+        end = span.start
+        for reach in range(VERB_REACH + 1):
+            for length in range(self.max_bound_len, 0, -1):
+                if end - length < 0:
+                    continue
+                key = " ".join(t.lower_ for t in doc[end - length: end])
+                found = self.bounds_before.get(key)
+                if found and found[1] == "verb" and doc[end - length].pos_ not in ("VERB", "AUX"):
+                    continue  # "the Top 10 cases": a verb of passing only as a verb
+                if found and (reach == 0 or found[1] == "verb"):
+                    return found[0]
+            if end == 0 or not _skippable(doc[end - 1]):
+                break
+            end -= 1
+        for length in (2, 1):
+            key = " ".join(t.lower_ for t in doc[span.end: span.end + length])
+            if span.end + length <= len(doc) and key in self.bounds_after:
+                return self.bounds_after[key]
+        return "exact"
+
+
+def expand(pattern: list[dict[str, Any]], macros: dict[str, list[list[dict[str, Any]]]]
+           ) -> list[tuple[list[dict[str, Any]], list[str]]]:
+    """Expand macro tokens into plain Matcher patterns, each with the role of every token.
+
+    A macro with several variants (currency surfaces of one, two or three tokens) yields one
+    pattern per combination; "OP": "?" adds the combination without it; "*"/"+" apply only to
+    one-token macros.
+    """
+    options: list[list[tuple[list[dict[str, Any]], list[str]]]] = []
+    for raw in pattern:
+        spec = dict(raw)
+        if "@" not in spec:
+            role = spec.pop("role", "word")
+            options.append([([spec], [role])])
+            continue
+        name = spec.pop("@")
+        op = spec.pop("OP", None)
+        role_name = spec.pop("role", name)
+        variants = macros[name]
+        if op in ("*", "+"):
+            if len(variants) != 1 or len(variants[0]) != 1:
+                raise ValueError(f"macro {name!r} has multi-token variants; it cannot take OP {op}")
+            options.append([([{**variants[0][0], "OP": op}], [role_name])])
+            continue
+        choices = [([dict(s) for s in variant], [role_name] * len(variant)) for variant in variants]
+        if op == "?":
+            choices.append(([], []))
+        options.append(choices)
+    expanded = []
+    for combination in itertools.product(*options):
+        specs = [s for part, _ in combination for s in part]
+        roles = [r for _, part in combination for r in part]
+        if specs:
+            expanded.append((specs, roles))
+    return expanded
+
+
+def extend_tokenizer(nlp: Language, before: list[str], after: list[str], scales: list[str]) -> None:
+    """Split currency marks and scale abbreviations glued to digits, so spans snap to tokens.
+
+    The stock English tokenizer keeps "RMB43.85", "HK$12bn", "5.2bn", "115USD" and "9.5%-11"
+    as one token; a number span inside them could not start or end on a token boundary. We
+    add prefixes (a currency mark before a digit), suffixes (a scale or currency after a
+    digit) and infixes (the percent sign and dash of a percent range). The change applies
+    to the whole pipeline's tokenization, on purpose: every layer sees the same tokens.
+    Idempotent: a second numbers component on the same pipeline adds nothing.
+    """
+    tokenizer = nlp.tokenizer
+    marker = "(?=[0-9])"
+    prefix = tokenizer.prefix_search.__self__ if tokenizer.prefix_search else None
+    if prefix is not None and marker in prefix.pattern:
+        return
+    glued_before = sorted({re.escape("".join(s.split())) for s in before}, key=len, reverse=True)
+    glued_after = sorted({re.escape("".join(s.split())) for s in after if s.isupper() or
+                          not s.isascii()} | {re.escape(s) for s in scales if s.isalpha()},
+                         key=len, reverse=True)
+    new_prefix = f"^(?:{'|'.join(glued_before)}){marker}"
+    new_suffix = f"(?<=[0-9])(?:{'|'.join(glued_after)})$"
+    if prefix is not None:
+        tokenizer.prefix_search = re.compile(f"{new_prefix}|{prefix.pattern}").search
+    suffix = tokenizer.suffix_search.__self__ if tokenizer.suffix_search else None
+    if suffix is not None:
+        tokenizer.suffix_search = re.compile(f"{new_suffix}|{suffix.pattern}").search
+    # "9.5%-11%": a percent range written without spaces is one token for the stock rules.
+    infix = tokenizer.infix_finditer.__self__ if tokenizer.infix_finditer else None
+    if infix is not None:
+        new_infix = "(?<=[0-9])%(?=[-\u2013][0-9])|(?<=[0-9]%)[-\u2013](?=[0-9])"
+        tokenizer.infix_finditer = re.compile(f"{new_infix}|{infix.pattern}").finditer
+
+
+def _last_run(tokens: list[Token], roles: list[str], role: str) -> list[str]:
+    """Words of the last unbroken run of tokens in a role ("9.5%-11%" → ["%"])."""
+    last: list[str] = []
+    current: list[str] = []
+    for token, played in zip(tokens, roles, strict=True):
+        if played == role:
+            current.append(token.text)
+        elif current:
+            last, current = current, []
+    return current or last
+
+
+def _role_words(tokens: list[Token], roles: list[str], *wanted: str) -> list[str]:
+    return [t.text for t, r in zip(tokens, roles, strict=True) if r in wanted]
+
+
+def _skippable(token: Token) -> bool:
+    return token.pos_ in SKIPPABLE_POS or token.text == ","
+
+
+def _glued(doc: Doc, i: int, start: int, end: int, roles: list[str]) -> bool:
+    """A digit glued to letters that are no unit ("5G", "3D", "4K") is a name, not a figure."""
+    if doc[i].whitespace_ or i + 1 >= len(doc) or not doc[i + 1].is_alpha:
+        return False
+    return i + 1 >= end or roles[i + 1 - start] not in GLUE_ROLES
+
+
+def _dash_not_sign(doc: Doc, start: int) -> bool:
+    """"70-300mm": a dash glued between two numbers is a range dash, not a minus sign."""
+    token = doc[start]
+    if start == 0 or token.text[:1] not in "-\u2013" or doc[start - 1].whitespace_:
+        return False
+    return doc[start - 1].text[-1:].isdigit()
+
+
+def _after_label(doc: Doc, start: int) -> bool:
+    """A number after a capitalised label noun is a name ("Phase 2 projects", "Article 5")."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    return prev.is_title and prev.pos_ in ("NOUN", "PROPN")
+
+
+def _same_currency_twice(doc: Doc, end: int, before: str, after: str) -> bool:
+    """"RMB 12 billion yuan" names one currency twice; "10 rmb 20 usd" and "$ 20 $ 37" do not.
+
+    The currency after the number must be the same currency, written as a word, and must
+    not open the next figure.
+    """
+    last = doc[end - 1]
+    opens_next = end < len(doc) and bool(NUMBER.match(doc[end].text))
+    return before == after and last.is_alpha and not last.is_upper and not opens_next
+
+
+def _after_month(doc: Doc, start: int) -> bool:
+    """A day number right after a month name belongs to a DATE ("February 4 to 6").
+
+    Only a plain one- or two-digit number is a day: "December 26,748.700 million yuan" (a
+    machine-translated release) is a figure.
+    """
+    return start > 0 and doc[start - 1].lower_ in MONTHS and bool(DAY.match(doc[start].text))
+
+
+def _after_number(doc: Doc, start: int) -> bool:
+    """"3,854 400 million": a figure right after another is the tail of a number written with
+    spaces between digit groups; its value cannot be read, so it is left out."""
+    return start > 0 and bool(NUMBER.match(doc[start - 1].text)) and \
+        bool(NUMBER.match(doc[start].text))
+
+
+def merge_spelled_decimals(doc: Doc) -> None:
+    """Merge "1-point-5" (tokenised "1", "-", "point-5") into one number token.
+
+    CGTN transcripts spell decimals out; one token keeps the figure whole for every layer.
+    """
+    if "-point-" not in doc.text:
+        return
+    spans = [doc.char_span(m.start(), m.end()) for m in SPELLED_DECIMAL.finditer(doc.text)]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            if span is not None and len(span) > 1:
+                retokenizer.merge(span, attrs={"TAG": "CD", "POS": "NUM"})
+
+
+def _list_item(doc: Doc, start: int) -> bool:
+    """A list number at a line start ("1. Improving ...", "2) ...") is not a figure."""
+    if start + 1 >= len(doc) or doc[start + 1].text not in (".", ")"):
+        return False
+    return start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+
+
+def _context_currency(doc: Doc, span: Span, contexts: list[tuple[int, str]]) -> str | None:
+    """Currency set by context ("In US dollar terms, exports were 2,212.5 million").
+
+    The nearest phrase in the same sentence wins (before or after the figure); otherwise
+    the nearest one earlier in the same paragraph.
+    """
+    if not contexts:
+        return None
+    sentence = span.sent if doc.has_annotation("SENT_START") else span
+    same = [(abs(pos - span.start_char), iso) for pos, iso in contexts
+            if sentence.start_char <= pos < sentence.end_char]
+    if same:
+        return min(same)[1]
+    paragraph_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    earlier = [(pos, iso) for pos, iso in contexts if paragraph_start <= pos < span.start_char]
+    return max(earlier)[1] if earlier else None
+
 
 @Language.factory("textfacts_numbers", default_config={"data_dir": None},
-                  requires=["doc.ents"], assigns=["doc.spans"])
+                  requires=["token.tag", "token.pos"], assigns=["doc.spans"])
 def make_numbers(nlp: Language, name: str, data_dir: str | None) -> Numbers:
     """Factory for the numbers component."""
     return Numbers(nlp, name, data_dir)

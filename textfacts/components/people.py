@@ -1,37 +1,532 @@
-"""textfacts_people: PERSON spans with role, organisation and canonical full name."""
+"""textfacts_people: PERSON spans with role, organisation and canonical full name; speaker turns.
+
+Officials appear in GAC/SCIO/Xinhua releases in a handful of set constructions, all read here
+from the parse and the data files (lexicons/titles.tsv, patterns/people.jsonl):
+
+- appositive after the name: "Zhao Zenglian, Deputy Director General of the General
+  Administration of Customs, said" (role "Deputy Director General", org the ORG after "of";
+  through a possessive the org is the last body: "head of the GAC's Statistics and Analysis
+  Department" → the department), "Lv Daliang, GAC spokesperson," (org before the title),
+  "Lyu Daliang, who heads the GAC's ... Department" (verb → role "head");
+- title before the name: "GAC spokesperson Lv Daliang", "General Secretary Xi Jinping";
+  honorifics ("Mr.", "Comrade") stay outside the span and are not roles;
+- transcript turn lines: "Sun Meijun:" alone on a line (a line naming an outlet, "China Media
+  Group:", is the questioner: an ORG from textfacts_entities, never a PERSON);
+- photo credits ("ZHANG SHUHUI/FOR CHINA DAILY") and later short references ("Sun said",
+  "according to Sun"), whose `canonical` is the full name as first written.
+
+The role is reported as written (case kept); "who heads" gives "head" (titles.tsv `role`).
+
+`state(doc)["turns"]` lists `[start, end, [ps, pe, "PERSON"]]`: the char range a person speaks
+and the PERSON mention naming them. It holds, in this order of precedence:
+
+1. transcript answers: from a "Name:" line to the next "X:" turn line (questioner or speaker)
+   or the end of the text, trailing page chrome excluded;
+2. speeches: a line that is only a name with its title ("Mr. Wang Lingjun, Vice Minister of
+   the GACC"), to the next such line or turn line or the end;
+3. reported speech, by paragraph (a line of text): a sentence is attributed when a PERSON is
+   the subject of a speech verb or stands next to it ("X said that ...", "..., Sun said.",
+   "X pointed out/stated/noted/emphasized/added that ...", "Speaking at ..., X recalled") or
+   follows "according to". A paragraph with one speaker is that speaker's turn as a whole (news
+   style continues the attribution: "Sun added that ... Support will be enhanced ..."); with
+   several, each attributed sentence opens a turn that runs to the next one, and the sentences
+   before the first belong to the first.
+
+Turns never overlap; reported-speech turns inside a transcript or speech turn are not added.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Literal
 
+from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
 
-from textfacts.components._spans import make_span, write_group
+from textfacts.components._spans import chrome, in_chrome, make_span, write_group
+from textfacts.components.entities import GROUP as ENTITY_GROUP
+from textfacts.components.entities import NUMBER_GROUPS, EntityPatternRow, PersonCues
+from textfacts.extensions import state
+from textfacts.normalize.names import short_keys, trim_name
+from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_people"
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_ARTICLES = {"the", "a", "an", "its", "their"}
+_ORG_LINKS = {"of", "at", "in", "with", "from", "for", "to"}
+
+
+class PeopleRow(BaseModel):
+    """One row of patterns/people.jsonl: a speech cue, a name construction or a turn-line regex.
+
+    kind: `speech` (Matcher pattern on the speech verb: said, pointed out, put forward),
+    `according` ("according to" + PERSON), `name` (a name the NER misses: photo credits,
+    bylines, "Mr. X"; `name_slice` = [start, end) of the name inside the match, Python slice
+    style), `turn_line` (a regex with group `name` for transcript turn lines; one ending in `$`
+    must fill its line).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    kind: Literal["speech", "according", "name", "turn_line"]
+    pattern: list[dict] | None = None
+    regex: str | None = None
+    name_slice: list[int | None] | None = None
+    example: str
 
 
 class People:
-    """PERSON extractor (first cut: spaCy NER persons)."""
+    """PERSON extractor with roles, organisations, short-name resolution and speaker turns."""
 
     def __init__(self, nlp: Language, name: str, data_dir: str | Path | None = None):
         self.name = name
+        self.rows = {
+            r.id: r for r in read_jsonl(data_path(data_dir, "patterns/people.jsonl"), PeopleRow)
+        }
+        self.matcher = Matcher(nlp.vocab)
+        for row in self.rows.values():
+            if row.pattern:
+                self.matcher.add(row.id, [row.pattern], greedy="LONGEST")
+        # a whole-line row ("Sun Meijun:") also marks questioner lines; an inline row
+        # ("Lyu Daliang: Thank you ...") counts when it names a person or an outlet ("CCTV: ...")
+        self.turn_line = [
+            (re.compile(r.regex, re.MULTILINE), r.regex.endswith("$"))
+            for r in self.rows.values()
+            if r.kind == "turn_line" and r.regex
+        ]
+        entity_rows = read_jsonl(data_path(data_dir, "patterns/entities.jsonl"), EntityPatternRow)
+        # a turn line ending in an organisation word ("Beijing Youth Daily:") names an outlet
+        self.org_words = {
+            h
+            for r in entity_rows
+            if r.action == "relabel" and r.label == "ORG"
+            for h in r.heads or []
+        }
+        self.cues = PersonCues(data_dir, self.org_words)
+        self.heads, self.modifiers = self.cues.heads, self.cues.modifiers
+        self.verbs, self.honorifics = self.cues.verbs, self.cues.honorifics
 
     def __call__(self, doc: Doc) -> Doc:
+        """Write PERSON spans to doc.spans["textfacts_people"] and speaker turns to the state."""
+        entities = list(doc.spans.get(ENTITY_GROUP, []))
+        taken = [(s.start_char, s.end_char) for s in entities]
+        orgs = {s.start_char: s for s in entities if s.label_ == "ORG"}
+        cues: list[tuple[str, Span]] = []
+        names: list[tuple[Span, str]] = []
+        for match_id, start, end in self.matcher(doc):
+            row = self.rows[doc.vocab.strings[match_id]]
+            if row.kind == "name":
+                lo, hi = (row.name_slice or [0, None])[:2]
+                span = doc[start:end][lo:hi]
+                names.append((span, row.id))
+            else:
+                cues.append((row.kind, doc[start:end]))
+        names.extend(self.ner_names(doc))
+        turn_lines = self.find_turn_lines(doc, taken)
+        names.extend((span, "people.turn_line") for _, span in turn_lines if span is not None)
+        # names avoid entity spans; no name sits on a number span's offsets (Span._ shares them)
+        number_keys = {
+            (s.start_char, s.end_char) for g in NUMBER_GROUPS for s in doc.spans.get(g, [])
+        }
+        full = _resolve(
+            [
+                (s, r)
+                for s, r in names
+                if not _clashes(s, taken) and (s.start_char, s.end_char) not in number_keys
+            ]
+        )
+        mentions = self.with_short_refs(doc, full, taken)
         spans = []
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                attrs = {"canonical": ent.text, "role": None, "org": None}
-                span = make_span(doc, ent.start_char, ent.end_char, "PERSON", attrs)
-                if span is not None:
-                    spans.append(span)
+        for span, rule, canonical in mentions:
+            role, org = self.role_of(doc, span, orgs)
+            attrs = {
+                "canonical": canonical,
+                "role": role,
+                "org": [org.start_char, org.end_char, "ORG"] if org is not None else None,
+                "rule": rule,
+            }
+            made = make_span(doc, span.start_char, span.end_char, "PERSON", attrs, mode="contract")
+            if made is not None:
+                spans.append(made)
         write_group(doc, GROUP, spans)
+        kept = list(doc.spans[GROUP])
+        state(doc)["turns"] = self.turns(doc, kept, turn_lines, cues)
         return doc
 
+    # -- names -------------------------------------------------------------------------------
 
-@Language.factory("textfacts_people", default_config={"data_dir": None},
-                  requires=["doc.ents"], assigns=["doc.spans"])
+    def ner_names(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Person names from the NER, titles and honorifics cut off.
+
+        Names the parser mislabelled count when they stand where a person's name stands
+        (PersonCues: a title in apposition or in front, a transcript turn line).
+        """
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                span = doc.char_span(*_trimmed(ent), alignment_mode="contract")
+                if span is not None and self.cues.looks_like_person(span):
+                    out.append((span, "people.ner_relabelled"))
+                continue
+            offset, stop = trim_name(ent.text)
+            span = doc.char_span(
+                ent.start_char + offset, ent.start_char + stop, alignment_mode="contract"
+            )
+            if span is None:
+                continue
+            while len(span) > 1 and (
+                span[0].lower_ in self.heads | self.modifiers | self.honorifics
+            ):
+                span = span[1:]
+            if "/" in span.text:
+                span = span[: [t.text for t in span].index("/")]
+            if (
+                len(span) >= 2
+                and all(t.is_alpha or t.text in "-'’" for t in span)
+                and span[0].is_title | span[0].is_upper
+            ):
+                out.append((span, "people.ner"))
+        return out
+
+    def find_turn_lines(
+        self, doc: Doc, taken: list[tuple[int, int]]
+    ) -> list[tuple[int, Span | None]]:
+        """Transcript turn lines: (line start, PERSON span or None for a questioner/outlet line)."""
+        out: list[tuple[int, Span | None]] = []
+        text = doc.text
+        for regex, whole_line in self.turn_line:
+            for match in regex.finditer(text):
+                start, end = match.span("name")
+                if in_chrome(doc, start, end):
+                    continue
+                span = doc.char_span(start, end, alignment_mode="contract")
+                words = match.group("name").split()
+                person = (
+                    span is not None
+                    and 2 <= len(words) <= 4
+                    and not _clashes(span, taken)
+                    and not any(w in self.org_words for w in words)
+                    and all(w.lower() not in self.heads | self.modifiers for w in words)
+                )
+                if person or whole_line or _clashes_org(doc, start, end):
+                    out.append((match.start(), span if person else None))
+        return sorted(out, key=lambda item: item[0])
+
+    def with_short_refs(
+        self, doc: Doc, full: list[tuple[Span, str]], taken: list[tuple[int, int]]
+    ) -> list[tuple[Span, str, str]]:
+        """Full names with their canonical form, plus later short references ("Sun said")."""
+        canonical_of: dict[str, str] = {}
+        owners: dict[str, set[str]] = {}
+        out = []
+        for span, rule in full:
+            canonical = canonical_of.setdefault(span.text, span.text)
+            out.append((span, rule, canonical))
+            for key in short_keys(span.text):
+                owners.setdefault(key, set()).add(canonical)
+        keys = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+        text = doc.text
+        entity_texts = {text[s:e] for s, e in taken}
+        covered = taken + [(s.start_char, s.end_char) for s, _ in full]
+        for token in doc:
+            canonical = keys.get(token.text)
+            if canonical is None or token.text in entity_texts or not token.is_title:
+                continue
+            if any(s < token.idx + len(token) and token.idx < e for s, e in covered):
+                continue
+            if _proper_neighbour(doc, token.i - 1) or _proper_neighbour(doc, token.i + 1):
+                continue
+            out.append((doc[token.i : token.i + 1], "people.short_reference", canonical))
+        return sorted(out, key=lambda item: item[0].start)
+
+    # -- roles -------------------------------------------------------------------------------
+
+    def role_of(
+        self, doc: Doc, span: Span, orgs: dict[int, Span]
+    ) -> tuple[str | None, Span | None]:
+        """The role stated next to a name and the ORG it belongs to."""
+        role = self.role_after(doc, span, orgs)
+        if role[0] is None:
+            role = self.role_before(doc, span, orgs)
+        return role
+
+    def title_run(self, doc: Doc, i: int) -> int:
+        """End (exclusive) of the title phrase at token i, ending on a head word; i if none."""
+        j, last_head = i, i
+        while j < len(doc):
+            word = doc[j].lower_
+            if word in self.heads:
+                last_head = j + 1
+            elif word not in self.modifiers and not (word == "-" and j > i):
+                break
+            j += 1
+        return last_head
+
+    def org_at(self, doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
+        """The ORG starting at token i (after an article), followed through possessives."""
+        while i < len(doc) and doc[i].lower_ in _ARTICLES:
+            i += 1
+        if i >= len(doc):
+            return None
+        org = orgs.get(doc[i].idx)
+        while (
+            org is not None and org.end < len(doc) and doc[org.end].text in ("'s", "'", "’s", "’")
+        ):
+            nxt = orgs.get(doc[org.end + 1].idx) if org.end + 1 < len(doc) else None
+            if nxt is None:
+                break
+            org = nxt
+        return org
+
+    def role_after(
+        self, doc: Doc, span: Span, orgs: dict[int, Span]
+    ) -> tuple[str | None, Span | None]:
+        """Appositive roles: ", Deputy Director of the GAC,", ", GAC spokesperson,", "who heads"."""
+        i = span.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None, None
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "who":
+            i += 1
+            if i < len(doc) and doc[i].lower_ in self.verbs:
+                return self.verbs[doc[i].lower_], self.org_at(doc, i + 1, orgs)
+            while i < len(doc) and (doc[i].lemma_ == "be" or doc[i].lower_ in ("also", "now")):
+                i += 1
+        while i < len(doc) and doc[i].lower_ in _ARTICLES:
+            i += 1
+        if i >= len(doc):
+            return None, None
+        org_first = orgs.get(doc[i].idx)
+        if org_first is not None:
+            j = org_first.end
+            if j < len(doc) and doc[j].text in ("'s", "’s"):
+                j += 1
+            end = self.title_run(doc, j)
+            if end > j:
+                return doc[j:end].text, org_first
+            return None, None
+        end = self.title_run(doc, i)
+        if end == i:
+            return None, None
+        org = None
+        if end < len(doc) and doc[end].lower_ in _ORG_LINKS:
+            org = self.org_at(doc, end + 1, orgs)
+        return doc[i:end].text, org
+
+    def role_before(
+        self, doc: Doc, span: Span, orgs: dict[int, Span]
+    ) -> tuple[str | None, Span | None]:
+        """Pre-modifying titles: "GAC spokesperson Lv Daliang", "General Secretary Xi Jinping"."""
+        j = span.start - 1
+        if j < 0 or doc[j].lower_ not in self.heads:
+            return None, None
+        k = j
+        while k - 1 >= 0 and (
+            doc[k - 1].lower_ in self.heads | self.modifiers or doc[k - 1].text == "-"
+        ):
+            k -= 1
+        while k <= j and doc[k].text == "-":
+            k += 1
+        role = doc[k : j + 1].text
+        org = None
+        before = k - 1
+        if before >= 0 and doc[before].text in ("'s", "’s"):
+            before -= 1
+        if before >= 0:
+            end_char = doc[before].idx + len(doc[before])
+            org = next((o for o in orgs.values() if o.end_char == end_char), None)
+        return role, org
+
+    # -- turns -------------------------------------------------------------------------------
+
+    def turns(
+        self,
+        doc: Doc,
+        persons: list[Span],
+        turn_lines: list[tuple[int, Span | None]],
+        cues: list[tuple[str, Span]],
+    ) -> list[list]:
+        """Speaker turns as [start, end, [ps, pe, "PERSON"]]; see the module docstring."""
+        text = doc.text
+        by_start = {s.start_char: s for s in persons}
+        openers: list[tuple[int, Span | None]] = []
+        for line_start, span in turn_lines:
+            person = by_start.get(span.start_char) if span is not None else None
+            openers.append((line_start, person))
+        openers.extend(self.speech_bylines(doc, persons))
+        openers.sort(key=lambda item: item[0])
+        chrome_starts = sorted(s for s, _ in chrome(doc))
+        block_turns = []
+        for n, (start, person) in enumerate(openers):
+            if person is None:
+                continue
+            end = openers[n + 1][0] if n + 1 < len(openers) else len(text)
+            end = next(
+                (
+                    c
+                    for c in chrome_starts
+                    if start < c < end and _only_chrome_after(doc, text, c, end)
+                ),
+                end,
+            )
+            end = start + len(text[start:end].rstrip())
+            block_turns.append([start, end, [person.start_char, person.end_char, "PERSON"]])
+        spoken = self.reported_speech(doc, persons, cues)
+        turns = block_turns + [
+            t for t in spoken if not any(b[0] <= t[0] < b[1] for b in block_turns)
+        ]
+        return sorted(turns, key=lambda t: t[0])
+
+    def speech_bylines(self, doc: Doc, persons: list[Span]) -> list[tuple[int, Span]]:
+        """A name-and-title line opens a speech: "Mr. Wang Lingjun, Vice Minister"."""
+        out = []
+        text = doc.text
+        for person in persons:
+            line_start = text.rfind("\n", 0, person.start_char) + 1
+            line_end = text.find("\n", person.end_char)
+            line_end = len(text) if line_end == -1 else line_end
+            before = text[line_start : person.start_char].strip().lower()
+            after = text[person.end_char : line_end].strip()
+            if before and before not in self.honorifics:
+                continue
+            if not after.startswith(",") or after.endswith((".", ":")):
+                continue
+            line = doc.char_span(line_start, line_end, alignment_mode="contract")
+            if line is None or any(t.pos_ in ("VERB", "AUX") for t in line) or "/" in line.text:
+                continue
+            out.append((line_start, person))
+        return out
+
+    def reported_speech(
+        self, doc: Doc, persons: list[Span], cues: list[tuple[str, Span]]
+    ) -> list[list]:
+        """Paragraph turns from attributed sentences (speech verbs, "according to")."""
+        text = doc.text
+        found: dict[int, tuple[int, int, Span, bool]] = {}
+        for kind, cue in cues:
+            person = self.cue_person(cue, kind, persons)
+            if person is None:
+                continue
+            para_start = text.rfind("\n", 0, cue.start_char) + 1
+            para_end = text.find("\n", cue.end_char)
+            para_end = len(text) if para_end == -1 else para_end
+            sent = cue.sent
+            start, end = max(sent.start_char, para_start), min(sent.end_char, para_end)
+            last = max(person.end, cue.end)
+            # '"...," Sun said.' and '..., according to Sun.' look back; "Sun said that" looks ahead
+            backward = all(t.is_punct or t.is_space for t in doc[last : sent.end])
+            found.setdefault(start, (start, end, person, backward))
+        by_paragraph: dict[int, list[tuple[int, int, Span, bool]]] = {}
+        for item in sorted(found.values(), key=lambda it: it[0]):
+            by_paragraph.setdefault(text.rfind("\n", 0, item[0]) + 1, []).append(item)
+        out = []
+        for para_start, items in by_paragraph.items():
+            para_end = text.find("\n", items[-1][1] - 1)
+            para_end = len(text) if para_end == -1 else para_end
+            cursor = para_start
+            for n, (start, end, person, backward) in enumerate(items):
+                if backward:
+                    out.append(_turn(text, cursor, end, person))
+                    cursor = end
+                    continue
+                stop = items[n + 1][0] if n + 1 < len(items) and not items[n + 1][3] else None
+                if stop is None and n + 1 < len(items):
+                    stop = items[n + 1][0]
+                stop = para_end if stop is None else stop
+                out.append(_turn(text, max(start, cursor), stop, person))
+                cursor = stop
+        return [t for t in out if t[1] > t[0]]
+
+    def cue_person(self, cue: Span, kind: str, persons: list[Span]) -> Span | None:
+        """The PERSON a speech cue attributes its sentence to, or None."""
+        sent = cue.sent
+        in_sent = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
+        if kind == "according":
+            return next((p for p in in_sent if cue.end <= p.start <= cue.end + 1), None)
+        verb = cue[0]
+        for person in in_sent:
+            if person.end == verb.i or person.start == cue.end:
+                return person
+            if any(t.head.i == verb.i and t.dep_ in _SUBJECT_DEPS for t in person):
+                return person
+        for person in in_sent:
+            between = cue.doc[person.end : verb.i]
+            # "Zhao Zenglian, deputy director of the GAC, said": an appositive between name and verb
+            if (
+                2 <= len(between) <= 25
+                and between[0].text == ","
+                and between[-1].text == ","
+                and not any(
+                    t.pos_ in ("VERB", "AUX") for t in between[1:-1] if t.lower_ not in self.verbs
+                )
+            ):
+                return person
+        return None
+
+
+def _trimmed(ent: Span) -> tuple[int, int]:
+    """Char offsets of an entity without article, possessive or edge punctuation."""
+    offset, stop = trim_name(ent.text)
+    return ent.start_char + offset, ent.start_char + stop
+
+
+def _turn(text: str, start: int, end: int, person: Span) -> list:
+    """One turn with whitespace trimmed from its ends."""
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(piece.strip())
+    return [start, end, [person.start_char, person.end_char, "PERSON"]]
+
+
+def _only_chrome_after(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Whether everything from start to end is page chrome or blank."""
+    ranges = chrome(doc)
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        if line.strip() and not any(s <= pos < e for s, e in ranges):
+            return False
+        pos += len(line)
+    return True
+
+
+def _clashes_org(doc: Doc, start: int, end: int) -> bool:
+    """Whether a char range overlaps an ORG of textfacts_entities (an outlet asking a question)."""
+    return any(
+        s.label_ == "ORG" and s.start_char < end and start < s.end_char
+        for s in doc.spans.get(ENTITY_GROUP, [])
+    )
+
+
+def _clashes(span: Span, taken: list[tuple[int, int]]) -> bool:
+    return any(s < span.end_char and span.start_char < e for s, e in taken)
+
+
+def _proper_neighbour(doc: Doc, i: int) -> bool:
+    """A capitalised proper noun right beside a token makes it part of another name."""
+    if i < 0 or i >= len(doc):
+        return False
+    token = doc[i]
+    return token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
+
+
+def _resolve(names: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """Non-overlapping names, longest first, in text order."""
+    chosen: list[tuple[Span, str]] = []
+    for span, rule in sorted(names, key=lambda item: (-len(item[0]), item[0].start)):
+        if not any(s.start < span.end and span.start < s.end for s, _ in chosen):
+            chosen.append((span, rule))
+    return sorted(chosen, key=lambda item: item[0].start)
+
+
+@Language.factory(
+    "textfacts_people",
+    default_config={"data_dir": None},
+    requires=["doc.ents"],
+    assigns=["doc.spans"],
+)
 def make_people(nlp: Language, name: str, data_dir: str | None) -> People:
     """Factory for the people component."""
     return People(nlp, name, data_dir)

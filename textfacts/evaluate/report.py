@@ -51,6 +51,9 @@ class Report(BaseModel):
     per_document: dict[str, dict[str, list[int]]] = Field(default_factory=dict)
     missing: list[str] = Field(default_factory=list, description="gold docs with no prediction")
     extra: list[str] = Field(default_factory=list, description="predictions with no gold doc")
+    failed: dict[str, str] = Field(
+        default_factory=dict, description="docs the model failed on (scored as empty): error"
+    )
 
 
 class Delta(BaseModel):
@@ -122,6 +125,8 @@ def render_header(report: Report) -> str:
     if report.missing:
         lines.append(f"WARNING: no prediction for {len(report.missing)} gold docs: "
                      f"{', '.join(report.missing)} (scored as empty)")
+    for doc_id, error in report.failed.items():
+        lines.append(f"WARNING: extraction failed on {doc_id} (scored as empty): {error}")
     if report.extra:
         lines.append(f"note: {len(report.extra)} predicted docs have no gold: "
                      f"{', '.join(report.extra[:10])}")
@@ -174,6 +179,23 @@ def render_table(report: Report) -> str:
                               "direction"))
     )
     return "\n".join(rows)
+
+
+def render_documents(report: Report) -> str:
+    """One line per document: F1 of numbers (value), names (overlap), commitments, claims."""
+    groups = {"numbers value": [f"{lb}.value" for lb in NUMBER_LABELS],
+              "names overlap": [f"{lb}.overlap" for lb in NAME_LABELS],
+              "commitments": ["commitments"], "claims": ["claims"]}
+    width = max([len(d) for d in report.per_document] + [8])
+    lines = [f"{'document':<{width}} " + " ".join(f"{g:>14}" for g in groups)]
+    for doc_id, counts in report.per_document.items():
+        cells = []
+        for keys in groups.values():
+            tp, fp, fn = (sum(counts.get(k, [0, 0, 0])[i] for k in keys) for i in range(3))
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
+            cells.append(f"{_num(f1)} ({tp + fn:>3})")
+        lines.append(f"{doc_id:<{width}} " + " ".join(f"{c:>14}" for c in cells))
+    return "F1 per document (gold items in brackets):\n" + "\n".join(lines)
 
 
 def render_deltas(report: Report, baseline: Report, tolerance: float) -> str:

@@ -13,12 +13,13 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from textfacts.corpus import REPO, resolve_gold
+from textfacts.corpus import resolve_gold
 from textfacts.evaluate.report import (
     Report,
     build_report,
     compare,
     render_deltas,
+    render_documents,
     render_errors,
     render_table,
 )
@@ -53,24 +54,34 @@ def checksum(files: list[Path]) -> str:
 
 def git_state() -> tuple[str | None, bool | None]:
     """(HEAD commit, whether the working tree has changes), or (None, None) outside git."""
+    # The checkout being evaluated is the working directory (CI, gate.sh); an installed wheel's
+    # own location is not a git repository.
     try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True,
+        head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True,
                               text=True, check=True, timeout=10).stdout.strip()
-        status = subprocess.run(["git", "status", "--porcelain"], cwd=REPO, capture_output=True,
-                                text=True, check=True, timeout=10).stdout
+        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                                capture_output=True, text=True, check=True, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):
         return None, None
     return head or None, bool(status.strip())
 
 
-def predict(model: str, gold: list[Document]) -> tuple[list[Document], str, str | None]:
-    """Run a model over the gold texts: only text and doc_id go in, the model reads meta itself."""
+def predict(model: str, gold: list[Document]) -> tuple[list[Document], str, str | None, dict]:
+    """Run a model over the gold texts: only text and doc_id go in, the model reads meta itself.
+
+    A document the model fails on is left out (scored as predicted empty) and its error
+    returned, so one broken component does not stop everybody's measurements.
+    """
     import textfacts
 
     extractor = textfacts.load(model)
-    items = ((d.text or "", {"doc_id": d.doc_id}) for d in gold)
-    predictions = [doc for doc, _ in extractor.pipe(items, as_tuples=True)]
-    return predictions, extractor.name, extractor.model_meta.get("version")
+    predictions, failed = [], {}
+    for document in gold:
+        try:
+            predictions.append(extractor(document.text or "", doc_id=document.doc_id))
+        except Exception as err:  # noqa: BLE001  (any component error is reported, not raised)
+            failed[normalise_doc_id(document.doc_id)] = f"{type(err).__name__}: {err}"[:500]
+    return predictions, extractor.name, extractor.model_meta.get("version"), failed
 
 
 def write_model_meta(model: str, report: Report) -> Path:
@@ -100,18 +111,20 @@ def run_evaluation(
     files = gold_files(names)
     gold_docs = [doc for file in files for doc in read_jsonl(file)]
     if pred is not None:
-        predictions, system, version = list(read_jsonl(pred)), str(pred), None
+        predictions, system, version, failed = list(read_jsonl(pred)), str(pred), None, {}
     else:
         model = model or DEFAULT_MODEL
-        predictions, system, version = predict(model, gold_docs)
+        predictions, system, version, failed = predict(model, gold_docs)
     scores = score(gold_docs, predictions)
     commit, dirty = git_state()
     report = build_report(
         scores, system=system, model_version=version, git_commit=commit, git_dirty=dirty,
         gold=names, gold_files=[_shown(f) for f in files], gold_sha256=checksum(files),
-        timestamp=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        timestamp=datetime.now(timezone.utc).isoformat(timespec="seconds"), failed=failed,
     )
     print(render_table(report))
+    print()
+    print(render_documents(report))
     ungrounded = sum(d.ungrounded for d in scores.docs)
     if ungrounded:
         print(f"WARNING: {ungrounded} predicted spans do not match the gold text at their offsets")
@@ -140,8 +153,8 @@ def run_evaluation(
 
 
 def _shown(path: Path) -> str:
-    """A gold path relative to the repository when inside it, so reports do not leak home dirs."""
+    """A gold path relative to the working directory when below it (reports stay portable)."""
     try:
-        return path.resolve().relative_to(REPO.parent).as_posix()
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)

@@ -19,6 +19,8 @@ from textfacts.evaluate.pairing import half_overlap, pair_spans
 from textfacts.schema import ALL_LABELS, NAME_LABELS, NUMBER_LABELS, VALUE_LABELS, Document
 
 MODES = ("strict", "overlap", "value")
+# The claim fields that decide whether a paired claim is correct (§5); the others are reported.
+CLAIM_DECIDES = ("anchor_value", "kind", "period", "measure")
 REL_TOL = 1e-6
 # Extensions a prediction's doc_id may carry ("h01.txt" and "h01" name the same document, §1).
 DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
@@ -180,9 +182,18 @@ class DocScore:
 _SHOWN_NULL = ("value", "canonical", "role", "deadline", "actor", "speaker", "period", "measure")
 
 
-def _attrs(item: Any) -> dict[str, Any]:
+_REFS = ("anchor", "period", "speaker", "org")
+
+
+def _attrs(item: Any, by_id: dict[str, Any]) -> dict[str, Any]:
+    """Attributes of an item for the error listing; references show their mention's text."""
     dump = item.model_dump(exclude={"id", "start", "end", "text"})
-    return {k: v for k, v in dump.items() if v is not None or k in _SHOWN_NULL}
+    shown = {k: v for k, v in dump.items() if v is not None or k in _SHOWN_NULL}
+    for key in _REFS:
+        target = by_id.get(shown.get(key) or "")
+        if target is not None:
+            shown[key] = f"{target.id}:{target.text}"
+    return shown
 
 
 def _counts(tp: int, n_gold: int, n_pred: int) -> Counts:
@@ -203,8 +214,8 @@ class _DocScorer:
               note: str = "") -> None:
         self.score.errors.append(ErrorItem(
             self.score.doc_id, label, kind, span.start, span.end, span.text,
-            _attrs(gold) if gold is not None else None,
-            _attrs(pred) if pred is not None else None, note,
+            _attrs(gold, self.gold_by_id) if gold is not None else None,
+            _attrs(pred, self.pred_by_id) if pred is not None else None, note,
         ))
 
     def run(self) -> DocScore:
@@ -321,11 +332,13 @@ class _DocScorer:
             paired += 1
             for name, ok in checks.items():
                 s.tick(f"claims.{name}", ok)
-            if all(checks[k] for k in ("anchor_value", "kind", "period", "measure")):
+            wrong = [k for k in CLAIM_DECIDES if not checks[k]]
+            if not wrong:
                 correct += 1
             else:
-                wrong = [k for k, ok in checks.items() if not ok]
-                note = "wrong " + ", ".join(wrong)
+                other = [k for k, ok in checks.items() if not ok and k not in CLAIM_DECIDES]
+                note = "incorrect: " + ", ".join(wrong)
+                note += f" (also differs: {', '.join(other)})" if other else ""
                 self.error("CLAIM", "FIELD", anchor, g, pred[best], note=note)
         for i, p in enumerate(pred):
             if i not in used:
@@ -334,7 +347,7 @@ class _DocScorer:
         s.accuracies["claims.pair_rate"] = Accuracy(paired, len(gold))
 
     def claim_checks(self, g: Any, p: Any) -> dict[str, bool]:
-        """Field-by-field agreement of a paired claim (the first four decide correctness)."""
+        """Field-by-field agreement of a paired claim (CLAIM_DECIDES decide correctness)."""
         gold_anchor, pred_anchor = self.gold_by_id[g.anchor], self.pred_by_id[p.anchor]
         if g.period is None or p.period is None:
             period = g.period is None and p.period is None

@@ -47,12 +47,12 @@ def parse_full_date(surface: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def explicit_date(surface: str) -> str | None:
-    """Cached parse_full_date, since dateparser costs milliseconds: "Jan 13, 2022" → "2022-01-13"."""
+    """Cached parse_full_date (dateparser costs milliseconds): "Jan 13, 2022" → "2022-01-13"."""
     return parse_full_date(surface)
 
 
 def published_date(value: str | None) -> date | None:
-    """The publication date of meta.published: "2026-02-05" → date(2026, 2, 5); None if absent/bad."""
+    """The date in meta.published: "2026-02-05" → date(2026, 2, 5); None if absent or bad."""
     if not value:
         return None
     try:
@@ -119,12 +119,12 @@ def plan_containing(year: int) -> int | None:
 
 
 def weekday_on_or_before(published: date, weekday: int) -> str:
-    """The latest such weekday (Monday=0) on or before publication: (Wed 2022-01-19, 4) → "2022-01-14"."""
+    """Latest such weekday (Monday=0) on or before publication: (2022-01-19, 4) → "2022-01-14"."""
     return (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
 
 
 def day_on_or_before(published: date, day: int) -> str | None:
-    """The latest date with this day of month on or before publication: (2022-08-07, 7) → "2022-08-07"."""
+    """Latest date with this day of month on or before publication: (2022-08-07, 7) → 2022-08-07."""
     year, month = published.year, published.month
     for _ in range(3):
         if day <= published.day or (year, month) != (published.year, published.month):
@@ -141,7 +141,10 @@ def shift_years(value: str | None, years: int) -> str | None:
     parts = []
     for part in value.split("/"):
         head, _, tail = part.partition("-")
-        parts.append(f"{int(head) + years:04d}" + (f"-{tail}" if tail else ""))
+        year = int(head) + years
+        if tail == "02-29" and not calendar.isleap(year):
+            tail = "02-28"
+        parts.append(f"{year:04d}" + (f"-{tail}" if tail else ""))
     return "/".join(parts)
 
 
@@ -159,29 +162,57 @@ class Context:
 
 
 def _year(parts: dict[str, Any], published: date | None) -> int | None:
-    """The year a phrase names: written ("2021"), relative to publication ("last year"), or else
-    the sentence's year ("In 2026, ... on February 4") and failing that the publication year."""
+    """The year a phrase names: written ("2021") or relative to publication ("last year").
+
+    A phrase with no year word takes the sentence's year ("In 2026, ... on February 4"),
+    failing that the publication year.
+    """
     if parts.get("year") is not None:
         return int(parts["year"])
-    if parts.get("year_offset") is None and parts.get("context_year") is not None:
-        return int(parts["context_year"])
+    context = parts.get("context_year")
+    if context is not None and parts.get("year_offset") is None:
+        return int(context)
+    if context is not None and parts.get("anaphoric"):  # "In 2023, ... the previous year"
+        return int(context) + int(parts["year_offset"])
     if published is None:
         return None
     return published.year + int(parts.get("year_offset") or 0)
 
 
-def _cumulative_year(parts: dict[str, Any], published: date | None, last_month: int) -> int | None:
-    """Year of a from-January span with no year word ("the first seven months").
+def _occurrence_year(parts: dict[str, Any], published: date | None, first: tuple[int, int],
+                     last: tuple[int, int], cumulative: bool = False) -> int | None:
+    """Year of a month/day phrase with no year word, from the publication date and the tense.
 
-    Cumulative trade data is released after the period closes, so a span ending in or after
-    the publication month belongs to the previous year (a January briefing on "the first 11
-    months" speaks of last year).
+    A sentence about the future ("will be held on November 5") means the next occurrence that
+    has not ended; otherwise the latest one that has begun ("In December alone, exports grew",
+    published in January, is last December). Cumulative from-January periods ("the first 11
+    months") are reported once closed, so they take the latest one that has ended.
+    `first`/`last` are (month, day) of the period's ends; day 0 means the month's last day.
     """
     if any(parts.get(k) is not None for k in ("year", "year_offset", "context_year")):
         return _year(parts, published)
     if published is None:
         return None
-    return published.year - 1 if last_month >= published.month else published.year
+    year = published.year
+
+    def on(y: int, month_day: tuple[int, int]) -> date:
+        month, day = month_day
+        return date(y, month, day or calendar.monthrange(y, month)[1])
+
+    try:
+        if parts.get("future"):
+            return year if on(year, last) >= published else year + 1
+        if cumulative:
+            return year if on(year, last) <= published else year - 1
+        return year if on(year, first) <= published else year - 1
+    except ValueError:  # February 29 in a common year
+        return year
+
+
+def _month_range(p: dict[str, Any], pub: date | None, first: int, last: int,
+                 cumulative: bool = False) -> str | None:
+    year = _occurrence_year(p, pub, (first, 1), (last, 0), cumulative)
+    return None if year is None else month_span(year, first, last)
 
 
 def resolve(kind: str, parts: dict[str, Any], published: date | None,
@@ -189,11 +220,19 @@ def resolve(kind: str, parts: dict[str, Any], published: date | None,
     """Resolve one matched phrase: ("first_months", {"count": 7}, 2022-08-07) → "2022-01/2022-07".
 
     `parts` carries ints looked up from the phrase (year, year_offset, month, month2, day, day2,
-    count, ordinal, weekday, day_offset, which, offset), plus context_year (a year written
-    earlier in the same sentence); `kind` is the resolver named by the pattern row.
+    count, ordinal, weekday, day_offset, month_offset, which, offset), plus context_year (a year
+    written earlier in the same sentence), anaphoric (the year word counts from the year in
+    focus, "the previous year", not from today, "last year") and future (the date's verb is
+    future);
+    `kind` is the resolver named by the pattern row.
     """
     handler = _RESOLVERS.get(kind)
-    return handler(parts, published, context) if handler else None
+    if handler is None:
+        return None
+    try:
+        return handler(parts, published, context)
+    except (KeyError, TypeError, ValueError):  # a part the phrase lacks: unresolved, not a crash
+        return None
 
 
 def _explicit(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
@@ -201,12 +240,16 @@ def _explicit(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
 
 
 def _day(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    year = _year(p, pub)
+    day = (p["month"], p["day"])
+    year = _occurrence_year(p, pub, day, day) if 1 <= p["month"] <= 12 else None
     return None if year is None else iso_day(year, p["month"], p["day"])
 
 
 def _day_range(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    year = _year(p, pub)
+    month2 = p.get("month2") or p["month"]
+    if not (1 <= p["month"] <= 12 and 1 <= month2 <= 12):
+        return None
+    year = _occurrence_year(p, pub, (p["month"], p["day"]), (month2, p["day2"]))
     if year is None:
         return None
     first = iso_day(year, p["month"], p["day"])
@@ -215,34 +258,39 @@ def _day_range(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
 
 
 def _month(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    year = _year(p, pub)
-    return None if year is None else iso_month(year, p["month"])
+    month = p["month"]
+    return _month_range(p, pub, month, month) if 1 <= month <= 12 else None
 
 
 def _month_span(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
     first, last = p["month"], p["month2"]
-    year = _cumulative_year(p, pub, last) if first == 1 else _year(p, pub)
-    return None if year is None else month_span(year, first, last)
+    if not 1 <= first < last <= 12:
+        return None
+    return _month_range(p, pub, first, last, cumulative=first == 1)
 
 
 def _first_months(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    year = _cumulative_year(p, pub, p["count"])
-    return None if year is None else month_span(year, 1, p["count"])
+    count = p["count"]
+    return _month_range(p, pub, 1, count, cumulative=True) if 1 <= count <= 12 else None
 
 
 def _half(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    year = _year(p, pub)
-    return None if year is None else half_of_year(year, p["ordinal"])
+    half = p["ordinal"]
+    if half not in (1, 2):
+        return None
+    return _month_range(p, pub, 6 * half - 5, 6 * half, cumulative=half == 1)
 
 
 def _quarter(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    year = _year(p, pub)
-    return None if year is None else quarter_of_year(year, p["ordinal"])
+    quarter = p["ordinal"]
+    if not 1 <= quarter <= 4:
+        return None
+    return _month_range(p, pub, 3 * quarter - 2, 3 * quarter, cumulative=quarter == 1)
 
 
 def _first_quarters(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    year = _cumulative_year(p, pub, 3 * p["count"])
-    return None if year is None else month_span(year, 1, 3 * p["count"])
+    count = p["count"]
+    return _month_range(p, pub, 1, 3 * count, cumulative=True) if 1 <= count <= 4 else None
 
 
 def _year_value(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
@@ -252,7 +300,9 @@ def _year_value(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None
 
 def _year_range(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
     first, last = int(p["year"]), int(p["year2"])
-    if last < 100:  # "2021-25": the century of the first year
+    if last < 100:  # "2021-25": the century of the first year; "2015-12" is a month
+        if 1 <= last <= 12 and first - first % 100 + last <= first:
+            return iso_month(first, last)
         last += first - first % 100
     return f"{first}/{last}" if first < last else None
 
@@ -301,8 +351,19 @@ def _relative_day(p: dict[str, Any], pub: date | None, ctx: Context) -> str | No
     return None if pub is None else (pub + timedelta(days=int(p["day_offset"]))).isoformat()
 
 
+def _relative_month(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    if pub is None:
+        return None
+    index = pub.year * 12 + pub.month - 1 + int(p["month_offset"])
+    return iso_month(index // 12, index % 12 + 1)
+
+
 def _weekday(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    return None if pub is None else weekday_on_or_before(pub, p["weekday"])
+    if pub is None:
+        return None
+    if p.get("future"):  # "will be held on Tuesday": the next such day
+        return (pub + timedelta(days=(p["weekday"] - pub.weekday()) % 7)).isoformat()
+    return weekday_on_or_before(pub, p["weekday"])
 
 
 def _day_ref(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
@@ -328,9 +389,12 @@ _RESOLVERS = {
     "plan_year": _plan_year,
     "plan_relative": _plan_relative,
     "relative_day": _relative_day,
+    "relative_month": _relative_month,
     "weekday": _weekday,
     "day_ref": _day_ref,
 }
 KINDS = frozenset(_RESOLVERS)
 # Kinds whose value is a month-level period that "the same period last year" can repeat.
-PERIOD_KINDS = frozenset({"month", "month_span", "first_months", "half", "quarter", "first_quarters"})
+PERIOD_KINDS = frozenset(
+    {"month", "month_span", "first_months", "half", "quarter", "first_quarters"}
+)

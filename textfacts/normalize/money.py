@@ -27,7 +27,7 @@ class CurrencyRow(BaseModel):
 
 
 def currency_key(surface: str) -> str:
-    """The lookup key of a currency surface: currency_key("U.S. Dollars") → "u.s.dollars"."""
+    """Lookup key of a currency surface, case and spaces ignored: "US Dollars" → "usdollars"."""
     return "".join(surface.split()).lower()
 
 
@@ -44,6 +44,6 @@ def currency_table(data_dir: str | None = None) -> dict[str, str]:
 
 
 def currency_iso(surface: str, table: dict[str, str] | None = None) -> str | None:
-    """ISO 4217 code of a currency surface: currency_iso("U.S. dollars") → "USD"; None if unknown."""
+    """ISO 4217 code of a currency surface: "U.S. dollars" → "USD"; None if unknown."""
     table = currency_table() if table is None else table
     return table.get(currency_key(surface))

@@ -21,21 +21,36 @@ _ABBREVIATIONS = frozenset({"co.", "ltd.", "inc.", "corp.", "bros."})
 _SPACES = re.compile(r"\s+")
 _FIVE_YEAR = re.compile(r"\bfive[\s-]*year\s+plan\b", re.IGNORECASE)
 _ORDINAL_WORDS = {
-    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
-    "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
-    "eleventh": "11th", "twelfth": "12th", "thirteenth": "13th", "fourteenth": "14th",
-    "fifteenth": "15th", "sixteenth": "16th", "seventeenth": "17th", "eighteenth": "18th",
-    "nineteenth": "19th", "twentieth": "20th",
+    "first": "1st",
+    "second": "2nd",
+    "third": "3rd",
+    "fourth": "4th",
+    "fifth": "5th",
+    "sixth": "6th",
+    "seventh": "7th",
+    "eighth": "8th",
+    "ninth": "9th",
+    "tenth": "10th",
+    "eleventh": "11th",
+    "twelfth": "12th",
+    "thirteenth": "13th",
+    "fourteenth": "14th",
+    "fifteenth": "15th",
+    "sixteenth": "16th",
+    "seventeenth": "17th",
+    "eighteenth": "18th",
+    "nineteenth": "19th",
+    "twentieth": "20th",
 }
 _ORDINAL_DIGITS = re.compile(r"^\d{1,3}(st|nd|rd|th)$", re.IGNORECASE)
 
 
 def trim_name(text: str) -> tuple[int, int]:
-    """Offsets of the name inside a raw match: 'the "GAC\\'s' → the slice holding 'GAC'.
+    """Offsets of the name inside a raw match: 'the "GAC’s' → the slice holding 'GAC'.
 
     Keeps the longest line when a match runs across line breaks (NER spans cross headline
-    breaks), cuts before an unclosed bracket, drops a leading article, a trailing possessive, edge punctuation and quotation
-    marks that do not pair with one inside the name.
+    breaks), cuts before an unclosed bracket, drops a leading article, a trailing possessive,
+    edge punctuation and quotation marks that do not pair with one inside the name.
     """
     start, end = 0, len(text)
     if "\n" in text:
@@ -47,7 +62,7 @@ def trim_name(text: str) -> tuple[int, int]:
         start, end = best
     for opening, closing in ("()", "[]"):
         piece = text[start:end]
-        if opening in piece and closing not in piece[piece.index(opening):]:
+        if opening in piece and closing not in piece[piece.index(opening) :]:
             end = start + piece.index(opening)
     changed = True
     while changed and start < end:
@@ -67,7 +82,12 @@ def trim_name(text: str) -> tuple[int, int]:
             end -= 2
             changed = True
             continue
-        if piece[-1] in "'’" and len(piece) > 1 and piece[-2].isalpha() and piece.count(piece[-1]) == 1:
+        if (
+            piece[-1] in "'’"
+            and len(piece) > 1
+            and piece[-2].isalpha()
+            and piece.count(piece[-1]) == 1
+        ):
             end -= 1  # plural possessive: "the General Administration of Customs' department"
             changed = True
             continue
@@ -108,17 +128,17 @@ def _inner_quotes(piece: str) -> int:
 
 
 def canonical_form(text: str) -> str:
-    """A readable canonical name from a surface: '"Smart Customs" Partnership Program' → without quotes.
+    """A readable canonical name: '"Smart Customs" Partnership Program' → without the quotes.
 
     Quotation marks and doubled spaces go; "Five Year Plan" gets its hyphen.
     """
-    cleaned = "".join(c for c in text if c not in "\"“”«»")
+    cleaned = "".join(c for c in text if c not in '"“”«»')
     cleaned = _SPACES.sub(" ", cleaned).strip()
     return _FIVE_YEAR.sub("Five-Year Plan", cleaned)
 
 
 def five_year_plan(text: str) -> str:
-    """Canonical plan name: "14th Five Year Plan" → "14th Five-Year Plan"; "Fourteenth ..." → "14th ..."."""
+    """Canonical plan name: "14th Five Year Plan" → "14th Five-Year Plan"; "Fourteenth" → "14th"."""
     words = _SPACES.sub(" ", text.strip()).split(" ")
     if words and words[0].lower() in _ORDINAL_WORDS:
         words[0] = _ORDINAL_WORDS[words[0].lower()]
@@ -149,7 +169,7 @@ def short_keys(full_name: str) -> list[str]:
 
 
 def title_case(text: str) -> str:
-    """Title-case an all-caps name so it can meet a gazetteer alias: "CHINA DAILY" → "China Daily"."""
+    """Title-case an all-caps name: "BEIJING" → "Beijing" (datelines, photo credits)."""
     return " ".join(w[:1].upper() + w[1:].lower() for w in text.split(" "))
 
 
@@ -159,7 +179,11 @@ def is_title_phrase(words: list[str], minor: frozenset[str]) -> bool:
     Used for quoted document names: "Customs Facilitation Measures to Support ..." → True,
     "release first and then inspect" → False.
     """
-    content = [w for w in words if any(c.isalpha() for c in w)]
+    content = [
+        w
+        for n, w in enumerate(words)
+        if any(c.isalpha() for c in w) and not (n and words[n - 1] in ("-", "–"))
+    ]  # "Cross-border" keeps its lowercase half
     if not content or not content[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w.lower() in minor or not w[:1].isalpha() for w in content)

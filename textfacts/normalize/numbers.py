@@ -16,7 +16,10 @@ from textfacts.resources import data_path, read_tsv
 
 # A digit figure as the genre writes it: "6,000", "1,234.5", "-2.1", "+3", "43.85".
 # U+2212 MINUS SIGN and the en dash stand for a minus in copy pasted from PDFs.
-NUMBER = re.compile(r"^[+\-\u2212\u2013]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# CGTN transcripts spell decimals out: "1-point-5 trillion dollars", "8-point-4 percent".
+NUMBER = re.compile(
+    r"^[+\-\u2212\u2013]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|-point-\d+)?$"
+)
 # A year written alone: 1800-2199, four digits, no separator. Years are DATE, never QUANTITY.
 YEAR = re.compile(r"^(?:18|19|20|21)\d\d$")
 
@@ -55,25 +58,26 @@ def number_word_table(data_dir: str | None = None) -> dict[str, tuple[float, str
 
 
 def is_number(surface: str) -> bool:
-    """Whether a token is a digit figure: is_number("1,234.5") → True, ("18th") → False."""
+    """Whether a token is a digit figure: "1,234.5" → True, "18th" → False."""
     return bool(NUMBER.match(surface))
 
 
 def is_year(surface: str) -> bool:
-    """Whether a bare integer reads as a year: is_year("2023") → True, ("2,023") → False."""
+    """Whether a bare integer reads as a year: "2023" → True, "2,023" → False."""
     return bool(YEAR.match(surface))
 
 
 def parse_number(surface: str) -> float:
-    """A digit figure as written: parse_number("15,349.3") → 15349.3; ("-2.1") → -2.1."""
-    text = surface.strip().replace(",", "").replace("\u2212", "-").replace("\u2013", "-")
+    """A digit figure as written, to a float: "15,349.3" → 15349.3; "-2.1" → -2.1; "8-point-4" → 8.4."""
+    text = surface.strip().replace(",", "").replace("-point-", ".")
+    text = text.replace("\u2212", "-").replace("\u2013", "-")
     if not NUMBER.match(surface.strip()):
         raise ValueError(f"not a number: {surface!r}")
     return float(text)
 
 
 def scale_of(words: Iterable[str], table: dict[str, float] | None = None) -> float:
-    """The product of scale words: scale_of(["hundred", "million"]) → 1e8; () → 1.0."""
+    """The product of scale words: ["hundred", "million"] → 1e8; [] → 1.0."""
     table = scale_table() if table is None else table
     factor = 1.0
     for word in words:

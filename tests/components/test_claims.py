@@ -1,0 +1,99 @@
+"""textfacts_claims on genre sentences: measure, kind, direction, period, comparison."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers import assert_grounded
+
+from textfacts.components.claims import ClaimRow
+from textfacts.resources import data_path, read_jsonl
+
+ROWS = read_jsonl(data_path(None, "patterns/claims.jsonl"), ClaimRow)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
+def test_every_claim_row_matches_its_example(extractor, row):
+    if row.regex:
+        # "_before"/"_after" rows are anchored at the figure: try every cut of the example
+        cuts = [row.example[:i] for i in range(len(row.example) + 1)]
+        cuts += [row.example[i:] for i in range(len(row.example))]
+        assert any(re.search(row.regex, cut, re.I) for cut in cuts), row.example
+        return
+    tokens = extractor.nlp(row.example)
+    forms = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+    example = row.example.lower()
+    assert any(w in forms or (" " in w and w in example) for w in row.words), row.example
+
+
+def claim_for(document, anchor_text):
+    """The claim whose anchor mention has this text; fails when missing."""
+    for claim in document.claims:
+        if document.mention(claim.anchor).text == anchor_text:
+            return claim
+    raise AssertionError([document.mention(c.anchor).text for c in document.claims])
+
+
+def period_text(document, claim):
+    return document.mention(claim.period).text if claim.period else None
+
+
+def test_level_and_change_share_the_subject_and_period(extractor):
+    text = ("In the first ten months of 2024, the total value of China's imports and exports "
+            "reached 36.02 trillion yuan, up 5.2 percent year on year.")
+    document = extractor(text)
+    level = claim_for(document, "36.02 trillion yuan")
+    change = claim_for(document, "5.2 percent")
+    assert level.kind == "level"
+    assert (change.kind, change.direction, change.comparison) == ("change", "up", "year on year")
+    for claim in (level, change):
+        assert "imports and exports" in claim.measure
+        assert "2024" in period_text(document, claim)
+        assert claim.subject == "China"
+    assert_grounded(document)
+
+
+def test_change_down_and_level_after_to(extractor):
+    text = "Imports of crude oil fell 3.4 percent to 1.92 trillion yuan in 2023."
+    document = extractor(text)
+    change = claim_for(document, "3.4 percent")
+    level = claim_for(document, "1.92 trillion yuan")
+    assert (change.kind, change.direction) == ("change", "down")
+    assert level.kind == "level"
+    assert change.measure.startswith("Imports of crude oil")
+    assert_grounded(document)
+
+
+def test_share_binds_to_the_clause_subject(extractor):
+    text = ("Trade with Belt and Road countries rose to 22.07 trillion yuan in 2024, "
+            "accounting for 50.3 percent of the total.")
+    document = extractor(text)
+    share = claim_for(document, "50.3 percent")
+    assert share.kind == "share"
+    assert "Belt and Road countries" in share.measure
+    assert_grounded(document)
+
+
+def test_rate_per_year(extractor):
+    text = "Since 2012, China's foreign trade has grown by about 1.5 trillion yuan per year."
+    document = extractor(text)
+    assert claim_for(document, "1.5 trillion yuan").kind == "rate"
+
+
+def test_count_measure_is_the_counted_noun(extractor):
+    text = "More than 260 exhibitors from 40 countries took part in the fair."
+    document = extractor(text)
+    count = claim_for(document, "260 exhibitors")
+    assert (count.kind, count.measure) == ("count", "exhibitors")
+
+
+def test_respectively_gives_one_measure_per_item(extractor):
+    text = ("Exports of ships, solar cells and electric vehicles increased by 2.5 times, "
+            "3.1 times and 6.4 times respectively over 2015.")
+    document = extractor(text)
+    measures = [claim_for(document, f"{n} times").measure for n in ("2.5", "3.1", "6.4")]
+    assert [m.split()[-1] for m in measures] == ["ships", "cells", "vehicles"]
+    assert all(claim_for(document, f"{n} times").kind == "multiple" for n in ("2.5", "3.1"))
+    assert claim_for(document, "2.5 times").comparison == "2015"
+    assert_grounded(document)

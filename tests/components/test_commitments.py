@@ -1,0 +1,152 @@
+"""textfacts_commitments on genre sentences: what is a pledge, how it is split and filled."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers import assert_grounded, span_of
+
+from textfacts.components.commitments import CueRow, ModalityRow
+from textfacts.resources import data_path, read_jsonl, read_tsv
+
+MODALITY_ROWS = read_tsv(data_path(None, "lexicons/modality.tsv"), ModalityRow)
+CUE_ROWS = read_jsonl(data_path(None, "patterns/commitments.jsonl"), CueRow)
+
+
+@pytest.mark.parametrize("row", MODALITY_ROWS, ids=[r.id for r in MODALITY_ROWS])
+def test_every_trigger_row_occurs_in_its_example(row):
+    forms = re.findall(r"[a-z]+", row.example.lower())
+    assert any(f.startswith(row.word[:-1] if row.word.endswith("e") else row.word) for f in forms)
+
+
+@pytest.mark.parametrize("row", CUE_ROWS, ids=[r.id for r in CUE_ROWS])
+def test_every_cue_row_matches_its_example(extractor, row):
+    if row.regex:
+        assert re.search(row.regex, row.example, re.I), row.example
+        return
+    lemmas = {t.lemma_.lower() for t in extractor.nlp(row.example)}
+    lemmas |= {t.lower_ for t in extractor.nlp(row.example)}
+    example = row.example.lower()
+    assert any(w in lemmas or (" " in w and w in example) for w in row.words), row.example
+
+
+def _texts(document):
+    return [c.text for c in document.commitments]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Customs will further cut the overall clearance time for imports and exports.",
+            [("will further cut the overall clearance time for imports and exports", "will")],
+            id="modal-will",
+        ),
+        pytest.param(
+            "The GAC plans to launch a new round of cross-border trade facilitation actions.",
+            [("plans to launch a new round of cross-border trade facilitation actions", "plan")],
+            id="control-plan",
+        ),
+        pytest.param(
+            "China Customs is willing to deepen cooperation with ASEAN customs administrations.",
+            [("is willing to deepen cooperation with ASEAN customs administrations", "willing")],
+            id="control-willing",
+        ),
+        pytest.param(
+            "We will continue to promote the facilitation of cross-border e-commerce.",
+            [("will continue to promote the facilitation of cross-border e-commerce", "continue")],
+            id="will-continue-to",
+        ),
+        pytest.param(
+            "We will work to simplify certification procedures for exporters.",
+            [("will work to simplify certification procedures for exporters", "strive")],
+            id="work-to-is-strive",
+        ),
+    ],
+)
+def test_single_commitments(extractor, text, expected):
+    document = extractor(text)
+    assert [(c.text, c.modality) for c in document.commitments] == expected
+    assert_grounded(document)
+
+
+def test_coordinated_actions_split_with_own_deadlines(extractor):
+    text = ("Customs will strive to complete the upgrade of smart ports by 2027 and "
+            "cover all border crossings by 2030.")
+    document = extractor(text)
+    found = sorted(document.commitments, key=lambda c: c.start)
+    assert len(found) == 2, _texts(document)
+    first, second = found
+    assert first.start == span_of(text, "will strive")[0]
+    assert second.start == span_of(text, "cover")[0]
+    assert first.end <= second.start
+    assert (first.deadline, second.deadline) == ("2027", "2030")
+    assert first.modality == second.modality == "strive"
+    assert first.action.startswith("complete the upgrade of smart ports")
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Customs has reduced the number of documents required for clearance.",
+                     id="achievement"),
+        pytest.param("We believe that foreign trade will continue to grow in the second half.",
+                     id="belief"),
+        pytest.param("Foreign trade will maintain steady growth next year.", id="forecast-subject"),
+        pytest.param("The 8th China International Import Expo will be held in Shanghai.",
+                     id="scheduled-event"),
+        pytest.param("Cross-border e-commerce continues to grow steadily.",
+                     id="continue-without-authority"),
+    ],
+)
+def test_not_commitments(extractor, text):
+    document = extractor(text)
+    assert document.commitments == [], _texts(document)
+
+
+def test_actor_is_the_customs_canonical(extractor):
+    document = extractor("Chinese customs authorities will roll out more measures to "
+                         "stabilize foreign trade.")
+    assert [c.actor for c in document.commitments] == ["General Administration of Customs"]
+
+
+def test_enumerated_initiatives_are_whole_items(extractor):
+    text = ("The vice minister put forward three initiatives: deepening cooperation on paperless "
+            "trade and green trade; strengthening the alignment of rules and standards; and "
+            "accelerating the digital transformation of ports.")
+    document = extractor(text)
+    items = [(c.text, c.modality) for c in document.commitments]
+    assert items == [
+        ("deepening cooperation on paperless trade and green trade", "initiative"),
+        ("strengthening the alignment of rules and standards", "initiative"),
+        ("accelerating the digital transformation of ports", "initiative"),
+    ]
+    assert_grounded(document)
+
+
+def test_numbered_measures_after_an_introduction(extractor):
+    text = ("The General Administration of Customs has introduced 8 measures to support "
+            "foreign trade firms.\n\n"
+            "1. Ensuring smooth cargo flows at major seaports and land border crossings.\n\n"
+            "2. Speeding up clearance of urgently needed production materials for factories.\n")
+    document = extractor(text)
+    assert [c.text for c in document.commitments] == [
+        "Ensuring smooth cargo flows at major seaports and land border crossings",
+        "Speeding up clearance of urgently needed production materials for factories",
+    ]
+    assert {c.modality for c in document.commitments} == {"initiative"}
+    assert_grounded(document)
+
+
+def test_reported_speech_gives_the_speaker(extractor):
+    text = ("Wang Lingjun, vice minister of the General Administration of Customs, said that "
+            "customs will expand market access for farm products. We will also optimize "
+            "inspection models for fresh fruit.")
+    document = extractor(text)
+    speakers = {document.mention(c.speaker).text if c.speaker else None
+                for c in document.commitments}
+    assert len(document.commitments) == 2, _texts(document)
+    assert speakers == {"Wang Lingjun"}
+    assert_grounded(document)

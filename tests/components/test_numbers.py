@@ -1,0 +1,282 @@
+import re
+
+import pytest
+from helpers import assert_grounded, span_of
+
+from textfacts.components.numbers import PATTERN_FILES, PatternRow
+from textfacts.normalize.money import currency_rows
+from textfacts.normalize.numbers import NUMBER, NumberWordRow, ScaleRow
+from textfacts.normalize.units import bound_rows, unit_rows
+from textfacts.resources import data_path, read_jsonl, read_tsv
+
+VALUE_LABELS = ("MONEY", "PERCENT", "QUANTITY")
+PATTERN_ROWS = [row for f in PATTERN_FILES for row in read_jsonl(data_path(None, f), PatternRow)]
+SCALE_ROWS = read_tsv(data_path(None, "lexicons/scales.tsv"), ScaleRow)
+WORD_ROWS = read_tsv(data_path(None, "lexicons/number_words.tsv"), NumberWordRow)
+
+
+def figures(document):
+    return [m for m in document.mentions if m.label in VALUE_LABELS]
+
+
+def number_spans(extractor, text):
+    doc = extractor.nlp(extractor.make_doc(text))
+    return list(doc.spans["textfacts_numbers"])
+
+
+# (sentence, span text, label, value, unit, bound, value_max)
+FORMS = [
+    # MONEY: currency after the number, scale words
+    pytest.param("Total imports and exports reached 3.2 billion yuan in the first quarter.",
+                 "3.2 billion yuan", "MONEY", 3.2e9, "CNY", "exact", None, id="scale yuan"),
+    pytest.param("The value of bonded goods was 15,349.3 trillion yuan, the bureau said.",
+                 "15,349.3 trillion yuan", "MONEY", 1.53493e16, "CNY", "exact", None,
+                 id="separator, value as written"),
+    pytest.param("Cross-border trade in the zone reached 6,000 yuan per capita.",
+                 "6,000 yuan", "MONEY", 6000.0, "CNY", "exact", None, id="no scale"),
+    pytest.param("Exports to Africa rose to 1.6 trillion renminbi last year.",
+                 "1.6 trillion renminbi", "MONEY", 1.6e12, "CNY", "exact", None, id="renminbi"),
+    pytest.param("The free trade port attracted 120 billion U.S. dollars in investment.",
+                 "120 billion U.S. dollars", "MONEY", 1.2e11, "USD", "exact", None,
+                 id="U.S. dollars"),
+    pytest.param("Trade with the bloc reached 780 billion euros in 2024.",
+                 "780 billion euros", "MONEY", 7.8e11, "EUR", "exact", None, id="euros"),
+    pytest.param("Machinery exports rose by two trillion yuan over the period.",
+                 "two trillion yuan", "MONEY", 2e12, "CNY", "exact", None, id="number words"),
+    pytest.param("The new rules cut clearance costs by one-third of a trillion yuan.",
+                 "one-third of a trillion yuan", "MONEY", 1e12 / 3, "CNY", "exact", None,
+                 id="fraction of a scale"),
+    # MONEY: currency before the number, glued or spaced
+    pytest.param("Foreign trade hit RMB43.85 trillion, the GAC said.",
+                 "RMB43.85 trillion", "MONEY", 4.385e13, "CNY", "exact", None, id="RMB glued"),
+    pytest.param("Processing trade stood at RMB 3.2 billion in March.",
+                 "RMB 3.2 billion", "MONEY", 3.2e9, "CNY", "exact", None, id="RMB spaced"),
+    pytest.param("The bank lent US$450 million to the port operator.",
+                 "US$450 million", "MONEY", 4.5e8, "USD", "exact", None, id="US$ glued"),
+    pytest.param("China's trade surplus widened to $5bn in the month.",
+                 "$5bn", "MONEY", 5e9, "USD", "exact", None, id="$ and bn glued"),
+    pytest.param("Exports from the city rose to HK$12.3 billion.",
+                 "HK$12.3 billion", "MONEY", 1.23e10, "HKD", "exact", None, id="HK$"),
+    pytest.param("The EU pledged €2.5 million for the customs training programme.",
+                 "€2.5 million", "MONEY", 2.5e6, "EUR", "exact", None, id="euro sign"),
+    pytest.param("The loan of USD 30 million was signed in Beijing.",
+                 "USD 30 million", "MONEY", 3e7, "USD", "exact", None, id="ISO code before"),
+    pytest.param("Bilateral trade reached 350 mln USD in the first half.",
+                 "350 mln USD", "MONEY", 3.5e8, "USD", "exact", None, id="mln and code after"),
+    # MONEY: conversions and currency set by context
+    pytest.param("Trade was valued at 38.2 trillion yuan (about 5.4 trillion U.S. dollars).",
+                 "5.4 trillion U.S. dollars", "MONEY", 5.4e12, "USD", "approx", None,
+                 id="parenthetical conversion"),
+    pytest.param("In US dollar terms, exports were 1,870.4 million, up 3 percent.",
+                 "1,870.4 million", "MONEY", 1.8704e9, "USD", "exact", None,
+                 id="currency from context"),
+    pytest.param("Measured in yuan, imports were 1.2 trillion in May.",
+                 "1.2 trillion", "MONEY", 1.2e12, "CNY", "exact", None,
+                 id="currency from 'measured in'"),
+    # bounds, including verbs of passing a few tokens away
+    pytest.param("Foreign trade exceeded 41 trillion yuan for the first time in history.",
+                 "41 trillion yuan", "MONEY", 4.1e13, "CNY", "at_least", None, id="exceeded"),
+    pytest.param("E-commerce exports topped the 2 trillion yuan mark last year.",
+                 "2 trillion yuan", "MONEY", 2e12, "CNY", "at_least", None,
+                 id="verb over a determiner"),
+    pytest.param("Private firms accounted for nearly 55% of the total.",
+                 "55%", "PERCENT", 55.0, "percent", "at_most", None, id="nearly"),
+    pytest.param("An estimated 2 million parcels cross the border each day.",
+                 "2 million parcels", "QUANTITY", 2e6, "parcel", "approx", None,
+                 id="an estimated"),
+    pytest.param("Imports from ASEAN grew by more than 6 percent.",
+                 "6 percent", "PERCENT", 6.0, "percent", "at_least", None, id="more than"),
+    pytest.param("Clearance now takes up to 48 hours at inland ports.",
+                 "48 hours", "QUANTITY", 48.0, "hour", "at_most", None, id="up to"),
+    pytest.param("China is the main trading partner of 140+ economies.",
+                 "140+ economies", "QUANTITY", 140.0, "economy", "at_least", None,
+                 id="plus suffix inside span"),
+    # PERCENT
+    pytest.param("Exports of electric vehicles rose 39.4% year on year.",
+                 "39.4%", "PERCENT", 39.4, "percent", "exact", None, id="percent sign"),
+    pytest.param("Grain imports fell 8.7 per cent from a year earlier.",
+                 "8.7 per cent", "PERCENT", 8.7, "percent", "exact", None, id="per cent"),
+    pytest.param("The port posted a 6.7-percent rise in throughput.",
+                 "6.7-percent", "PERCENT", 6.7, "percent", "exact", None, id="hyphenated"),
+    pytest.param("Its share rose 1.3 percentage points to 15 percent.",
+                 "1.3 percentage points", "PERCENT", 1.3, "percentage_point", "exact", None,
+                 id="percentage points"),
+    pytest.param("Imports of crude oil declined -2.1% in value terms.",
+                 "-2.1%", "PERCENT", -2.1, "percent", "exact", None, id="minus sign written"),
+    pytest.param("Shipments were down 3.4% in the month.",
+                 "3.4%", "PERCENT", 3.4, "percent", "exact", None, id="down: unsigned"),
+    pytest.param("China's trade rose 4.9 pct in the first half.",
+                 "4.9 pct", "PERCENT", 4.9, "percent", "exact", None, id="pct"),
+    pytest.param("Tariffs on the listed goods were cut by 5-10 percent.",
+                 "5-10 percent", "PERCENT", 5.0, "percent", "exact", 10.0, id="percent range"),
+    # QUANTITY
+    pytest.param("The ports handled 5.2 billion tons of cargo last year.",
+                 "5.2 billion tons", "QUANTITY", 5.2e9, "ton", "exact", None, id="tons"),
+    pytest.param("The single window processes 26 million declarations per day.",
+                 "26 million declarations", "QUANTITY", 2.6e7, "declaration", "exact", None,
+                 id="rate stays outside"),
+    pytest.param("The platform has 11 million registered users nationwide.",
+                 "11 million registered users", "QUANTITY", 1.1e7, "user", "exact", None,
+                 id="modifier between"),
+    pytest.param("Delegates from 21 APEC economies attended the forum.",
+                 "21 APEC economies", "QUANTITY", 21.0, "economy", "exact", None,
+                 id="proper-noun modifier"),
+    pytest.param("Customs has signed AEO agreements with 28 countries and regions.",
+                 "28 countries and regions", "QUANTITY", 28.0, "country and region", "exact",
+                 None, id="coordinated counted nouns"),
+    pytest.param("Exports of solar cells increased 3.5 times over the decade.",
+                 "3.5 times", "QUANTITY", 3.5, "time", "exact", None, id="multiple"),
+    pytest.param("Export tax refunds now arrive within 5-7 days.",
+                 "5-7 days", "QUANTITY", 5.0, "day", "exact", 7.0, id="range"),
+    pytest.param("Overall clearance time fell to 32 hours this year.",
+                 "32 hours", "QUANTITY", 32.0, "hour", "exact", None, id="duration"),
+    pytest.param("The survey covered 53 economies in the region.",
+                 "53 economies", "QUANTITY", 53.0, "economy", "exact", None, id="counted noun"),
+    pytest.param("Customs officers seized 1,200 customs seals at the border.",
+                 "1,200 customs seals", "QUANTITY", 1200.0, "seal", "exact", None,
+                 id="plural-looking modifier"),
+    pytest.param("Exports and imports grew 6.1 and 2.4 percent, respectively.",
+                 "6.1", "PERCENT", 6.1, "percent", "exact", None, id="elided percent unit"),
+    pytest.param("Trade with the EU, Japan and Korea was 2.8, 1.1 and 1.2 trillion yuan.",
+                 "1.1", "MONEY", 1.1e12, "CNY", "exact", None, id="elided scale and currency"),
+    pytest.param("Exports rose by 7-point-6 percent, the reporter said.",
+                 "7-point-6 percent", "PERCENT", 7.6, "percent", "exact", None,
+                 id="spelled-out decimal"),
+    pytest.param("In RMB, foreign trade in November 31,285.400 million yuan, up 3.4 percent.",
+                 "31,285.400 million yuan", "MONEY", 3.12854e10, "CNY", "exact", None,
+                 id="figure after a month name"),
+    pytest.param("The port handled 1900 thousand containers in the quarter.",
+                 "1900 thousand containers", "QUANTITY", 1.9e6, "container", "exact", None,
+                 id="year-like digits with a scale"),
+    pytest.param("The terminal handled 49 million TEUs in 2024.",
+                 "49 million TEUs", "QUANTITY", 4.9e7, "TEU", "exact", None, id="acronym unit"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "label", "value", "unit", "bound", "value_max"),
+                         FORMS)
+def test_forms(extractor, sentence, surface, label, value, unit, bound, value_max):
+    document = extractor(sentence)
+    start, end = span_of(sentence, surface)
+    found = [m for m in figures(document) if (m.start, m.end) == (start, end)]
+    assert found, [(m.label, m.text) for m in figures(document)]
+    mention = found[0]
+    assert mention.label == label
+    assert mention.value == pytest.approx(value, rel=1e-9)
+    assert mention.unit == unit
+    assert mention.bound == bound
+    assert mention.value_max == (pytest.approx(value_max) if value_max is not None else None)
+    assert_grounded(document)
+
+
+def test_conversion_gives_two_mentions(extractor):
+    text = "Imports were worth 42.3 trillion yuan (about 6 trillion U.S. dollars) in total."
+    document = extractor(text)
+    money = [(m.text, m.unit, m.bound) for m in figures(document) if m.label == "MONEY"]
+    assert money == [("42.3 trillion yuan", "CNY", "exact"),
+                     ("6 trillion U.S. dollars", "USD", "approx")]
+    assert_grounded(document)
+
+
+NOT_MENTIONS = [
+    pytest.param("The 18th meeting of the committee opened in Xiamen.", id="ordinal"),
+    pytest.param("The press conference starts at 10 a.m. in Beijing.", id="clock time"),
+    pytest.param("Three initiatives were put forward at the meeting.", id="number words"),
+    pytest.param("Ports in Hainan offer 24/7 appointment-based clearance.", id="24/7"),
+    pytest.param("Measures against COVID-19 were adjusted at the G20 summit.", id="in names"),
+    pytest.param("The SCCP1 plenary adopted its work plan.", id="digit in a name"),
+    pytest.param("1. Improving the fast track for perishable goods.", id="list item"),
+    pytest.param("Trade will be discussed in 2026 by member economies.", id="year"),
+    pytest.param("The forum was held on February 4 to 6 in Guangzhou.", id="day after month"),
+    pytest.param("In the first 7 months, trade grew steadily.", id="period for dates"),
+    pytest.param("The country ranks fourth among its trading partners.", id="bare ordinal word"),
+    pytest.param("Phase 2 projects at the port opened in May.", id="label number"),
+    pytest.param("5G base stations were installed at the terminal.", id="5G"),
+    pytest.param("The 2021-2025 plans were reviewed.", id="year range"),
+    pytest.param("The population of the port city is 5 million.", id="no counted noun"),
+    pytest.param("Talks resumed at COP28 in Dubai.", id="code-like name"),
+    pytest.param("Foreign trade in US dollars was 3,854 400 million.", id="space-grouped digits"),
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_MENTIONS)
+def test_not_mentions(extractor, sentence):
+    document = extractor(sentence)
+    assert figures(document) == []
+    assert_grounded(document)
+
+
+def test_a_year_is_never_an_elided_percent(extractor):
+    document = extractor("The tariff lists of 2023 and 5 percent rates were merged.")
+    assert [(m.label, m.text) for m in figures(document)] == [("PERCENT", "5 percent")]
+
+
+def test_context_currency_needs_context(extractor):
+    document = extractor("Exports were 2,212.5 million, up 3 percent.")
+    assert [m.label for m in figures(document)] == ["PERCENT"]
+
+
+def test_bound_verb_must_be_a_verb(extractor):
+    document = extractor("The Top 10 cases of smuggling were announced.")
+    assert [(m.text, m.bound) for m in figures(document)] == [("10 cases", "exact")]
+
+
+def test_spans_snap_to_tokens_and_never_split_a_number(extractor):
+    text = ("Trade reached RMB43.85 trillion, HK$12bn and US$450 million; growth was "
+            "9.5%-11% and 150+ economies joined, while 5.2bn tons moved.")
+    doc = extractor.nlp(extractor.make_doc(text))
+    spans = doc.spans["textfacts_numbers"]
+    assert len(spans) == 6
+    for span in spans:
+        assert doc.char_span(span.start_char, span.end_char) is not None
+        for match in re.finditer(r"\d[\d,.]*", text):
+            inside = span.start_char <= match.start() < span.end_char
+            assert inside == (span.start_char <= match.end() - 1 < span.end_char), span.text
+
+
+def test_rule_ids_are_data_rows(extractor):
+    ids = {row.id for row in PATTERN_ROWS}
+    for span in number_spans(extractor, "Exports rose 5.2% to 3.2 billion yuan at 78 ports."):
+        assert span._.textfacts["rule"] in ids
+
+
+@pytest.mark.parametrize("row", PATTERN_ROWS, ids=[r.id for r in PATTERN_ROWS])
+def test_every_pattern_row_matches_its_example(extractor, row):
+    rules = [s._.textfacts["rule"] for s in number_spans(extractor, row.example)]
+    assert ("money.context_currency" if row.label == "CONTEXT" else row.id) in rules
+
+
+@pytest.mark.parametrize("row", currency_rows(), ids=[r.surface for r in currency_rows()])
+def test_every_currency_row_matches_its_example(extractor, row):
+    spans = number_spans(extractor, row.example)
+    assert any(s.label_ == "MONEY" and s._.textfacts["unit"] == row.iso
+               and row.surface.lower() in s.text.lower() for s in spans)
+
+
+@pytest.mark.parametrize("row", SCALE_ROWS, ids=[r.surface for r in SCALE_ROWS])
+def test_every_scale_row_matches_its_example(extractor, row):
+    def factor(span):
+        number = next(t.text for t in span if NUMBER.match(t.text))
+        return span._.textfacts["value"] / float(number.replace(",", ""))
+
+    spans = number_spans(extractor, row.example)
+    assert any(row.surface in [t.lower_ for t in s] and
+               factor(s) == pytest.approx(row.multiplier) for s in spans)
+
+
+@pytest.mark.parametrize("row", unit_rows(), ids=[r.surface for r in unit_rows()])
+def test_every_unit_row_matches_its_example(extractor, row):
+    spans = number_spans(extractor, row.example)
+    assert any(s._.textfacts["unit"] == row.lemma for s in spans)
+
+
+@pytest.mark.parametrize("row", bound_rows(), ids=[r.surface for r in bound_rows()])
+def test_every_bound_row_matches_its_example(extractor, row):
+    spans = number_spans(extractor, row.example)
+    assert any(s._.textfacts["bound"] == row.bound for s in spans)
+
+
+@pytest.mark.parametrize("row", WORD_ROWS, ids=[r.surface for r in WORD_ROWS])
+def test_every_number_word_row_matches_its_example(extractor, row):
+    spans = number_spans(extractor, row.example)
+    assert any(row.surface in [t.lower_ for t in s] for s in spans)

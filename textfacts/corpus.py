@@ -27,6 +27,7 @@ def _repo() -> Path:
 REPO = _repo()
 CORPUS = REPO / "corpus"
 GOLD_DIR = CORPUS / "gold"
+HELDOUT_DIR = CORPUS / "heldout" / "gold"
 DEV_GOLD = REPO.parent / "shared" / "corpus-dev" / "gold.jsonl"
 _STR = ("id", "label", "text", "unit", "bound", "canonical", "role", "org")
 
@@ -114,13 +115,16 @@ def row_to_document(row: dict[str, Any]) -> Document:
 
 
 def resolve_gold(name: str | Path | None) -> list[Path]:
-    """Gold locations by name: None/'seeds' = corpus/gold, 'dev' = the external dev gold."""
+    """Gold locations by name: None/'seeds' = corpus/gold, 'dev' = the external dev gold,
+    'heldout' = corpus/heldout/gold (never used for development), 'all' = the three."""
     if name is None or str(name) == "seeds":
         return [GOLD_DIR]
     if str(name) == "dev":
         return [DEV_GOLD]
+    if str(name) == "heldout":
+        return [HELDOUT_DIR]
     if str(name) == "all":
-        return [GOLD_DIR, DEV_GOLD]
+        return [GOLD_DIR, DEV_GOLD, HELDOUT_DIR]
     return [Path(name)]
 
 

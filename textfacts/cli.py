@@ -46,6 +46,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         errors=args.errors,
         tolerance=args.tolerance,
         write_meta=args.write_meta,
+        given_published=args.given_published,
     )
 
 
@@ -101,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--write-meta", action="store_true", help="store the figures in the model's meta.json"
+    )
+    p.add_argument(
+        "--given-published",
+        action="store_true",
+        help="hand each gold document's publication date to the model, as a manifest would",
     )
     p.set_defaults(func=_evaluate)
 

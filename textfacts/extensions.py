@@ -22,7 +22,21 @@ def register() -> None:
 
         Doc.set_extension("textfacts", getter=lambda doc: to_document(doc))
     if not Span.has_extension("textfacts"):
-        Span.set_extension("textfacts", default=None)
+        Span.set_extension("textfacts", getter=_get_span_attrs, setter=_set_span_attrs)
+
+
+def _span_key(span: Span) -> tuple[str, int, int, str]:
+    # spaCy keys Span._ values by char offsets alone, so a DATE and a PROGRAM on the same
+    # offsets would share one dict; the label keeps each layer's attributes apart.
+    return ("textfacts.span", span.start_char, span.end_char, span.label_)
+
+
+def _get_span_attrs(span: Span) -> dict[str, Any] | None:
+    return span.doc.user_data.get(_span_key(span))
+
+
+def _set_span_attrs(span: Span, value: dict[str, Any] | None) -> None:
+    span.doc.user_data[_span_key(span)] = value
 
 
 def state(doc: Doc) -> dict[str, Any]:

@@ -101,7 +101,8 @@ def _decode(data: bytes, path: str | Path, html: bool) -> str:
 def _utf16_without_bom(data: bytes) -> str | None:
     """'utf-16-le'/'utf-16-be' when the NULs sit in every other byte (ASCII in UTF-16)."""
     sample = data[:4096]
-    if len(sample) < 2 or b"\x00" not in sample:
+    # Under 8 characters the NUL pattern proves nothing ("0\x00" is as likely binary).
+    if len(sample) < 16 or b"\x00" not in sample:
         return None
     half = len(sample) // 2
     odd, even = sample[1::2].count(0), sample[0::2].count(0)

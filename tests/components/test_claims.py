@@ -97,3 +97,22 @@ def test_respectively_gives_one_measure_per_item(extractor):
     assert all(claim_for(document, f"{n} times").kind == "multiple" for n in ("2.5", "3.1"))
     assert claim_for(document, "2.5 times").comparison == "2015"
     assert_grounded(document)
+
+
+def test_estimates_of_others_are_not_claims(extractor):
+    text = ("Exports in October rose 12.7 percent from a year earlier, beating the analysts' "
+            "estimate of 9.1 percent.")
+    document = extractor(text)
+    anchors = [document.mention(c.anchor).text for c in document.claims]
+    assert "12.7 percent" in anchors
+    assert "9.1 percent" not in anchors
+
+
+def test_baseline_figure_takes_its_own_period(extractor):
+    text = ("The trade surplus stood at 96.4 billion U.S. dollars in October, "
+            "up from 81.7 billion U.S. dollars in September.")
+    document = extractor(text)
+    base = claim_for(document, "81.7 billion U.S. dollars")
+    assert base.kind == "level"
+    assert period_text(document, base) == "September"
+    assert period_text(document, claim_for(document, "96.4 billion U.S. dollars")) == "October"

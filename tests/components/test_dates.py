@@ -182,6 +182,13 @@ def test_stated_reporting_period_dates_later_months_without_a_publication_date(e
     assert_grounded(document)
 
 
+def test_a_headline_year_does_not_date_the_body(extractor):
+    text = "Customs sets smart port goals for 2027\n\nIn March, exports of ships rose."
+    document = extractor(text, meta={"published": "2024-05-06"})
+    assert find(document, "DATE", "March").value == "2024-03"
+    assert_grounded(document)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -178,6 +178,20 @@ def test_generic_customs_is_not_a_name(extractor, text):
             id="Party Central Committee",
         ),
         pytest.param(
+            "The Hong Kong SAR government welcomed the new clearance arrangements.",
+            "GPE",
+            "Hong Kong SAR",
+            "Hong Kong",
+            id="SAR variant, generic noun outside",
+        ),
+        pytest.param(
+            "Trade with Kazakhstan grew after the China-Central Asia Summit in Xi'an.",
+            "EVENT",
+            "China-Central Asia Summit",
+            "China-Central Asia Summit",
+            id="hyphenated summit",
+        ),
+        pytest.param(
             "Xinhua reported that the new rules take effect on June 1.",
             "ORG",
             "Xinhua",
@@ -365,3 +379,15 @@ def test_short_keys_offer_both_ends_of_a_full_name():
         canonical_form('"Smart Customs"  Partnership Program')
         == "Smart Customs Partnership Program"
     )
+
+
+def test_later_short_form_takes_the_earlier_full_name(extractor):
+    text = (
+        "Hangzhou Customs set up green lanes for the Hangzhou Asian Games. "
+        "Equipment for the Asian Games was cleared within two hours."
+    )
+    document = extractor(text)
+    full = only(document, "EVENT", "Hangzhou Asian Games")
+    short = only(document, "EVENT", "Asian Games")
+    assert short.canonical == full.canonical == "Hangzhou Asian Games"
+    assert_grounded(document)

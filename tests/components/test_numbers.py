@@ -10,6 +10,8 @@ from textfacts.normalize.units import bound_rows, unit_rows
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
 VALUE_LABELS = ("MONEY", "PERCENT", "QUANTITY")
+# A context row shows through the figure it sets the unit of.
+CONTEXT_RULES = {"CONTEXT": "money.context_currency", "COUNT_CONTEXT": "quantity.context_count"}
 PATTERN_ROWS = [row for f in PATTERN_FILES for row in read_jsonl(data_path(None, f), PatternRow)]
 SCALE_ROWS = read_tsv(data_path(None, "lexicons/scales.tsv"), ScaleRow)
 WORD_ROWS = read_tsv(data_path(None, "lexicons/number_words.tsv"), NumberWordRow)
@@ -126,7 +128,7 @@ FORMS = [
                  None, id="coordinated counted nouns"),
     pytest.param("Exports of solar cells increased 3.5 times over the decade.",
                  "3.5 times", "QUANTITY", 3.5, "time", "exact", None, id="multiple"),
-    pytest.param("Export tax refunds now arrive within 5-7 days.",
+    pytest.param("Export tax refunds now arrive in 5-7 days.",
                  "5-7 days", "QUANTITY", 5.0, "day", "exact", 7.0, id="range"),
     pytest.param("Overall clearance time fell to 32 hours this year.",
                  "32 hours", "QUANTITY", 32.0, "hour", "exact", None, id="duration"),
@@ -145,9 +147,23 @@ FORMS = [
     pytest.param("In RMB, foreign trade in November 31,285.400 million yuan, up 3.4 percent.",
                  "31,285.400 million yuan", "MONEY", 3.12854e10, "CNY", "exact", None,
                  id="figure after a month name"),
+    pytest.param("The number of registered exporters in the zone rose to 8,200 in May.",
+                 "8,200", "QUANTITY", 8200.0, "exporter", "exact", None,
+                 id="counted noun from 'the number of'"),
+    pytest.param("Officials expect growth of between 4 and 6 percent this year.",
+                 "4 and 6 percent", "PERCENT", 4.0, "percent", "exact", 6.0, id="between range"),
+    pytest.param("Perishable goods are released within 6 hours of arrival.",
+                 "6 hours", "QUANTITY", 6.0, "hour", "at_most", None, id="within"),
+    pytest.param("Seafood can now be cleared in as little as 3 hours.",
+                 "3 hours", "QUANTITY", 3.0, "hour", "at_least", None, id="as little as"),
     pytest.param("The port handled 1900 thousand containers in the quarter.",
                  "1900 thousand containers", "QUANTITY", 1.9e6, "container", "exact", None,
                  id="year-like digits with a scale"),
+    pytest.param("The gold was cast in 68-ounce bars.",
+                 "68-ounce", "QUANTITY", 68.0, "ounce", "exact", None, id="hyphenated measure"),
+    pytest.param("China has signed arrangements with 46 countries or regions.",
+                 "46 countries or regions", "QUANTITY", 46.0, "country or region", "exact", None,
+                 id="coordinated with or"),
     pytest.param("The terminal handled 49 million TEUs in 2024.",
                  "49 million TEUs", "QUANTITY", 4.9e7, "TEU", "exact", None, id="acronym unit"),
 ]
@@ -211,6 +227,11 @@ def test_a_year_is_never_an_elided_percent(extractor):
     assert [(m.label, m.text) for m in figures(document)] == [("PERCENT", "5 percent")]
 
 
+def test_bare_count_needs_the_number_of(extractor):
+    document = extractor("Exports reached 645,000 last year, up 3 percent.")
+    assert [m.label for m in figures(document)] == ["PERCENT"]
+
+
 def test_context_currency_needs_context(extractor):
     document = extractor("Exports were 2,212.5 million, up 3 percent.")
     assert [m.label for m in figures(document)] == ["PERCENT"]
@@ -243,7 +264,7 @@ def test_rule_ids_are_data_rows(extractor):
 @pytest.mark.parametrize("row", PATTERN_ROWS, ids=[r.id for r in PATTERN_ROWS])
 def test_every_pattern_row_matches_its_example(extractor, row):
     rules = [s._.textfacts["rule"] for s in number_spans(extractor, row.example)]
-    assert ("money.context_currency" if row.label == "CONTEXT" else row.id) in rules
+    assert (CONTEXT_RULES.get(row.label, row.id)) in rules
 
 
 @pytest.mark.parametrize("row", currency_rows(), ids=[r.surface for r in currency_rows()])

@@ -99,6 +99,20 @@ def test_every_title_row_occurs_in_its_example(row):
             id="head of the GAC",
         ),
         pytest.param(
+            "Deputy head of the General Administration of Customs Wang Lingjun said exports rose.",
+            "Wang Lingjun",
+            "Deputy head",
+            "General Administration of Customs",
+            id="title of ORG before the name",
+        ),
+        pytest.param(
+            "Cranes load containers at Qingdao port. Photographer/Zhou Li",
+            "Zhou Li",
+            "Photographer",
+            None,
+            id="article credit",
+        ),
+        pytest.param(
             "General Secretary Xi Jinping stressed high-standard opening-up.",
             "Xi Jinping",
             "General Secretary",

@@ -21,6 +21,7 @@ from textfacts.normalize.numbers import (
         pytest.param("\u22122.1", -2.1, id="unicode minus"),
         pytest.param("+3", 3.0, id="plus sign"),
         pytest.param("1,000,000", 1e6, id="two separators"),
+        pytest.param("8-point-4", 8.4, id="spelled-out decimal point"),
     ],
 )
 def test_parse_number(surface, value):

@@ -39,6 +39,7 @@ def test_singular(word, lemma):
         pytest.param(["countries", "and", "regions"], "country and region", id="coordinated"),
         pytest.param(["ministries", "and", "commissions"], "ministry and commission",
                      id="coordinated -ies"),
+        pytest.param(["countries", "or", "regions"], "country or region", id="coordinated or"),
     ],
 )
 def test_unit_lemma(words, lemma):

@@ -19,17 +19,26 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textfacts.components.commitments import Cues, Mentions, Speakers, paragraph_of, ref, segments
+from textfacts.components.commitments import (
+    Cues,
+    Mentions,
+    Speakers,
+    paragraph_of,
+    ref,
+    segments,
+    text_of,
+)
 from textfacts.extensions import state
 from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_numbers"
 ANCHOR_LABELS = ("MONEY", "PERCENT", "QUANTITY")
 # How a number attaches upwards to the word that governs it.
-_CLIMB = {"pobj", "prep", "dobj", "npadvmod", "attr", "nummod", "compound", "amod", "quantmod",
+_CLIMB = {"pobj", "prep", "agent", "dobj", "npadvmod", "attr", "nummod", "compound", "amod",
+          "quantmod",
           "advmod", "acomp", "oprd", "nmod", "appos", "conj", "dep", "pcomp", "punct"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
-_DROP_CHILDREN = {"relcl", "acl", "appos", "advcl"}
+_DROP_CHILDREN = {"relcl", "appos", "advcl"}
 _SCALES = {"thousand", "million", "billion", "trillion", "hundred", "mln", "bln", "bn", "tn", "+"}
 _STOP = {"the", "a", "an", "this", "these", "that", "its", "it", "which", "they", "their"}
 
@@ -40,7 +49,7 @@ class ClaimRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     kind: Literal["change", "level", "share", "rate", "multiple", "comparison",
-                  "subject_default", "subject_alias"]
+                  "subject_default", "subject_alias", "forecast"]
     direction: Literal["up", "down"] | None = None
     words: list[str] = []
     regex: str | None = None
@@ -63,6 +72,7 @@ class ClaimCues:
     trade_words: set[str]
     default_subject: str | None
     subject_alias: dict[str, str]
+    forecast: set[str]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> ClaimCues:
@@ -70,7 +80,7 @@ class ClaimCues:
         rows = read_jsonl(data_path(data_dir, "patterns/claims.jsonl"), ClaimRow)
         direction: dict[str, str] = {}
         out: dict[str, Any] = {"level": set(), "multiple": set(), "measure": set(),
-                               "trade": set(), "alias": {}, "default": None}
+                               "trade": set(), "alias": {}, "default": None, "forecast": set()}
         share, rate_after, rate_before, comparisons = [], [], [], []
         for row in rows:
             words = {w.lower() for w in row.words}
@@ -85,6 +95,8 @@ class ClaimCues:
             elif row.kind == "subject_default":
                 out["trade"] |= words
                 out["default"] = row.canonical
+            elif row.kind == "forecast":
+                out["forecast"] |= words
             elif row.kind == "subject_alias" and row.canonical:
                 out["alias"].update(dict.fromkeys(words, row.canonical))
             if row.regex:
@@ -96,7 +108,8 @@ class ClaimCues:
                 elif row.kind == "comparison":
                     comparisons.append(pattern)
         return cls(direction, out["level"], share, rate_after, rate_before, out["multiple"],
-                   out["measure"], comparisons, out["trade"], out["default"], out["alias"])
+                   out["measure"], comparisons, out["trade"], out["default"], out["alias"],
+                   out["forecast"])
 
 
 class Claims:
@@ -123,13 +136,19 @@ class Claims:
         doc_period: Span | None = None
         previous: tuple[Span, dict[str, Any]] | None = None
         for anchor in anchors:
+            if binder.forecast(anchor):
+                continue  # "Reuters' estimate of 32.2 percent" is somebody's guess, not a fact
             claim = binder.bind(anchor)
-            if previous is not None and _conversion(doc.text, previous[0], anchor):
+            if previous is not None and _conversion(text_of(doc), previous[0], anchor):
                 # "42.3 trillion yuan (about 6 trillion U.S. dollars)" restates the same figure
                 claim.update({k: previous[1][k] for k in ("measure", "kind", "direction",
                                                           "comparison", "subject", "period_span")})
                 claim["rule"] = "claims.conversion"
-            para = paragraph_of(doc.text, anchor.start_char)
+            if previous is not None and previous[1]["kind"] == "rate" and claim["kind"] == "level" \
+                    and _inside(anchor, previous[0].root):
+                claim["kind"] = "rate"  # "an annual average of 5.2 billion tons of goods valued at
+                # 42.3 trillion yuan": the value of the averaged goods is averaged too
+            para = paragraph_of(text_of(doc), anchor.start_char)
             period = claim["period_span"]
             if period is None and claim["kind"] != "rate":
                 # The reporting period stated once governs what follows: within the paragraph
@@ -142,7 +161,7 @@ class Claims:
                 if anchor.label_ in ("MONEY", "PERCENT"):
                     doc_period = period
             if claim.pop("fallback") and previous is not None and paragraph_of(
-                    doc.text, previous[0].start_char) == para and previous[1]["measure"]:
+                    text_of(doc), previous[0].start_char) == para and previous[1]["measure"]:
                 # "... was 8.58 trillion yuan. A year-on-year increase of 11.7%": a verbless
                 # follow-up is about what the previous figure measured
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
@@ -171,10 +190,20 @@ class _Binder:
                 return segment
         return span.sent
 
+    def forecast(self, anchor: Span) -> bool:
+        """Whether a figure is an estimate or forecast ("estimate of 20.8 percent")."""
+        root = anchor.root
+        heads = [root.head, root.head.head] if root.head.dep_ == "prep" or root.dep_ == "pobj" \
+            else [root.head]
+        following = self.doc[anchor.end] if anchor.end < len(self.doc) else None
+        words = [t.lemma_.lower() for t in heads] + ([following.lemma_.lower()] if following
+                                                     is not None else [])
+        return any(w in self.cues.forecast for w in words)
+
     def bind(self, anchor: Span) -> dict[str, Any]:
         """One claim record for an anchor (period still a Span under "period_span")."""
         segment = self.segment_of(anchor)
-        text = self.doc.text
+        text = text_of(self.doc)
         prev_end = max([a.end_char for a in self.anchors if a.end_char <= anchor.start_char
                         and a.start_char >= segment.start_char] or [segment.start_char])
         next_start = min([a.start_char for a in self.anchors if a.start_char >= anchor.end_char
@@ -190,8 +219,8 @@ class _Binder:
             measure = _counted_noun(anchor) or measure  # "26 million declarations per day"
         if measure is None and measure_tok is not None:
             measure = self._phrase(measure_tok)
-        fallback = measure is None
-        if fallback:
+        fallback = measure is None and verb is None  # a verbless fragment
+        if measure is None:
             measure = self._nearest_noun(anchor, segment)
         if measure_tok is not None and kind in ("level",) and not counted:
             growth = self._growth_noun(measure_tok)
@@ -262,8 +291,8 @@ class _Binder:
                      ) -> str | None:
         """The change word governing the number: "rose 5%", "increase of 39.4%", "up 5%"."""
         for token in path[1:]:
-            if token.dep_ == "prep" and token.lower_ in ("to", "at"):
-                return None  # "rose 5% to 3.2 trillion yuan": the level after "to"
+            if token.dep_ == "prep" and token.lower_ in ("to", "at", "from"):
+                return None  # "rose 5% to 3.2 trillion yuan", "up from 32.6 billion": levels
             lemma = token.lemma_.lower()
             if token not in anchor and lemma in self.cues.direction:
                 return lemma
@@ -280,7 +309,8 @@ class _Binder:
         if following and following.lemma_.lower() in self.cues.direction and following.pos_ in (
                 "NOUN",):
             return following.lemma_.lower()  # "a 6.7-percent increase"
-        bracketed = self.doc.text[max(0, anchor.start_char - 2):anchor.start_char].strip() == "("
+        opening = text_of(self.doc)[max(0, anchor.start_char - 2):anchor.start_char]
+        bracketed = opening.strip() == "("
         if anchor.label_ == "PERCENT" and (verb is None or bracketed):
             # "(11.6 percent)" after an item in a sentence about increases
             sent_words = {t.lemma_.lower() for t in anchor.sent if t.i < anchor.start}
@@ -291,6 +321,11 @@ class _Binder:
     def _measure_token(self, anchor: Span, path: list[Token], verb: Token | None
                        ) -> Token | None:
         """The head noun of what is measured."""
+        of = next((g for c in anchor.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                   and c.i >= anchor.end for g in c.children if g.dep_ == "pobj"
+                   and g.pos_ in ("NOUN", "PROPN")), None)
+        if of is not None and anchor.label_ != "PERCENT":
+            return of  # "5.2 billion tons of goods"; "60% of X" names the whole instead
         head = anchor.root.head
         if anchor.root.dep_ in ("appos", "npadvmod", "dep") and head.pos_ in ("NOUN", "PROPN") \
                 and not any(a.start <= head.i < a.end for a in self.anchors) \
@@ -374,7 +409,7 @@ class _Binder:
             words = words[:-1]
         if not words:
             return None
-        text = self.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+        text = text_of(self.doc)[words[0].idx:words[-1].idx + len(words[-1])]
         return re.sub(r"\s+", " ", text.strip(' "“”(),'))
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
@@ -385,6 +420,8 @@ class _Binder:
             for child in token.children:
                 if child.dep_ in _DROP_CHILDREN:
                     continue
+                if child.dep_ == "acl" and (token.i == head.i or self._holds_figure(child)):
+                    continue  # "bilateral trade reaching 3.92 trillion yuan"
                 if child.dep_ == "prep" and self._blocked(child):
                     continue
                 visit(child)
@@ -404,6 +441,10 @@ class _Binder:
             i += 1
         return run
 
+    def _holds_figure(self, token: Token) -> bool:
+        start, end = token.left_edge.idx, _right(token)
+        return any(a.start_char < end and start < a.end_char for a in self.anchors)
+
     def _blocked(self, prep: Token) -> bool:
         """A prepositional phrase that dates, quantifies or compares is not the measure."""
         if prep.lower_ in ("in", "during", "since", "from", "by", "than", "over", "to", "at",
@@ -412,7 +453,7 @@ class _Binder:
             if self.mentions.dates_in(start, end) or any(
                     a.start_char < end and start < a.end_char for a in self.anchors):
                 return True
-            return prep.lower_ in ("since", "than", "compared", "such", "as", "during", "in")
+            return prep.lower_ in ("since", "than", "compared", "such", "as", "during")
         start, end = prep.left_edge.idx, _right(prep)
         return any(a.start_char < end and start < a.end_char for a in self.anchors)
 
@@ -451,7 +492,7 @@ class _Binder:
                 measure_tok: Token | None, segment: Span, comparison: str | None
                 ) -> Span | None:
         """The DATE that dates the figure: on its clause, else earlier in its sentence."""
-        text = self.doc.text
+        text = text_of(self.doc)
         baselines = [(segment.start_char + m.start("base"), segment.start_char + m.end("base"))
                      for p in self.cues.comparisons for m in p.finditer(segment.text)]
         dates = [d for d in self.mentions.dates_in(segment.start_char, segment.end_char)
@@ -473,7 +514,8 @@ class _Binder:
             node = node.head
         if measure_tok is not None:
             zones.append((measure_tok.left_edge.idx, _right(measure_tok)))
-        own = [d for d in dates if anchor.root.left_edge.idx <= d.start_char < _right(anchor.root)
+        scope = anchor.root.head if anchor.root.dep_ == "pobj" else anchor.root
+        own = [d for d in dates if scope.left_edge.idx <= d.start_char < _right(scope)
                and not (anchor.start_char <= d.start_char < anchor.end_char)]
         if own:
             return own[0]  # "the $51.53 billion in June"
@@ -487,7 +529,7 @@ class _Binder:
 
     def _is_baseline(self, date: Span, comparison: str | None) -> bool:
         """A DATE that is the comparison baseline ("over 2012") or a start ("since 2012")."""
-        before = self.doc.text[max(0, date.start_char - 20):date.start_char].lower()
+        before = text_of(self.doc)[max(0, date.start_char - 20):date.start_char].lower()
         if re.search(r"\b(?:since|than|compared (?:with|to)|versus)\s+(?:the\s+)?$", before):
             return True
         if re.search(r"\bover\s+$", before) and date.text[:1].isdigit():
@@ -510,6 +552,11 @@ class _Binder:
         if words & self.cues.trade_words:
             return self.cues.default_subject
         return None
+
+
+def _inside(anchor: Span, head: Token) -> bool:
+    """Whether a figure sits inside the phrase another figure heads."""
+    return head.left_edge.idx <= anchor.start_char and anchor.end_char <= _right(head)
 
 
 def _conj_chain(token: Token) -> list[Token]:
@@ -537,7 +584,7 @@ def _counted_noun(anchor: Span) -> str | None:
     words = [t for t in anchor if not (t.like_num or t.lower_ in _SCALES or t.is_punct)]
     if not words:
         return None
-    return anchor.doc.text[words[0].idx:anchor.end_char].strip()
+    return text_of(anchor.doc)[words[0].idx:anchor.end_char].strip()
 
 
 def _right(token: Token) -> int:

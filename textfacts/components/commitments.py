@@ -118,6 +118,16 @@ class Cues:
 
 # --------------------------------------------------------------------------- mentions
 
+_LAST_TEXT: list[Any] = [None, ""]
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once per Doc (``Doc.text`` joins every token on each access)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
+
+
 
 class Mentions:
     """Char-offset lookups over the mention groups other components wrote."""
@@ -193,7 +203,7 @@ class Speakers:
         current: Span | None = None
         paragraph = (-1, -1)
         for segment in segments(doc):
-            para = paragraph_of(doc.text, segment.start_char)
+            para = paragraph_of(text_of(doc), segment.start_char)
             if para != paragraph:
                 paragraph, current = para, None
             said = self._attributed(segment)
@@ -235,7 +245,7 @@ class Speakers:
 
 def segments(doc: Doc) -> Iterator[Span]:
     """Sentences cut at line breaks: the parser runs headlines into the next paragraph."""
-    text = doc.text
+    text = text_of(doc)
     for sent in doc.sents:
         start = sent.start
         for token in sent:
@@ -263,7 +273,7 @@ def _fallback_turns(doc: Doc, mentions: Mentions) -> list[tuple[int, int, Span]]
     In SCIO transcripts a line holding only a name and a colon opens a turn, which runs to
     the next such line (a journalist's outlet line, "Beijing Youth Daily:", closes it).
     """
-    text = doc.text
+    text = text_of(doc)
     heads: list[tuple[int, Span | None]] = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -598,7 +608,7 @@ class Commitments:
 
     def _enumerated(self, doc: Doc, mentions: Mentions, speakers: Speakers) -> Iterator[Found]:
         """Items of a list of initiatives or tasks that an introduction announces."""
-        text = doc.text
+        text = text_of(doc)
         sents = [s for s in segments(doc) if not in_chrome(doc, s.start_char, s.end_char)]
         for index, sent in enumerate(sents):
             colons = [t for t in sent if t.text == ":" and t.i < sent.end - 3]
@@ -652,7 +662,7 @@ class Commitments:
                      mentions: Mentions) -> Iterator[Found]:
         """Items after "...: A; B; and C" or after "...: First, A; Secondly, B" in one sentence."""
         body_start = colon.idx + 1
-        body = doc.text[body_start:sent.end_char]
+        body = text_of(doc)[body_start:sent.end_char]
         pieces = [(m.start(), m.end()) for m in re.finditer(r"[^;]+", body)]
         if len(pieces) < 2:
             return  # one item only: the list goes on as "First, ... Second, ..." sentences
@@ -691,7 +701,7 @@ class Commitments:
     def _item(self, doc: Doc, start: int, end: int, kind: str, actor: str | None,
               shared: list[Span]) -> Found | None:
         """One whole list item: strip its enumerator, start at its modal when it has one."""
-        raw = doc.text[start:end]
+        raw = text_of(doc)[start:end]
         offset = len(raw) - len(raw.lstrip())
         for pattern in self.cues.enumerators:
             match = pattern.match(raw[offset:])
@@ -750,7 +760,7 @@ class Commitments:
 
     def _headlines(self, doc: Doc, mentions: Mentions) -> Iterator[Found]:
         """Headline tasks: "<ORG>: <imperative>" lines announce what the ORG will do."""
-        text = doc.text
+        text = text_of(doc)
         pos = 0
         for line in text.splitlines(keepends=True):
             start, stripped = pos, line.rstrip("\n")
@@ -791,7 +801,7 @@ class Commitments:
         "by 2026", "in 2026", "during the 15th Five-Year Plan period" are; a year inside a
         name ("the 2026 APEC Smart Customs Case Repository") is not.
         """
-        before = doc.text[max(0, date.start_char - 24):date.start_char].lower()
+        before = text_of(doc)[max(0, date.start_char - 24):date.start_char].lower()
         match = re.search(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$", before)
         if match is None:
             return False
@@ -802,14 +812,14 @@ class Commitments:
         if in_chrome(doc, item.start, item.end):
             return None
         start, end = item.start, item.end
-        line_start, line_end = paragraph_of(doc.text, item.head.idx)
+        line_start, line_end = paragraph_of(text_of(doc), item.head.idx)
         start, end = max(start, line_start), min(end, line_end)
-        prefix = re.match(r"[^:\n]{3,80}:\s+", doc.text[line_start:line_end])
+        prefix = re.match(r"[^:\n]{3,80}:\s+", text_of(doc)[line_start:line_end])
         if prefix and start < line_start + prefix.end() and not item.whole:
             start = line_start + prefix.end()  # "<ORG>: ..." headline prefix
-        while end > start and doc.text[end - 1] in " ,;:.\"'”":
+        while end > start and text_of(doc)[end - 1] in " ,;:.\"'”":
             end -= 1
-        if not item.whole and doc.text[end:end + 3].lstrip().startswith(":"):
+        if not item.whole and text_of(doc)[end:end + 3].lstrip().startswith(":"):
             return None  # "... will be focused on:" introduces a list; its items are the pledges
         own = [d for d in mentions.dates_in(start, end) if self._deadline_like(doc, d)]
         dates = own or [d for d in item.shared_dates if self._deadline_like(doc, d)]
@@ -847,7 +857,7 @@ def action_phrase(head: Token, start: int, end: int) -> str:
                  if t.dep_ != "det" or t.i > patient.left_edge.i]
         return _clean(f"{head.lemma_.lower()} {''.join(words)}")
     if not (start <= head.idx < end):
-        return doc.text[start:end]
+        return text_of(doc)[start:end]
     tokens = [t for t in doc[head.i:] if t.idx < end]
     words = [head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text]
     for token in tokens[1:]:
@@ -919,7 +929,7 @@ def _clause_end(verb: Token) -> int:
         if child.i > first_split:
             continue  # what follows the coordinated actions belongs to the last of them
         end = max(end, _right(child))
-    line_end = verb.doc.text.find("\n", verb.idx)
+    line_end = text_of(verb.doc).find("\n", verb.idx)
     return end if line_end < 0 else min(end, line_end)
 
 
@@ -934,8 +944,8 @@ def _conj_start(verb: Token) -> int:
 
 def _headline_line(segment: Span) -> bool:
     """Whether a segment sits on a "<ORG>: ..." headline line."""
-    start, end = paragraph_of(segment.doc.text, segment.start_char)
-    return re.match(r"[^:\n]{3,80}:\s+\S", segment.doc.text[start:end]) is not None
+    start, end = paragraph_of(text_of(segment.doc), segment.start_char)
+    return re.match(r"[^:\n]{3,80}:\s+\S", text_of(segment.doc)[start:end]) is not None
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:

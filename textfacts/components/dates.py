@@ -238,12 +238,13 @@ class Dates:
             else:
                 sent = sentences[index]
                 parts["future"] = bool(self.future.search(text, sent.start_char, sent.end_char))
-            if written and written[0] == starts[index]:
+            sentence = max(starts[index], paragraph)  # a headline's year stays in the headline
+            if written and written[0] == sentence:
                 parts["context_year"] = written[1]
             elif published is None and reporting is not None:
                 parts["context_year"] = reporting
             if "year" in parts and self.sets_year(cand, text):
-                written = (starts[index], parts["year"])
+                written = (sentence, parts["year"])
                 if cand.row.kind in PERIOD_KINDS:
                     reporting = parts["year"]
             gov = governing[1] if governing and governing[0] == paragraph else None

@@ -101,10 +101,11 @@ class GazetteerRow(BaseModel):
 class EntityPatternRow(BaseModel):
     """One construction of patterns/entities.jsonl.
 
-    action: `name` (the match is a name), `extend_org` (the match heads a name that runs on
-    over the following organisation), `quoted` (a quoted title ending in one of `heads`),
-    `block` (the match vetoes names inside it), `relabel` (an NER name ending in one of
-    `heads` takes `label`).
+    action: `name` (the match is a name; with `heads`, "X Games and Y Games" splits in two),
+    `extend_org` (the match heads a name that runs on over the following organisation),
+    `quoted` (a Title-Case title in quotation marks holding one of `heads`), `block` (the
+    match vetoes names inside it), `relabel` (an NER name ending in one of `heads` takes
+    `label`). `normalizer` picks the canonical form (`five_year_plan`: "14th Five-Year Plan").
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -261,6 +262,7 @@ class Entities:
         chosen = self.add_ner(doc, chosen, blocks)
         chosen = self.add_abbreviations(doc, chosen)
         chosen = [c for c in chosen if not _clashes_with_numbers(c, numbers)]
+        shorten_to_earlier(chosen)
         spans = []
         for cand in chosen:
             span = make_span(
@@ -416,7 +418,10 @@ class Entities:
             elif (
                 cand.label == "ORG"
                 and all(
-                    c.label == "GPE" and cand.start <= c.start and c.end <= cand.end
+                    c.label == "GPE"
+                    and cand.start <= c.start
+                    and c.end <= cand.end
+                    and c.size < cand.size
                     for c in clashes
                 )
                 and len(cand.canonical.split()) > 1
@@ -494,6 +499,28 @@ class Entities:
                 Candidate(key[0], key[1], ref.label, ref.canonical, "entities.abbreviation", NER)
             )
         return sorted(chosen, key=lambda c: c.start)
+
+
+def shorten_to_earlier(chosen: list[Candidate]) -> None:
+    """A later short form takes the canonical name of an earlier, fuller one (in place).
+
+    Releases name a body or event in full once and shorten it after: "the Beijing Winter
+    Olympics ... the Winter Olympics". Gazetteer names keep their own canonical form.
+    """
+    seen: list[Candidate] = []
+    for cand in sorted(chosen, key=lambda c: c.start):
+        if cand.source != GAZETTEER:
+            fuller = next(
+                (
+                    s
+                    for s in reversed(seen)
+                    if s.label == cand.label and s.canonical.endswith(" " + cand.canonical)
+                ),
+                None,
+            )
+            if fuller is not None:
+                cand.canonical = fuller.canonical
+        seen.append(cand)
 
 
 def _clashes_with_numbers(cand: Candidate, numbers: list[tuple[int, int, str]]) -> bool:

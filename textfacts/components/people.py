@@ -125,6 +125,7 @@ class People:
             else:
                 cues.append((row.kind, doc[start:end]))
         names.extend(self.ner_names(doc))
+        names.extend(self.unlabelled_names(doc, orgs))
         turn_lines = self.find_turn_lines(doc, taken)
         names.extend((span, "people.turn_line") for _, span in turn_lines if span is not None)
         # names avoid entity spans; no name sits on a number span's offsets (Span._ shares them)
@@ -189,6 +190,30 @@ class People:
                 and span[0].is_title | span[0].is_upper
             ):
                 out.append((span, "people.ner"))
+        return out
+
+    def unlabelled_names(self, doc: Doc, orgs: dict[int, Span]) -> list[tuple[Span, str]]:
+        """Runs of 2-3 capitalised proper nouns the NER missed, where the genre puts a name."""
+        out = []
+        named = {t.i for s in doc.spans.get(ENTITY_GROUP, []) for t in s}
+        i = 0
+        while i < len(doc):
+            j = i
+            while (
+                j < len(doc)
+                and j not in named
+                and doc[j].pos_ == "PROPN"
+                and doc[j].is_alpha
+                and doc[j].is_title
+            ):
+                j += 1
+            if 2 <= j - i <= 3 and not doc[i:j].ents:
+                span = doc[i:j]
+                if self.cues.looks_like_person(span) or (
+                    i > 0 and self.title_of_org_before(doc, i - 1, orgs)[0] is not None
+                ):
+                    out.append((span, "people.construction"))
+            i = max(j, i + 1)
         return out
 
     def find_turn_lines(
@@ -321,7 +346,11 @@ class People:
     ) -> tuple[str | None, Span | None]:
         """Pre-modifying titles: "GAC spokesperson Lv Daliang", "General Secretary Xi Jinping"."""
         j = span.start - 1
-        if j < 0 or doc[j].lower_ not in self.heads:
+        if j > 0 and doc[j].text in ("/", ":") and doc[j - 1].lower_ in self.heads:
+            j -= 1  # a credit: "Editor/Bian Wenjun"
+        if j >= 0 and doc[j].lower_ not in self.heads:
+            return self.title_of_org_before(doc, j, orgs)
+        if j < 0:
             return None, None
         k = j
         while k - 1 >= 0 and (
@@ -339,6 +368,24 @@ class People:
             end_char = doc[before].idx + len(doc[before])
             org = next((o for o in orgs.values() if o.end_char == end_char), None)
         return role, org
+
+    def title_of_org_before(
+        self, doc: Doc, j: int, orgs: dict[int, Span]
+    ) -> tuple[str | None, Span | None]:
+        """Title, "of", ORG, then the name: "Deputy head of the GAC Wang Lingjun"."""
+        end_char = doc[j].idx + len(doc[j])
+        org = next((o for o in orgs.values() if o.end_char == end_char), None)
+        if org is None:
+            return None, None
+        k = org.start - 1
+        while k >= 0 and doc[k].lower_ in _ARTICLES:
+            k -= 1
+        if k < 1 or doc[k].lower_ not in _ORG_LINKS or doc[k - 1].lower_ not in self.heads:
+            return None, None
+        first = k - 1
+        while first - 1 >= 0 and doc[first - 1].lower_ in self.heads | self.modifiers:
+            first -= 1
+        return doc[first:k].text, org
 
     # -- turns -------------------------------------------------------------------------------
 

@@ -66,9 +66,14 @@ def git_state() -> tuple[str | None, bool | None]:
     return head or None, bool(status.strip())
 
 
-def predict(model: str, gold: list[Document]) -> tuple[list[Document], str, str | None, dict]:
+def predict(
+    model: str, gold: list[Document], given_published: bool = False
+) -> tuple[list[Document], str, str | None, dict]:
     """Run a model over the gold texts: only text and doc_id go in, the model reads meta itself.
 
+    With `given_published`, the gold's publication date is handed in as caller metadata, as a
+    user with a scrape manifest would (`textfacts extract --manifest`): this isolates DATE
+    resolution from header reading, for texts that do not print their own date.
     A document the model fails on is left out (scored as predicted empty) and its error
     returned, so one broken component does not stop everybody's measurements.
     """
@@ -78,10 +83,12 @@ def predict(model: str, gold: list[Document]) -> tuple[list[Document], str, str 
     predictions, failed = [], {}
     for document in gold:
         try:
-            predictions.append(extractor(document.text or "", doc_id=document.doc_id))
+            meta = {"published": document.meta.published} if given_published else None
+            predictions.append(extractor(document.text or "", meta=meta, doc_id=document.doc_id))
         except Exception as err:  # noqa: BLE001  (any component error is reported, not raised)
             failed[normalise_doc_id(document.doc_id)] = f"{type(err).__name__}: {err}"[:500]
-    return predictions, extractor.name, extractor.model_meta.get("version"), failed
+    name = extractor.name + (" [published date given]" if given_published else "")
+    return predictions, name, extractor.model_meta.get("version"), failed
 
 
 def write_model_meta(model: str, report: Report) -> Path:
@@ -105,6 +112,7 @@ def run_evaluation(
     errors: int = 0,
     tolerance: float = 0.02,
     write_meta: bool = False,
+    given_published: bool = False,
 ) -> int:
     """Score, print the table (and errors, deltas), write the report; 1 on a regression."""
     names = list(gold or ["seeds"])
@@ -114,7 +122,7 @@ def run_evaluation(
         predictions, system, version, failed = list(read_jsonl(pred)), str(pred), None, {}
     else:
         model = model or DEFAULT_MODEL
-        predictions, system, version, failed = predict(model, gold_docs)
+        predictions, system, version, failed = predict(model, gold_docs, given_published)
     scores = score(gold_docs, predictions)
     commit, dirty = git_state()
     report = build_report(

@@ -223,8 +223,7 @@ def resolve(kind: str, parts: dict[str, Any], published: date | None,
     count, ordinal, weekday, day_offset, month_offset, which, offset), plus context_year (a year
     written earlier in the same sentence), anaphoric (the year word counts from the year in
     focus, "the previous year", not from today, "last year") and future (the date's verb is
-    future);
-    `kind` is the resolver named by the pattern row.
+    future); `kind` is the resolver named by the pattern row.
     """
     handler = _RESOLVERS.get(kind)
     if handler is None:

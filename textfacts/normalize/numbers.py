@@ -68,7 +68,7 @@ def is_year(surface: str) -> bool:
 
 
 def parse_number(surface: str) -> float:
-    """A digit figure as written, to a float: "15,349.3" → 15349.3; "-2.1" → -2.1; "8-point-4" → 8.4."""
+    """A digit figure as written, to a float: "15,349.3" → 15349.3; "8-point-4" → 8.4."""
     text = surface.strip().replace(",", "").replace("-point-", ".")
     text = text.replace("\u2212", "-").replace("\u2013", "-")
     if not NUMBER.match(surface.strip()):

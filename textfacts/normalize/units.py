@@ -100,14 +100,15 @@ def unit_lemma(words: Sequence[str], table: dict[str, str] | None = None) -> str
     """The unit of a QUANTITY from its unit or counted-noun words.
 
     ["tons"] → "ton"; ["metric", "tons"] → "ton";
-    ["countries", "and", "regions"] → "country and region" (coordinated heads).
+    ["countries", "and", "regions"] → "country and region" (coordinated heads, also "or").
     """
     table = unit_table() if table is None else table
     key = _key(" ".join(words))
     if key in table:
         return table[key]
-    if len(words) >= 3 and words[-2].lower() == "and":
-        return f"{unit_lemma(words[:-2], table)} and {unit_lemma(words[-1:], table)}"
+    if len(words) >= 3 and words[-2].lower() in ("and", "or"):
+        joint = words[-2].lower()
+        return f"{unit_lemma(words[:-2], table)} {joint} {unit_lemma(words[-1:], table)}"
     last = words[-1]
     if _key(last) in table:
         return table[_key(last)]

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Regenerate every committed figure: textfacts reference reports and the two baselines on each
+# gold set, then the results tables in README.md, docs/evaluation.md and the model card.
+# Run from the repository root inside the project's virtualenv, deliberately (it moves the gate).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+declare -A GOLD=([seeds]=corpus/gold [dev]=../shared/corpus-dev/gold.jsonl
+                 [heldout]=corpus/heldout/gold [blind]=corpus/blind/gold)
+for g in seeds dev heldout blind; do
+    loc="${GOLD[$g]}"
+    [ -e "$loc" ] || { echo "skip $g: $loc not found"; continue; }
+    textfacts evaluate --gold "$loc" --out "evaluation/reports/reference-$g.json" > /dev/null
+    python evaluation/baselines/spacy_sm.py --gold "$loc" --out "evaluation/baselines/predictions/spacy_sm-$g.jsonl"
+    python evaluation/baselines/quantulum3_only.py --gold "$loc" --out "evaluation/baselines/predictions/quantulum3-$g.jsonl"
+    for b in spacy_sm quantulum3; do
+        textfacts evaluate --gold "$loc" --pred "evaluation/baselines/predictions/$b-$g.jsonl" \
+            --out "evaluation/baselines/reports/$b-$g.json" > /dev/null
+    done
+    echo "refreshed $g"
+done
+python evaluation/tables.py --write

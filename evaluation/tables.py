@@ -14,7 +14,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "evaluation" / "reports"
 BASELINES = ROOT / "evaluation" / "baselines" / "reports"
-TARGETS = [ROOT / "README.md", ROOT / "docs" / "evaluation.md", ROOT / "models" / "customs-en" / "README.md"]
+TARGETS = [
+    ROOT / "README.md",
+    ROOT / "docs" / "evaluation.md",
+    ROOT / "models" / "customs-en" / "README.md",
+]
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 GOLDS = [
     ("seeds", "seed gold (5 docs, corpus/gold)"),
@@ -22,17 +26,26 @@ GOLDS = [
     ("heldout", "held-out (8 docs, corpus/heldout; a1–a4 used in development since round 2)"),
     ("blind", "blind test (4 docs, corpus/blind; never used in development)"),
 ]
-SYSTEMS = [("textfacts", REPORTS, "reference-{gold}.json"),
-           ("spaCy sm", BASELINES, "spacy_sm-{gold}.json"),
-           ("quantulum3", BASELINES, "quantulum3-{gold}.json")]
+SYSTEMS = [
+    ("textfacts", REPORTS, "reference-{gold}.json"),
+    ("spaCy sm", BASELINES, "spacy_sm-{gold}.json"),
+    ("quantulum3", BASELINES, "quantulum3-{gold}.json"),
+]
 ROWS = [
-    ("MONEY value F1", "money_value_f"), ("PERCENT value F1", "percent_value_f"),
-    ("QUANTITY value F1", "quantity_value_f"), ("DATE value F1", "date_value_f"),
-    ("numbers layer value F1", "numbers_value_f"), ("PERSON overlap F1", "person_overlap_f"),
-    ("ORG overlap F1", "org_overlap_f"), ("names layer overlap F1", "names_overlap_f"),
-    ("bound accuracy", "numbers_bound_acc"), ("ORG canonical accuracy", "org_canonical_acc"),
-    ("PERSON role accuracy", "person_role_acc"), ("commitments deadline accuracy", "commitments_deadline_acc"),
-    ("commitments speaker accuracy", "commitments_speaker_acc"), ("commitments F1", "commitments_f"),
+    ("MONEY value F1", "money_value_f"),
+    ("PERCENT value F1", "percent_value_f"),
+    ("QUANTITY value F1", "quantity_value_f"),
+    ("DATE value F1", "date_value_f"),
+    ("numbers layer value F1", "numbers_value_f"),
+    ("PERSON overlap F1", "person_overlap_f"),
+    ("ORG overlap F1", "org_overlap_f"),
+    ("names layer overlap F1", "names_overlap_f"),
+    ("bound accuracy", "numbers_bound_acc"),
+    ("ORG canonical accuracy", "org_canonical_acc"),
+    ("PERSON role accuracy", "person_role_acc"),
+    ("commitments deadline accuracy", "commitments_deadline_acc"),
+    ("commitments speaker accuracy", "commitments_speaker_acc"),
+    ("commitments F1", "commitments_f"),
     ("claims F1", "claims_f"),
 ]
 
@@ -56,11 +69,15 @@ def render() -> str:
         header = "| " + title + " | " + " | ".join(reports) + " |"
         lines = [header, "|---" * (len(reports) + 1) + "|"]
         for label, key in ROWS:
-            lines.append(f"| {label} | " + " | ".join(_figure(r, key) for r in reports.values()) + " |")
+            lines.append(
+                f"| {label} | " + " | ".join(_figure(r, key) for r in reports.values()) + " |"
+            )
         version = reports["textfacts"].get("model_version")
         commit = (reports["textfacts"].get("git_commit") or "")[:10]
-        lines.append(f"\n<sub>textfacts = {reports['textfacts'].get('system')} {version or ''} "
-                     f"at {commit}; F1 in %.</sub>\n")
+        lines.append(
+            f"\n<sub>textfacts = {reports['textfacts'].get('system')} {version or ''} "
+            f"at {commit}; F1 in %.</sub>\n"
+        )
         parts.append("\n".join(lines))
     return "\n".join(parts)
 
@@ -84,8 +101,9 @@ def main() -> None:
         return
     for target in TARGETS:
         if target.exists():
-            target.write_text(replace_block(target.read_text(encoding="utf-8"), block),
-                              encoding="utf-8")
+            target.write_text(
+                replace_block(target.read_text(encoding="utf-8"), block), encoding="utf-8"
+            )
             print(f"updated {target.relative_to(ROOT)}")
 
 

@@ -272,3 +272,20 @@ def test_failing_document_is_isolated(tmp_path, monkeypatch, workers):
     failure = json.loads((tmp_path / "out.failures.jsonl").read_text(encoding="utf-8"))
     assert failure["doc_id"] == "1.txt"
     assert failure["error"] == "extraction failed: RuntimeError: component crashed"
+
+
+def test_manifest_supplies_the_publication_date_a_text_does_not_print(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Customs said exports rose 5% in July this year.\n",
+                                     encoding="utf-8")
+    manifest = tmp_path / "sources.tsv"
+    manifest.write_text("doc_id\tpublication_date\toutlet\nnote\t2024-08-09\tXinhua\n",
+                        encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-o", str(out), "-q", "--manifest", str(manifest)]) == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["meta"]["published"] == "2024-08-09"
+    assert record["meta"]["outlet"] == "Xinhua"
+    dates = {m["text"]: m["value"] for m in record["mentions"] if m["label"] == "DATE"}
+    assert list(dates.values()) == ["2024-07"]

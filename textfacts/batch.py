@@ -22,12 +22,21 @@ from pathlib import Path
 from typing import Any
 
 from textfacts.errors import InputError
-from textfacts.io import CSV_COLUMNS, csv_line, csv_rows, done_ids, read_document, walk
+from textfacts.io import (
+    CSV_COLUMNS,
+    csv_line,
+    csv_rows,
+    done_ids,
+    manifest_meta,
+    read_document,
+    read_manifest,
+    walk,
+)
 
 # Documents per task sent to a worker process, and tasks in flight per worker: enough to
 # keep both busy, few enough that only a few hundred texts are ever held in memory.
-TASK_SIZE = 16
-TASKS_PER_WORKER = 2
+TASK_SIZE = 8
+TASKS_PER_WORKER = 3
 
 Item = tuple[str, dict[str, Any]]
 
@@ -113,14 +122,19 @@ class RunSummary:
 
 
 def _texts(files: Iterable[tuple[Path, str]], skip: set[str],
-           on_skip: Callable[[], None]) -> Iterator[Item | Result]:
+           on_skip: Callable[[], None],
+           manifest: dict[str, dict[str, str]] | None = None) -> Iterator[Item | Result]:
     """Read each file lazily: (text, context) or a failed Result naming the reason."""
     for path, doc_id in files:
         if doc_id in skip:
             on_skip()
             continue
+        context: dict[str, Any] = {"doc_id": doc_id, "path": str(path)}
+        meta = manifest_meta(manifest, doc_id) if manifest else None
+        if meta:
+            context["meta"] = meta
         try:
-            yield read_document(path), {"doc_id": doc_id, "path": str(path)}
+            yield read_document(path), context
         except InputError as err:
             yield Result(doc_id, str(path), reason=err.reason)
         except (OSError, ValueError, MemoryError) as err:
@@ -165,7 +179,8 @@ def _extract(extractor: Any, items: Iterable[Item], fmt: str) -> Iterator[Result
         while fed:
             text, context = fed.popleft()
             try:
-                yield _result(extractor(text, doc_id=context["doc_id"]), context, fmt)
+                document = extractor(text, meta=context.get("meta"), doc_id=context["doc_id"])
+                yield _result(document, context, fmt)
             except Exception as err:  # noqa: BLE001  (one bad document never stops a run)
                 reason = f"extraction failed: {type(err).__name__}: {err}"
                 yield Result(context["doc_id"], context["path"], reason=reason)
@@ -295,8 +310,12 @@ def extract_paths(
     resume: bool = False,
     progress: bool = True,
     write: Callable[[str], None] | None = None,
+    manifest: dict[str, dict[str, str]] | None = None,
 ) -> RunSummary:
     """Extract every document under `paths` into `out` (JSONL or CSV); return the summary.
+
+    `manifest` maps doc_ids to caller metadata (publication date, outlet, title; see
+    `io.read_manifest`): it overrides what the header lines say.
 
     With `out=None`, records go to `write` (e.g. stdout) as they come. With `resume`, the
     whole records of an earlier output or of an interrupted run's `<out>.partial` are kept
@@ -328,7 +347,7 @@ def extract_paths(
     try:
         if fmt == "csv":
             emit(csv_line(CSV_COLUMNS))
-        stream = _texts(files, skip, skipped)
+        stream = _texts(files, skip, skipped, manifest)
         results = (_serial(extractor, stream, fmt) if workers == 1
                    else _parallel(extractor, stream, fmt, workers))
         for count, result in enumerate(results, 1):
@@ -403,4 +422,4 @@ def _valid_lines(path: Path) -> Iterator[str]:
                 yield line
 
 
-__all__ = ["Failure", "RunSummary", "done_ids", "extract_paths", "failures_path"]
+__all__ = ["Failure", "RunSummary", "done_ids", "extract_paths", "failures_path", "read_manifest"]

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 def _extract(args: argparse.Namespace) -> int:
     import textfacts
-    from textfacts.batch import extract_paths
+    from textfacts.batch import extract_paths, read_manifest
 
+    manifest = read_manifest(args.manifest) if args.manifest else None
     extractor = textfacts.load(args.model)
     summary = extract_paths(
         args.paths,
@@ -22,6 +23,7 @@ def _extract(args: argparse.Namespace) -> int:
         resume=args.resume,
         progress=not args.quiet,
         write=sys.stdout.write,
+        manifest=manifest,
     )
     print(summary.render(), file=sys.stderr if args.output is None else sys.stdout)
     return 1 if summary.failures else 0
@@ -77,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="processes for spaCy's nlp.pipe")
     p.add_argument("--resume", action="store_true", help="skip documents already in the output")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--manifest", help="CSV/TSV of doc_id (or file), published, outlet, title: "
+                   "metadata the texts may not print (it overrides their header lines)")
     p.set_defaults(func=_extract)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a document record")

@@ -14,6 +14,7 @@ from typing import Any
 
 from textfacts.schema import Document, read_jsonl
 
+
 def _repo() -> Path:
     """The checkout holding corpus/: beside the package in a source tree, else the cwd.
 
@@ -28,6 +29,7 @@ REPO = _repo()
 CORPUS = REPO / "corpus"
 GOLD_DIR = CORPUS / "gold"
 HELDOUT_DIR = CORPUS / "heldout" / "gold"
+BLIND_DIR = CORPUS / "blind" / "gold"
 DEV_GOLD = REPO.parent / "shared" / "corpus-dev" / "gold.jsonl"
 _STR = ("id", "label", "text", "unit", "bound", "canonical", "role", "org")
 
@@ -115,16 +117,21 @@ def row_to_document(row: dict[str, Any]) -> Document:
 
 
 def resolve_gold(name: str | Path | None) -> list[Path]:
-    """Gold locations by name: None/'seeds' = corpus/gold, 'dev' = the external dev gold,
-    'heldout' = corpus/heldout/gold (never used for development), 'all' = the three."""
+    """Gold locations by name.
+
+    None/'seeds' = corpus/gold, 'dev' = the external dev gold, 'heldout' = corpus/heldout/gold,
+    'blind' = corpus/blind/gold (never used for development), 'all' = all four.
+    """
     if name is None or str(name) == "seeds":
         return [GOLD_DIR]
     if str(name) == "dev":
         return [DEV_GOLD]
     if str(name) == "heldout":
         return [HELDOUT_DIR]
+    if str(name) == "blind":
+        return [BLIND_DIR]
     if str(name) == "all":
-        return [GOLD_DIR, DEV_GOLD, HELDOUT_DIR]
+        return [GOLD_DIR, DEV_GOLD, HELDOUT_DIR, BLIND_DIR]
     return [Path(name)]
 
 

@@ -20,8 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from charset_normalizer import from_bytes
-
 from textfacts.errors import InputError
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -92,6 +90,8 @@ def _decode(data: bytes, path: str | Path, html: bool) -> str:
                 return data.decode(declared)
             except UnicodeDecodeError:
                 pass
+    from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
+
     best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
     if best is None:
         raise InputError(path, "undecodable: not UTF-8, UTF-16, GB18030 or Windows-1252")
@@ -343,3 +343,38 @@ def csv_line(row: list[Any]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerow(["" if v is None else v for v in row])
     return buffer.getvalue()
+
+
+_MANIFEST_KEYS = {"doc_id": ("doc_id", "file", "filename", "path"),
+                  "published": ("published", "publication_date", "date"),
+                  "outlet": ("outlet", "source"), "title": ("title",)}
+
+
+def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
+    """Read a CSV/TSV of document metadata (doc_id or file; published, outlet, title).
+
+    Scrapes usually know a page's date even when the text does not print it; relative
+    dates ("this year", "July") can only be resolved with it.
+    """
+    path = Path(path)
+    text = path.read_text(encoding="utf-8-sig")
+    dialect = "excel-tab" if "\t" in text.splitlines()[0] else "excel"
+    rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+    manifest: dict[str, dict[str, str]] = {}
+    for number, row in enumerate(rows, 2):
+        found = {key: next((row[n] for n in names if row.get(n)), None)
+                 for key, names in _MANIFEST_KEYS.items()}
+        if not found["doc_id"]:
+            raise ValueError(f"{path}:{number}: no doc_id/file column value")
+        doc_id = found.pop("doc_id")
+        manifest[doc_id] = {k: v.strip() for k, v in found.items() if v}
+    return manifest
+
+
+def manifest_meta(manifest: dict[str, dict[str, str]], doc_id: str) -> dict[str, str] | None:
+    """Metadata for a doc_id, matching with or without folder and extension."""
+    stem = Path(doc_id).with_suffix("").as_posix()
+    for key in (doc_id, stem, Path(doc_id).name, Path(stem).name):
+        if key in manifest:
+            return manifest[key]
+    return None

@@ -53,7 +53,8 @@ class Extractor:
     @property
     def name(self) -> str:
         """Model name and version, as evaluation reports record them."""
-        return f"{self.model_meta.get('name', self.model_dir.name)}-{self.model_meta.get('version', '0')}"
+        name = self.model_meta.get("name", self.model_dir.name)
+        return f"{name}-{self.model_meta.get('version', '0')}"
 
     def make_doc(self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") -> Doc:
         """Tokenise and attach what the caller knows (doc_id, meta) before the components run."""
@@ -73,8 +74,9 @@ class Extractor:
         ranges = chunk_ranges(text)
         if len(ranges) == 1:
             return to_document(self.nlp(self.make_doc(text, meta, doc_id)))
-        parts = [(s, to_document(self.nlp(self.make_doc(text[s:e], meta, doc_id))))
-                 for s, e in ranges]
+        parts = [
+            (s, to_document(self.nlp(self.make_doc(text[s:e], meta, doc_id)))) for s, e in ranges
+        ]
         return merge_documents(text, parts, doc_id)
 
     def pipe(
@@ -106,8 +108,9 @@ class Extractor:
                 context = context or {}
                 doc_id = str(context.get("doc_id", f"doc{i}"))
                 ranges = chunk_ranges(text)
-                waiting.append((text if len(ranges) > 1 else None, context, doc_id,
-                                [s for s, _ in ranges]))
+                waiting.append(
+                    (text if len(ranges) > 1 else None, context, doc_id, [s for s, _ in ranges])
+                )
                 for s, e in ranges:
                     chunk = text if len(ranges) == 1 else text[s:e]
                     yield self.make_doc(chunk, context.get("meta"), doc_id)
@@ -119,8 +122,11 @@ class Extractor:
             if len(parts) < len(starts):
                 continue
             waiting.popleft()
-            document = parts[0] if whole is None else merge_documents(
-                whole, list(zip(starts, parts, strict=True)), doc_id)
+            document = (
+                parts[0]
+                if whole is None
+                else merge_documents(whole, list(zip(starts, parts, strict=True)), doc_id)
+            )
             parts = []
             yield (document, context) if as_tuples else document
 
@@ -164,8 +170,12 @@ def to_document(doc: Doc) -> Document:
     for group in MENTION_GROUPS:
         for span in doc.spans.get(group, []):
             attrs = dict(span._.textfacts or {})
-            item = {"label": span.label_, "start": span.start_char, "end": span.end_char,
-                    "text": span.text}
+            item = {
+                "label": span.label_,
+                "start": span.start_char,
+                "end": span.end_char,
+                "text": span.text,
+            }
             item.update({k: v for k, v in attrs.items() if k != "rule"})
             raw.append(item)
     mentions = sorted(_no_layer_overlaps(raw), key=lambda m: (m["start"], m["end"], m["label"]))
@@ -188,16 +198,28 @@ def to_document(doc: Doc) -> Document:
         attrs = dict(span._.textfacts or {})
         attrs.pop("rule", None)
         attrs["speaker"] = ref(attrs.get("speaker"))
-        commitments.append(Commitment(id=f"c{number}", start=span.start_char, end=span.end_char,
-                                      text=span.text, **attrs))
+        commitments.append(
+            Commitment(
+                id=f"c{number}", start=span.start_char, end=span.end_char, text=span.text, **attrs
+            )
+        )
     claims = []
     for raw_claim in doc_state.get("claims", []):
         anchor = ref(raw_claim.get("anchor"))
         if anchor is None:
             continue
-        fields = {k: v for k, v in raw_claim.items() if k not in ("anchor", "period", "speaker", "rule")}
-        claims.append(Claim(id=f"k{len(claims) + 1}", anchor=anchor, period=ref(raw_claim.get("period")),
-                            speaker=ref(raw_claim.get("speaker")), **fields))
+        fields = {
+            k: v for k, v in raw_claim.items() if k not in ("anchor", "period", "speaker", "rule")
+        }
+        claims.append(
+            Claim(
+                id=f"k{len(claims) + 1}",
+                anchor=anchor,
+                period=ref(raw_claim.get("period")),
+                speaker=ref(raw_claim.get("speaker")),
+                **fields,
+            )
+        )
     meta = {**doc_state.get("meta", {}), **doc_state.get("meta_given", {})}
     return Document(
         doc_id=str(doc_state.get("doc_id", "doc")),

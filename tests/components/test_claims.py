@@ -116,3 +116,90 @@ def test_baseline_figure_takes_its_own_period(extractor):
     assert base.kind == "level"
     assert period_text(document, base) == "September"
     assert period_text(document, claim_for(document, "96.4 billion U.S. dollars")) == "October"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "words"),
+    [
+        pytest.param("Exports reached 2.1 trillion yuan in May, leaving a trade surplus of "
+                     "580 billion yuan.", "580 billion yuan", {"trade", "surplus"},
+                     id="noun-of-figure"),
+        pytest.param("The new system cut the clearance time for fresh produce from 12 hours "
+                     "to 3 hours.", "12 hours", {"clearance", "time"}, id="object-from-to"),
+        pytest.param("Customs will shorten the review of AEO applications to 10 working days.",
+                     "10 working days", {"review", "applications"}, id="object-of-shorten"),
+        pytest.param("Buyers signed export contracts worth 2.3 billion U.S. dollars at the fair.",
+                     "2.3 billion U.S. dollars", {"export", "contracts"}, id="noun-worth-figure"),
+        pytest.param("In March, phones recorded a 6.7 percent increase in exports to Africa.",
+                     "6.7 percent", {"exports"}, id="increase-in-noun"),
+        pytest.param("Trade with ASEAN was 4.1 trillion yuan, accounting for 15.6 percent of the "
+                     "total.", "15.6 percent", {"trade", "asean"}, id="share-hanging-on-a-figure"),
+    ],
+)
+def test_measure_is_the_noun_phrase_the_figure_belongs_to(extractor, text, anchor, words):
+    document = extractor(text)
+    measure = claim_for(document, anchor).measure or ""
+    assert words <= set(re.findall(r"[a-z]+", measure.lower())), measure
+    assert_grounded(document)
+
+
+def test_verbless_change_after_a_figure_measures_the_same_thing(extractor):
+    text = ("Customs handled 2.4 billion cross-border parcels in the first half of 2024, "
+            "up 8.3 percent year on year.")
+    document = extractor(text)
+    level, change = claim_for(document, "2.4 billion cross-border parcels"), claim_for(
+        document, "8.3 percent")
+    assert change.kind == "change" and change.direction == "up"
+    assert change.measure == level.measure
+    assert period_text(document, change) == period_text(document, level)
+    assert_grounded(document)
+
+
+def test_comparative_than_is_a_change_with_its_baseline(extractor):
+    text = ("In the second quarter, the clearance time for exports was 1.2 hours, "
+            "0.4 hours shorter than the same period of 2023.")
+    document = extractor(text)
+    claim = claim_for(document, "0.4 hours")
+    assert (claim.kind, claim.direction) == ("change", "down")
+    assert claim.comparison == "the same period of 2023"
+    assert period_text(document, claim) == "second quarter"
+    assert_grounded(document)
+
+
+def test_more_than_is_a_bound_not_a_comparison(extractor):
+    text = "In 2024, China imported more than 550 million tonnes of crude oil."
+    document = extractor(text)
+    claim = claim_for(document, "550 million tonnes")
+    assert claim.comparison is None
+    assert period_text(document, claim) == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        pytest.param("In the first half of 2024, exports rose 6.9 percent. Currently, the region "
+                     "accounts for over 30 percent of the country's exports.", "30 percent",
+                     id="currently"),
+        pytest.param("In 2023, trade with Africa rose 1.5 percent. China has become the largest "
+                     "trading partner of more than 120 countries.", "120 countries",
+                     id="has-become"),
+        pytest.param("Shenzhen Customs launched a sorting line in March that cut inspection time "
+                     "from 30 minutes to 10 minutes.", "30 minutes", id="relative-clause"),
+    ],
+)
+def test_no_period_from_outside_the_figures_own_time_frame(extractor, text, anchor):
+    document = extractor(text)
+    assert claim_for(document, anchor).period is None
+    assert_grounded(document)
+
+
+def test_respectively_pairs_changes_with_levels_by_position(extractor):
+    text = ("Imports of soybeans and iron ore stood at 12 million tonnes and 98 million tonnes, "
+            "up 3.1 percent and down 2.4 percent, respectively.")
+    document = extractor(text)
+    up, down = claim_for(document, "3.1 percent"), claim_for(document, "2.4 percent")
+    assert (up.direction, down.direction) == ("up", "down")
+    assert up.measure == claim_for(document, "12 million tonnes").measure
+    assert down.measure == claim_for(document, "98 million tonnes").measure
+    assert up.measure != down.measure
+    assert_grounded(document)

@@ -150,3 +150,137 @@ def test_reported_speech_gives_the_speaker(extractor):
     assert len(document.commitments) == 2, _texts(document)
     assert speakers == {"Wang Lingjun"}
     assert_grounded(document)
+
+
+def test_question_is_not_a_commitment(extractor):
+    document = extractor("Phoenix TV:\nHow will customs support small exporters this year? "
+                         "Thank you.")
+    assert document.commitments == [], _texts(document)
+
+
+def test_list_frame_gives_way_to_its_items(extractor):
+    text = ("Last year, the GAC introduced 12 measures to optimize the port business "
+            "environment. Clearance times fell sharply.\n\n"
+            "Next, we will focus on three tasks. First, we will extend smart inspection "
+            "equipment to major land ports and make sure fresh fruit is released within "
+            "6 hours. Second, we will continue to simplify certification procedures.")
+    document = extractor(text)
+    found = sorted(document.commitments, key=lambda c: c.start)
+    assert [c.modality for c in found] == ["will", "continue"], _texts(document)
+    assert found[0].start == span_of(text, "will extend")[0]
+    assert found[0].end == span_of(text, "within 6 hours")[1]  # the whole item
+    assert_grounded(document)
+
+
+def test_numbered_items_after_a_document_that_lists_measures(extractor):
+    text = ("The circular lists four measures. They include:\n\n"
+            "1. Simplifying declarations for exhibits shipped to the fair.\n\n"
+            "2. Extending bonded storage for unsold exhibits after the fair.\n")
+    document = extractor(text)
+    assert [(c.text, c.modality) for c in document.commitments] == [
+        ("Simplifying declarations for exhibits shipped to the fair", "initiative"),
+        ("Extending bonded storage for unsold exhibits after the fair", "initiative"),
+    ]
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadlines"),
+    [
+        pytest.param("Customs will strive to cut clearance time by another 15 percent by the "
+                     "end of 2026.", ["2026"], id="by-the-end-of-year"),
+        pytest.param("In 2026, the GAC will open two new inspection centers and plans to extend "
+                     "the pilot to more ports.", ["2026", "2026"], id="fronted-date-coordination"),
+        pytest.param("Li Xiaoming, deputy director of the General Administration of Customs, "
+                     "said that in 2027, customs will launch a new single window platform. "
+                     "Support will also be enhanced for bonded maintenance.", ["2027", "2027"],
+                     id="carried-within-paragraph"),
+        pytest.param("In 2027, customs will launch a new single window platform.\n\n"
+                     "We will also optimize inspection models for fresh fruit.", ["2027", None],
+                     id="not-carried-across-paragraphs"),
+    ],
+)
+def test_deadlines(extractor, text, deadlines):
+    document = extractor(text)
+    found = sorted(document.commitments, key=lambda c: c.start)
+    assert [c.deadline for c in found] == deadlines, _texts(document)
+    assert_grounded(document)
+
+
+def test_headline_infinitive_is_the_bodys_plan(extractor):
+    text = ("China to expand imports of farm products in 2026: customs authority\n\n"
+            "Customs will open more ports to fresh fruit.")
+    document = extractor(text)
+    headline = next(c for c in document.commitments if c.start == span_of(text, "to expand")[0])
+    assert (headline.actor, headline.deadline, headline.modality) == ("China", "2026", "will")
+    assert_grounded(document)
+
+
+def test_headline_forecast_of_others_is_not_a_commitment(extractor):
+    document = extractor("China to reach 45 trillion yuan in trade this year, analysts say\n\n"
+                         "Trade rose 5 percent in the first half.")
+    assert document.commitments == [], _texts(document)
+
+
+def test_later_short_name_keeps_the_speakers_organisation(extractor):
+    text = ("Zhang Wei, deputy director of Xiamen Customs, said the port will open a new "
+            "inspection line.\n\n"
+            "Zhang said customs staff will be stationed at the terminal around the clock.")
+    document = extractor(text)
+    assert document.commitments, _texts(document)
+    assert {c.actor for c in document.commitments} == {"Xiamen Customs"}
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Lin Hua, head of the General Administration of Customs' Comprehensive "
+                     "Business Department, said that they will simplify procedures for exporters.",
+                     id="possessive-parent"),
+        pytest.param("Lin Hua, head of the Comprehensive Business Department of the General "
+                     "Administration of Customs, said that they will simplify procedures for "
+                     "exporters.", id="of-parent"),
+    ],
+)
+def test_department_speaker_commits_its_parent_body(extractor, text):
+    document = extractor(text)
+    assert [c.actor for c in document.commitments] == ["General Administration of Customs"]
+    assert_grounded(document)
+
+
+def test_it_after_a_speech_verb_is_the_body_that_speaks(extractor):
+    text = "The General Administration of Customs said on Friday that it will further cut fees."
+    document = extractor(text)
+    assert [(c.text, c.actor) for c in document.commitments] == [
+        ("will further cut fees", "General Administration of Customs")]
+    assert_grounded(document)
+
+
+def test_headline_that_schedules_an_event_is_not_a_commitment(extractor):
+    document = extractor("Shanghai to host the 2026 import expo in November\n\n"
+                         "Exhibitors from 150 countries have signed up.")
+    assert document.commitments == [], _texts(document)
+
+
+def test_infinitival_passive_in_an_officials_briefing(extractor):
+    text = ("Liu Yang, deputy director of the General Administration of Customs, briefed the "
+            "press on the new facilitation measures to be rolled out in 2027.")
+    document = extractor(text)
+    assert len(document.commitments) == 1, _texts(document)
+    pledge = document.commitments[0]
+    assert pledge.start == span_of(text, "new facilitation measures")[0]
+    assert (pledge.action, pledge.deadline) == ("roll out new facilitation measures", "2027")
+    assert document.mention(pledge.speaker).text == "Liu Yang"
+    assert_grounded(document)
+
+
+def test_coordinated_action_mistagged_as_adverb_is_split(extractor):
+    text = ("Customs authorities are required to strengthen overall coordination, adhere to a "
+            "systematic approach, and maintain balance between facilitation and security.")
+    document = extractor(text)
+    found = sorted(document.commitments, key=lambda c: c.start)
+    assert [c.start for c in found] == [span_of(text, "are required")[0],
+                                        span_of(text, "adhere")[0], span_of(text, "maintain")[0]]
+    assert {c.modality for c in found} == {"require"}
+    assert_grounded(document)

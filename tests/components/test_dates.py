@@ -3,7 +3,7 @@
 import pytest
 from helpers import assert_grounded, find, span_of
 
-from textfacts.components.dates import DatePatternRow, DateWordRow
+from textfacts.components.dates import DatePatternRow, DateWordRow, deadline_value
 from textfacts.offsets import overlaps
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
@@ -115,6 +115,77 @@ def _dates(document):
             id="numeric dates and month-year",
         ),
         pytest.param(
+            "By the end of June, 2,800 enterprises had joined the pilot, and the GAC will extend "
+            "it to all ports by the end of this year; at the end of last year there were 900.",
+            "2024-07-15",
+            {("end of June", "2024-06-30"), ("end of this year", "2024-12-31"),
+             ("end of last year", "2023-12-31")},
+            id="end of a month or year is its last day",
+        ),
+        pytest.param(
+            "Registrations had doubled by end-March, and the upgrade will be finished by the end "
+            "of the fourth quarter and by the end of the 15th Five-Year Plan period.",
+            "2025-04-10",
+            {("end-March", "2025-03-31"), ("end of the fourth quarter", "2025-12-31"),
+             ("end of the 15th Five-Year Plan period", "2030-12-31")},
+            id="end of quarters and plan periods",
+        ),
+        pytest.param(
+            "Exports rose 4 percent in the first five months.\n\nIn the five months, imports "
+            "of soybeans fell, and in the three quarters since the rules took effect, trade grew.",
+            "2024-06-07",
+            {("first five months", "2024-01/2024-05"), ("five months", "2024-01/2024-05")},
+            id="the five months restate the reporting period",
+        ),
+        pytest.param(
+            "Imports surged in early March and slowed in late April, after a pilot launched in "
+            "mid-2024, and the next one will start in mid-May.",
+            "2025-05-09",
+            {("early March", "2025-03"), ("late April", "2025-04"), ("mid-2024", "2024"),
+             ("mid-May", "2025-05")},
+            id="early, mid- and late stay in the span",
+        ),
+        pytest.param(
+            "Border ports handled 1.9 million trips during the Spring Festival holiday, and "
+            "customs will open green lanes for the National Day and Mid-Autumn Festival holiday.",
+            "2025-02-10",
+            {("Spring Festival holiday", "2025-01-28/2025-02-04"),
+             ("National Day and Mid-Autumn Festival holiday", "2025-10-01/2025-10-08")},
+            id="holiday periods from the State Council arrangement",
+        ),
+        pytest.param(
+            "The GAC said last Friday that the list, published on Wednesday, will be discussed "
+            "next Tuesday.",
+            "2025-03-07",
+            {("last Friday", "2025-02-28"), ("Wednesday", "2025-03-05"),
+             ("next Tuesday", "2025-03-11")},
+            id="weekdays with last and next",
+        ),
+        pytest.param(
+            "In the fourth quarter, exports grew 2 percent from the previous quarter. In December, "
+            "imports rose from the previous month, and last month's surplus widened; guarantees "
+            "stood at 12 billion yuan as of end-2024.",
+            "2025-01-14",
+            {("fourth quarter", "2024-10/2024-12"), ("previous quarter", "2024-07/2024-09"),
+             ("December", "2024-12"), ("previous month", "2024-11"), ("last month", "2024-12"),
+             ("end-2024", "2024-12-31")},
+            id="previous quarter and month count from the period in focus",
+        ),
+        pytest.param(
+            "Cross-border parcels up 20 pct in first five months\n\nParcels handled by customs "
+            "rose 20 percent from the same period last year.",
+            "2024-06-12",
+            {("first five months", "2024-01/2024-05"),
+             ("same period last year", "2023-01/2023-05")},
+            id="same period last year after the headline's reporting period",
+        ),
+        pytest.param(
+            "Between January and October, exports of ships rose 30 percent.",
+            "2024-11-07",
+            {("January and October", "2024-01/2024-10")},
+            id="between two months",
+        ),
+        pytest.param(
             "Over the past three years, and since the year's start, cross-border e-commerce "
             "has grown, with imports up since May and exports up last month.",
             "2024-06-20",
@@ -128,6 +199,108 @@ def test_genre_sentences(extractor, text, published, expected):
     document = extractor(text, meta={"published": published} if published else None)
     assert _dates(document) == expected
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        pytest.param("China's exports beat forecasts\nCGTN\nUpdated 18:02, 09-Dec-2024\n\n"
+                     "Exports rose 6.7 percent, customs data showed on Saturday.",
+                     "2024-12-09", "2024-12-07", id="updated line with a day-month-year"),
+        pytest.param("Customs press release\n\nMonday, November 18, 2024\n\nThe GAC said on "
+                     "Saturday that exports rose.", "2024-11-18", "2024-11-16",
+                     id="weekday before the date line"),
+        pytest.param("Customs press release\n\nSource: GAC | 2024-11-18\n\nThe GAC said on "
+                     "Saturday that exports rose.", "2024-11-18", "2024-11-16",
+                     id="source and date line"),
+    ],
+)
+def test_a_header_date_line_anchors_relative_dates(extractor, text, published, day):
+    document = extractor(text)
+    assert find(document, "DATE", "Saturday").value == day
+    assert_grounded(document)
+
+
+def test_a_date_in_a_headline_is_no_publication_date(extractor):
+    text = "Customs to cut fees from Jan 1, 2026\n\nThe GAC said on Saturday that fees will fall."
+    document = extractor(text)
+    assert find(document, "DATE", "Saturday").value is None
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("During the 14th Five-Year Plan period, customs cut clearance times, and "
+                     "over the past five years trade grew by half.",
+                     {("14th Five-Year Plan period", "2021/2025"),
+                      ("past five years", "2021/2025")},
+                     id="past five years restate the plan period"),
+        pytest.param("Customs set up the 15th Five-Year Plan period (2026-2030) targets after "
+                     "the previous Five-Year Plan period. Over the past five years, ports grew.",
+                     {("15th Five-Year Plan period", "2026/2030"), ("2026-2030", "2026/2030"),
+                      ("previous Five-Year Plan period", "2021/2025"),
+                      ("past five years", "2021/2025")},
+                     id="the previous plan period is the completed one"),
+        pytest.param("During the 14th Five-Year Plan period, trade hit 190 trillion yuan in "
+                     "five years.",
+                     {("14th Five-Year Plan period", "2021/2025"), ("five years", "2021/2025")},
+                     id="a record in five years"),
+        pytest.param("The GAC will double the number of AEO firms in five years.", set(),
+                     id="a length, not a date"),
+    ],
+)
+def test_undated_five_years_restate_a_plan_period(extractor, text, expected):
+    document = extractor(text)
+    assert _dates(document) == expected
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        pytest.param("Customs will cut clearance times by the end of 2026.", "2026",
+                     id="end of a year"),
+        pytest.param("Customs will finish the upgrade by the end of the third quarter.",
+                     "2025-07/2025-09", id="end of a quarter"),
+        pytest.param("Customs will finish the upgrade by end-June.", "2025-06", id="end-month"),
+        pytest.param("Customs will finish the upgrade in 2027.", "2027", id="a plain year"),
+    ],
+)
+def test_deadline_value_names_the_period_an_end_point_closes(extractor, text, deadline):
+    doc = extractor.nlp(extractor.make_doc(text, {"published": "2025-04-10"}))
+    (span,) = doc.spans["textfacts_dates"]
+    assert deadline_value(span) == deadline
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        pytest.param("The GAC will roll out new measures and strive to cut clearance time by the "
+                     "end of June.", "end of June", "2025-06-30",
+                     id="a verb coordinated with will"),
+        pytest.param("Customs plans to launch the platform in March.", "March", "2026-03",
+                     id="the complement of an intent verb"),
+        pytest.param("Customs will keep supporting trade, and imports in March rose 5 percent.",
+                     "March", "2025-03", id="a clause with its own subject stays past"),
+    ],
+)
+def test_future_spreads_over_coordination_and_intent(extractor, text, surface, value):
+    document = extractor(text, meta={"published": "2025-04-14"})
+    assert find(document, "DATE", surface).value == value
+    assert_grounded(document)
+
+
+def test_plan_aware_five_years(extractor):
+    opening = extractor("In the next five years, customs will expand mutual recognition.",
+                        meta={"published": "2026-01-13"})
+    assert find(opening, "DATE", "next five years").value == "2026/2030"
+    review = extractor("During the 14th Five-Year Plan period, clearance times fell. Over the "
+                       "past five years, trade grew.", meta={"published": "2025-12-16"})
+    assert find(review, "DATE", "past five years").value == "2021/2025"
+    plain = extractor("Over the past five years, trade grew.", meta={"published": "2025-12-16"})
+    assert find(plain, "DATE", "past five years").value == "2020/2024"
+    assert_grounded(review)
 
 
 def test_span_starts_at_the_first_date_word(extractor):
@@ -201,6 +374,10 @@ def test_a_headline_year_does_not_date_the_body(extractor):
                      id="year on year"),
         pytest.param("In recent years, may we ask how customs will march on?", id="verbs"),
         pytest.param("May I ask how the pilot zones have fared?", id="May as a modal"),
+        pytest.param("Three quarters of the firms said the rules helped.", id="fraction"),
+        pytest.param("In the two months since the rules took effect, trade grew.",
+                     id="months counted from an event"),
+        pytest.param("The agency marked a national day of action.", id="lowercase holiday"),
     ],
 )
 def test_not_dates(extractor, text):

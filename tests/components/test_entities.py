@@ -9,7 +9,9 @@ from spacy.matcher import Matcher
 from textfacts.components.entities import EntityPatternRow
 from textfacts.normalize.names import (
     canonical_form,
+    customs_office,
     five_year_plan,
+    has_five_year_plan,
     is_title_phrase,
     short_keys,
     trim_name,
@@ -73,8 +75,8 @@ def test_every_head_row_names_a_head_of_its_example(row):
             id="bare capitalised Customs",
         ),
         pytest.param(
-            "Speech by Vice Minister of the General Administration of Customs of China "
-            "at the forum",
+            "The General Administration of Customs of China signed a memorandum with Kazakh "
+            "customs.",
             "General Administration of Customs of China",
             id="of China variant",
         ),
@@ -129,7 +131,7 @@ def test_generic_customs_is_not_a_name(extractor, text):
             id="Korea is South Korea",
         ),
         pytest.param(
-            "ASEAN remained China's largest trading partner in the first half.",
+            "ASEAN stayed the country's top trading partner in the first half.",
             "ORG",
             "ASEAN",
             "Association of Southeast Asian Nations",
@@ -167,8 +169,8 @@ def test_generic_customs_is_not_a_name(extractor, text):
             "More than 30,000 buyers attended the 136th Canton Fair this autumn.",
             "EVENT",
             "136th Canton Fair",
-            "136th China Import and Export Fair",
-            id="ordinal edition",
+            "China Import and Export Fair",
+            id="ordinal edition: in the span, not in the canonical name",
         ),
         pytest.param(
             "Customs will implement the guiding principles of the Party Central Committee.",
@@ -216,8 +218,8 @@ def test_canonical_names(extractor, text, label, surface, canonical):
 
 def test_quotes_inside_a_name_stay_and_enclosing_quotes_go(extractor):
     text = (
-        'China Customs will implement the "Smart Customs" Partnership Program and has issued the '
-        '"Measures to Support the Development of Cross-border E-commerce Exports".'
+        'APEC members joined the "Smart Customs" Partnership Program, and the GAC has published '
+        'the "Measures to Support the Growth of Cross-border E-commerce Exports".'
     )
     document = extractor(text)
     partnership = only(document, "PROGRAM", '"Smart Customs" Partnership Program')
@@ -225,7 +227,7 @@ def test_quotes_inside_a_name_stay_and_enclosing_quotes_go(extractor):
     measures = only(
         document,
         "PROGRAM",
-        "Measures to Support the Development of Cross-border E-commerce Exports",
+        "Measures to Support the Growth of Cross-border E-commerce Exports",
     )
     assert (measures.start, measures.end) == span_of(text, measures.text)
     assert_grounded(document)
@@ -233,9 +235,8 @@ def test_quotes_inside_a_name_stay_and_enclosing_quotes_go(extractor):
 
 def test_nested_names_are_labelled_at_the_outer_level(extractor):
     text = (
-        "Customs will follow the deployment of the Third Plenary Session of the 20th CPC "
-        "Central Committee "
-        "and support the China International Import Expo."
+        "Officials studied the decisions adopted at the Third Plenary Session of the 20th CPC "
+        "Central Committee and prepared for the China International Import Expo."
     )
     document = extractor(text)
     session = only(document, "EVENT", "Third Plenary Session of the 20th CPC Central Committee")
@@ -246,9 +247,7 @@ def test_nested_names_are_labelled_at_the_outer_level(extractor):
 
 
 def test_five_year_plan_is_a_programme_inside_its_period(extractor):
-    text = (
-        "During the 14th Five Year Plan period, trade with Belt and Road partners grew by a third."
-    )
+    text = "Over the 14th Five Year Plan period, trade with Belt and Road partners grew by a third."
     document = extractor(text)
     plan = only(document, "PROGRAM", "14th Five Year Plan")
     assert plan.canonical == "14th Five-Year Plan"
@@ -257,7 +256,7 @@ def test_five_year_plan_is_a_programme_inside_its_period(extractor):
 
 def test_abbreviation_defined_in_brackets_takes_the_long_name(extractor):
     text = (
-        "The number of Authorized Economic Operator (AEO) enterprises reached 5,000. "
+        "Some 5,000 firms hold Authorized Economic Operator (AEO) status. "
         "The Smart Logistics Alliance (SLA) said SLA members cut costs."
     )
     document = extractor(text)
@@ -287,7 +286,7 @@ def test_place_named_customs_district_is_an_org(extractor):
 
 
 def test_currency_names_are_not_places(extractor):
-    text = "In U.S. dollar terms, exports totaled 2.01 trillion U.S. dollars."
+    text = "Exports totaled 2.01 trillion U.S. dollars, or 14.3 trillion yuan."
     document = extractor(text)
     assert find(document, "GPE", "U.S.") is None
     assert_grounded(document)
@@ -295,8 +294,8 @@ def test_currency_names_are_not_places(extractor):
 
 def test_page_chrome_yields_no_names(extractor):
     text = (
-        "China's trade with ASEAN grew 9 percent in 2024.\n\nShare This Story\nExplore ChinaNews\n"
-        "Copyright ©1997- by CRI Online All rights reserved"
+        "China's trade with ASEAN grew 9 percent in 2024.\n\nShare This Story\nExplore Xinhua\n"
+        "Copyright © China Daily. All rights reserved"
     )
     document = extractor(text)
     assert [m.text for m in names(document)] == ["China", "ASEAN"]
@@ -324,7 +323,7 @@ def test_page_chrome_yields_no_names(extractor):
         ),
         pytest.param('"Customs Clearance Notice', "Customs Clearance Notice", id="unpaired quote"),
         pytest.param("U.S.", "U.S.", id="abbreviation keeps its period"),
-        pytest.param("Beijing Youth Daily:", "Beijing Youth Daily", id="turn-line colon"),
+        pytest.param("Shenzhen Satellite TV:", "Shenzhen Satellite TV", id="turn-line colon"),
         pytest.param(
             "Print\nShare\n\nThe General Administration of Customs",
             "General Administration of Customs",
@@ -362,10 +361,8 @@ def test_five_year_plan(surface, canonical):
             True,
             id="title with hyphen",
         ),
-        pytest.param(["release", "first", "and", "then", "inspect"], False, id="slogan"),
-        pytest.param(
-            ["2026", "APEC", "Smart", "Customs", "Case", "Repository"], True, id="leading year"
-        ),
+        pytest.param(["one", "declaration", "one", "inspection"], False, id="slogan"),
+        pytest.param(["2025", "Port", "Clearance", "Service", "Guide"], True, id="leading year"),
     ],
 )
 def test_is_title_phrase(words, expected):
@@ -373,7 +370,7 @@ def test_is_title_phrase(words, expected):
 
 
 def test_short_keys_offer_both_ends_of_a_full_name():
-    assert short_keys("Sun Meijun") == ["Sun", "Meijun"]
+    assert short_keys("Yu Jianhua") == ["Yu", "Jianhua"]
     assert short_keys("Xinhua") == []
     assert (
         canonical_form('"Smart Customs"  Partnership Program')
@@ -390,4 +387,263 @@ def test_later_short_form_takes_the_earlier_full_name(extractor):
     full = only(document, "EVENT", "Hangzhou Asian Games")
     short = only(document, "EVENT", "Asian Games")
     assert short.canonical == full.canonical == "Hangzhou Asian Games"
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface", "canonical"),
+    [
+        pytest.param(
+            "Fresh cherries from Chile landed at Zhengzhou Xinzheng International Airport.",
+            "LOC",
+            "Zhengzhou Xinzheng International Airport",
+            "Zhengzhou Xinzheng International Airport",
+            id="airport is a place",
+        ),
+        pytest.param(
+            "Container throughput at the Port of Tianjin rose 5 percent in May.",
+            "LOC",
+            "Port of Tianjin",
+            "Port of Tianjin",
+            id="Port of X",
+        ),
+        pytest.param(
+            "Goods moving between Macao and Hengqin clear customs at a separate checkpoint.",
+            "LOC",
+            "Hengqin",
+            "Hengqin",
+            id="district of a free trade zone is LOC, not GPE",
+        ),
+        pytest.param(
+            "Grain ships berth in Haidian District and in Nansha District of Guangzhou.",
+            "LOC",
+            "Nansha District",
+            "Nansha District",
+            id="city district is LOC",
+        ),
+        pytest.param(
+            "The pilot began in Shenzhen's Qianhai Cooperation Zone last year.",
+            "LOC",
+            "Qianhai Cooperation Zone",
+            "Qianhai Cooperation Zone",
+            id="zone named after a district keeps its whole name",
+        ),
+        pytest.param(
+            "URUMQI, Aug. 2 (Xinhua) -- Freight trains through Horgos made 5,000 trips this year.",
+            "GPE",
+            "URUMQI",
+            "Urumqi",
+            id="dateline place",
+        ),
+        pytest.param(
+            "The 15th China International Aviation and Aerospace Exhibition opened in Zhuhai.",
+            "EVENT",
+            "15th China International Aviation and Aerospace Exhibition",
+            "China International Aviation and Aerospace Exhibition",
+            id="exhibition edition",
+        ),
+        pytest.param(
+            "The Second Belt and Road Customs High-Level Forum was held in Hong Kong.",
+            "EVENT",
+            "Second Belt and Road Customs High-Level Forum",
+            "Belt and Road Customs High-Level Forum",
+            id="hyphenated forum with its edition",
+        ),
+        pytest.param(
+            "Customs set up a green lane for athletes of the Chengdu Universiade.",
+            "EVENT",
+            "Chengdu Universiade",
+            "Chengdu Universiade",
+            id="Universiade",
+        ),
+        pytest.param(
+            "Delegates to the 20th CPC National Congress discussed high-standard opening-up.",
+            "EVENT",
+            "20th CPC National Congress",
+            "20th CPC National Congress",
+            id="numbered congress keeps its ordinal",
+        ),
+        pytest.param(
+            "The Customs Tariff Commission of the State Council will adjust the rates.",
+            "ORG",
+            "Customs Tariff Commission of the State Council",
+            "Customs Tariff Commission of the State Council",
+            id="body of a body is one name",
+        ),
+        pytest.param(
+            "The Foreign Trade Law of the People's Republic of China was revised in 2022.",
+            "PROGRAM",
+            "Foreign Trade Law of the People's Republic of China",
+            "Foreign Trade Law of the People's Republic of China",
+            id="law of the PRC",
+        ),
+        pytest.param(
+            "The circular, titled Measures to Further Optimize the Port Business Environment, "
+            "takes effect on May 1.",
+            "PROGRAM",
+            "Measures to Further Optimize the Port Business Environment",
+            "Measures to Further Optimize the Port Business Environment",
+            id="unquoted title after titled",
+        ),
+        pytest.param(
+            "Customs launched the Special Action to Promote Port Facilitation in 20 cities.",
+            "PROGRAM",
+            "Special Action to Promote Port Facilitation",
+            "Special Action to Promote Port Facilitation",
+            id="unquoted document name led by its head word",
+        ),
+        pytest.param(
+            "Speaking at a briefing held by the Tianjin municipal government, he said trade grew.",
+            "GPE",
+            "Tianjin",
+            "Tianjin",
+            id="government of a place names the place",
+        ),
+        pytest.param(
+            "The Single Window now serves more than 8 million registered users.",
+            "PROGRAM",
+            "Single Window",
+            "China International Trade Single Window",
+            id="Single Window",
+        ),
+    ],
+)
+def test_places_events_and_documents(extractor, text, label, surface, canonical):
+    document = extractor(text)
+    mention = only(document, label, surface)
+    assert (mention.start, mention.end) == span_of(text, surface)
+    assert mention.canonical == canonical
+    assert_grounded(document)
+
+
+def test_title_case_headline_is_not_a_document_name(extractor):
+    text = (
+        "China Unveils New Measures to Support Foreign Trade Firms\n\n"
+        "The GAC issued the Measures to Support Foreign Trade Firms on Monday."
+    )
+    document = extractor(text)
+    programs = [m for m in document.mentions if m.label == "PROGRAM"]
+    assert [(m.start, m.end) for m in programs] == [
+        span_of(text, "Measures to Support Foreign Trade Firms", nth=1)
+    ]
+    assert_grounded(document)
+
+
+def test_coordinated_events_share_their_modifiers(extractor):
+    text = (
+        "Customs set up green lanes for the Hangzhou Asian Games and Para Games. "
+        "Athletes of the Para Games cleared customs in minutes."
+    )
+    document = extractor(text)
+    first = only(document, "EVENT", "Hangzhou Asian Games")
+    assert first.canonical == "Hangzhou Asian Games"
+    seconds = [m for m in document.mentions if m.label == "EVENT" and m.text == "Para Games"]
+    assert [m.canonical for m in seconds] == ["Hangzhou Asian Para Games"] * 2
+    assert_grounded(document)
+
+
+def test_previous_plan_counts_back_from_the_plan_last_named(extractor):
+    text = (
+        "The 15th Five-Year Plan sets new goals for ports. Clearance times fell by half "
+        "under the previous Five-Year Plan."
+    )
+    document = extractor(text)
+    previous = only(document, "PROGRAM", "Five-Year Plan")
+    assert previous.canonical == "14th Five-Year Plan"
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    "outlet",
+    [
+        pytest.param("Shenzhen Satellite TV", id="TV"),
+        pytest.param("Hong Kong Commercial Daily", id="place + Title word + Daily"),
+    ],
+)
+def test_outlet_turn_line_is_one_organisation(extractor, outlet):
+    text = (
+        f"SCIO press conference on trade\n\n{outlet}:\n\n"
+        "How will customs help exporters? Thank you.\n\nYu Jianhua:\n\nThank you.\n"
+    )
+    document = extractor(text)
+    only(document, "ORG", outlet)
+    assert_grounded(document)
+
+
+def test_customs_district_is_the_local_office(extractor):
+    text = "Haikou Customs District cleared the first batch of duty-free goods under the policy."
+    document = extractor(text)
+    office = only(document, "ORG", "Haikou Customs District")
+    assert office.canonical == "Haikou Customs"
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("surface", "canonical"),
+    [
+        pytest.param("Haikou Customs District", "Haikou Customs", id="district"),
+        pytest.param("Huangpu Customs", "Huangpu Customs", id="office"),
+        pytest.param("Customs District", "Customs", id="bare"),
+    ],
+)
+def test_customs_office(surface, canonical):
+    assert customs_office(surface) == canonical
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param("14th Five Year Plan for Port Development", True, id="plan"),
+        pytest.param("Three-Year Action Plan for Port Facilitation", False, id="other plan"),
+    ],
+)
+def test_has_five_year_plan(title, expected):
+    assert has_five_year_plan(title) is expected
+
+
+def test_title_case_headline_holds_no_open_ended_event(extractor):
+    text = "Customs Supports Canton Fair With New Measures\n\nExhibits will clear faster."
+    document = extractor(text)
+    events = [m for m in document.mentions if m.label == "EVENT"]
+    assert [(m.text, m.canonical) for m in events] == [
+        ("Canton Fair", "China Import and Export Fair")
+    ]
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Port Control Department of Shanghai Customs handled the matter.",
+            [
+                ("Port Control Department", "Port Control Department"),
+                ("Shanghai Customs", "Shanghai Customs"),
+            ],
+            id="department of a local office is two names",
+        ),
+        pytest.param(
+            "The GAC's Department of Health Quarantine and its Department of Animal and Plant "
+            "Quarantine issued the list.",
+            [
+                ("GAC", "General Administration of Customs"),
+                ("Department of Health Quarantine", "Department of Health Quarantine"),
+                (
+                    "Department of Animal and Plant Quarantine",
+                    "Department of Animal and Plant Quarantine",
+                ),
+            ],
+            id="a dangling and stays outside",
+        ),
+        pytest.param(
+            "China Customs Press published the compendium of tariff rulings.",
+            [("China Customs Press", "China Customs Press")],
+            id="publisher named after the GAC",
+        ),
+    ],
+)
+def test_organisations_next_to_organisations(extractor, text, expected):
+    document = extractor(text)
+    orgs = [(m.text, m.canonical) for m in document.mentions if m.label == "ORG"]
+    assert orgs == expected
     assert_grounded(document)

@@ -60,6 +60,12 @@ def test_every_chrome_row_matches_its_example(row):
             None,
             id="latest stand-alone date line",
         ),
+        pytest.param("Exports up\nUpdated 09:15, 02-Mar-2024\nBody.", "2024-03-02", None,
+                     id="Updated time, DD-Mon-YYYY"),
+        pytest.param("Exports up\nSource: Xinhua | Editor: Li Na | 2024-03-06\nBody.",
+                     "2024-03-06", "Xinhua", id="Source | Editor | date"),
+        pytest.param("Exports up\n6 March 2024 | Xinhua\nBody.", "2024-03-06", "Xinhua",
+                     id="D Month YYYY | outlet"),
         pytest.param("Customs will do more. It said so on Saturday.", None, None, id="no header"),
     ],
 )

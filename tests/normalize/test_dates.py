@@ -7,7 +7,11 @@ import pytest
 from textfacts.normalize.dates import (
     Context,
     day_on_or_before,
+    holiday_span,
+    last_day,
+    months_covered,
     parse_full_date,
+    period_ended,
     plan_containing,
     plan_period,
     published_date,
@@ -17,6 +21,9 @@ from textfacts.normalize.dates import (
 )
 
 AUG_2022 = date(2022, 8, 7)  # a Sunday
+MAR_2025 = date(2025, 3, 7)  # a Friday
+OCT_2025 = date(2025, 10, 14)  # a Tuesday
+SPRING = "2024=2024-02-10/2024-02-17 2025=2025-01-28/2025-02-04 2026=2026-02-15/2026-02-23"
 JAN_2025 = date(2025, 1, 13)  # a Monday, the annual-review season
 JUL_2024 = date(2024, 7, 12)
 
@@ -125,6 +132,53 @@ def test_parse_full_date(surface, expected):
                      id="the 30th, February has none"),
         pytest.param("explicit", {"surface": "December 16, 2025"}, None, "2025-12-16",
                      id="explicit date needs no publication date"),
+        pytest.param("year_end", {"year": 2025}, MAR_2025, "2025-12-31", id="end of 2025"),
+        pytest.param("year_end", {"year_offset": -1}, OCT_2025, "2024-12-31",
+                     id="end of last year"),
+        pytest.param("year_end", {"year_offset": None}, OCT_2025, "2025-12-31",
+                     id="end of the year"),
+        pytest.param("year_end", {"year_offset": 0}, None, None, id="end of this year, no date"),
+        pytest.param("month_end", {"month": 9}, OCT_2025, "2025-09-30",
+                     id="by the end of September, reported in October"),
+        pytest.param("month_end", {"month": 6, "future": True}, OCT_2025, "2026-06-30",
+                     id="will finish by the end of June"),
+        pytest.param("month_end", {"month": 2, "year": 2024}, None, "2024-02-29",
+                     id="end of February in a leap year"),
+        pytest.param("quarter_end", {"ordinal": 3}, OCT_2025, "2025-09-30",
+                     id="end of the third quarter"),
+        pytest.param("half_end", {"ordinal": 1, "year": 2024}, None, "2024-06-30",
+                     id="end of the first half of 2024"),
+        pytest.param("plan_end", {"ordinal": 15}, None, "2030-12-31",
+                     id="end of the 15th Five-Year Plan period"),
+        pytest.param("months_anaphor", {"count": 2}, MAR_2025, "2025-01/2025-02",
+                     id="the two months, nothing stated before"),
+        pytest.param("months_anaphor", {"count": 3, "quarters": True}, OCT_2025,
+                     "2025-01/2025-09", id="the three quarters, nothing stated before"),
+        pytest.param("holiday", {"holiday": SPRING}, MAR_2025, "2025-01-28/2025-02-04",
+                     id="Spring Festival holiday, reported in March"),
+        pytest.param("holiday", {"holiday": SPRING}, date(2025, 1, 10), "2024-02-10/2024-02-17",
+                     id="Spring Festival holiday before this year's began"),
+        pytest.param("holiday", {"holiday": SPRING, "future": True}, date(2025, 1, 10),
+                     "2025-01-28/2025-02-04", id="will open channels for the coming holiday"),
+        pytest.param("holiday", {"holiday": SPRING, "year": 2026}, None, "2026-02-15/2026-02-23",
+                     id="2026 Spring Festival holiday"),
+        pytest.param("holiday", {"holiday": SPRING, "year": 2019}, None, None,
+                     id="a year the lexicon does not list"),
+        pytest.param("holiday", {"holiday": SPRING}, None, None, id="holiday, no date"),
+        pytest.param("weekday", {"weekday": 4, "week_shift": -1}, MAR_2025, "2025-02-28",
+                     id="last Friday, written on a Friday"),
+        pytest.param("weekday", {"weekday": 0, "week_shift": -1}, MAR_2025, "2025-03-03",
+                     id="last Monday"),
+        pytest.param("weekday", {"weekday": 1, "week_shift": 1}, OCT_2025, "2025-10-21",
+                     id="next Tuesday, written on a Tuesday"),
+        pytest.param("plan_years", {"count": 5}, None, None,
+                     id="in five years, no plan period named"),
+        pytest.param("relative_quarter", {"quarter_offset": -1}, JAN_2025, "2024-10/2024-12",
+                     id="last quarter, written in January"),
+        pytest.param("relative_quarter", {"quarter_offset": 1}, OCT_2025, "2026-01/2026-03",
+                     id="next quarter"),
+        pytest.param("relative_month", {"month_offset": -1, "anaphoric": True}, JAN_2025,
+                     "2024-12", id="previous month with no month in focus"),
         pytest.param("no_such_kind", {}, AUG_2022, None, id="unknown kind"),
         pytest.param("month", {"month": None}, AUG_2022, None, id="missing part"),
         pytest.param("first_months", {"count": 13}, AUG_2022, None, id="thirteen months"),
@@ -143,11 +197,77 @@ def test_resolve(kind, parts, published, expected):
                      "2019-01/2019-06", id="same period of 2019"),
         pytest.param({"year_offset": -1}, Context(), date(2024, 8, 9), "2023",
                      id="same period last year with no governing period"),
+        pytest.param({"year_offset": -1}, Context(recent=("2024-01/2024-05", "2024-04")),
+                     date(2024, 6, 12), "2023-01/2023-05",
+                     id="the document's reporting period, not a passing month"),
         pytest.param({"year_offset": -1}, Context(), None, None, id="nothing to lean on"),
     ],
 )
 def test_same_period(parts, context, published, expected):
     assert resolve("same_period", parts, published, context) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "parts", "context", "published", "expected"),
+    [
+        pytest.param("months_anaphor", {"count": 2},
+                     Context(recent=("2024-01/2024-02", "2025-03")), None, "2024-01/2024-02",
+                     id="the two months restate the two months stated before"),
+        pytest.param("months_anaphor", {"count": 7}, Context(recent=("2024-07",)),
+                     date(2024, 8, 9), "2024-01/2024-07",
+                     id="no seven-month period before: from January"),
+        pytest.param("past_years", {"count": 5}, Context(past_plan="2021/2025"), None,
+                     "2021/2025", id="undated review: past five years restate the plan period"),
+        pytest.param("relative_quarter", {"quarter_offset": -1, "anaphoric": True},
+                     Context(governing="2024-10/2024-12"), JAN_2025, "2024-07/2024-09",
+                     id="the quarter before the fourth quarter"),
+        pytest.param("relative_month", {"month_offset": -1, "anaphoric": True},
+                     Context(governing="2024-01"), JAN_2025, "2023-12",
+                     id="the month before January"),
+        pytest.param("relative_month", {"month_offset": -1}, Context(governing="2024-06"),
+                     JAN_2025, "2024-12", id="last month counts from the day of writing"),
+        pytest.param("past_years", {"count": 3}, Context(past_plan="2021/2025"), None, None,
+                     id="past three years are no plan period"),
+        pytest.param("past_years", {"count": 5}, Context(past_plan="2021/2025"),
+                     date(2024, 3, 1), "2019/2023", id="a stated date wins over the plan"),
+        pytest.param("plan_years", {"count": 5}, Context(past_plan="2021/2025"), None,
+                     "2021/2025", id="a record in five years, plan period named"),
+        pytest.param("plan_years", {"count": 5, "future": True}, Context(past_plan="2021/2025"),
+                     None, None, id="will double in five years"),
+        pytest.param("plan_years", {"count": 5}, Context(past_plan="2026/2030"),
+                     date(2026, 3, 1), None, id="a plan period not yet over"),
+    ],
+)
+def test_resolve_in_context(kind, parts, context, published, expected):
+    assert resolve(kind, parts, published, context) == expected
+
+
+@pytest.mark.parametrize(
+    ("point", "unit", "expected"),
+    [
+        pytest.param("2025-12-31", "year", "2025", id="end of 2025"),
+        pytest.param("2025-09-30", "month", "2025-09", id="end of September"),
+        pytest.param("2025-09-30", "quarter", "2025-07/2025-09", id="end of the third quarter"),
+        pytest.param("2024-06-30", "half", "2024-01/2024-06", id="end of the first half"),
+        pytest.param("2030-12-31", "plan", "2026/2030", id="end of the 15th plan period"),
+        pytest.param("2025-12-31", "day", "2025-12-31", id="not an end-of unit"),
+        pytest.param(None, "year", None, id="unresolved"),
+    ],
+)
+def test_period_ended(point, unit, expected):
+    assert period_ended(point, unit) == expected
+
+
+def test_month_helpers():
+    assert last_day(2025, 2) == "2025-02-28"
+    assert last_day(2025, 13) is None
+    assert months_covered("2025-01/2025-02") == 2
+    assert months_covered("2024-11/2025-01") == 3
+    assert months_covered("2025-03") == 1
+    assert months_covered("2025") is None
+    assert months_covered("2025-01-28/2025-02-04") is None
+    assert holiday_span(SPRING, 2025) == "2025-01-28/2025-02-04"
+    assert holiday_span(SPRING, 2023) is None
 
 
 def test_plan_relative_prefers_the_plan_named_in_the_text():

@@ -2,10 +2,11 @@
 
 Trade releases state figures in a few clause shapes: "<measure> reached/totaled/was <level>",
 "<measure> rose/fell (by) <change> (year on year)", "..., accounting for <share> of the total",
-"<rate> per year", "<count> <counted noun>", and "X, Y and Z increased by a, b and c times
-respectively". The measure is found through the dependency parse already in the Doc (subject
-of the governing verb, head of an apposition, the counted noun); cue words are data
-(patterns/claims.jsonl).
+"<rate> per year", "<count> <counted noun>", "X and Y stood at a and b, up c and down d,
+respectively", verbless follow-ups (", up 2.4 percent"), comparatives ("3.2 hours shorter than
+...") and "a trade surplus of <level>". The measure is found through the dependency parse
+already in the Doc (subject of the governing verb, object a figure moves, head of an apposition,
+the counted noun); cue words are data (patterns/claims.jsonl). Speakers come from _attribution.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textfacts.components.commitments import (
-    Cues,
+from textfacts.components._attribution import (
     Mentions,
     Speakers,
+    SpeechCues,
     paragraph_of,
     ref,
+    right_edge,
     segments,
     text_of,
 )
@@ -49,7 +51,8 @@ class ClaimRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     kind: Literal["change", "level", "share", "rate", "multiple", "comparison",
-                  "subject_default", "subject_alias", "forecast"]
+                  "subject_default", "subject_alias", "forecast", "container", "comparative",
+                  "follow_up", "current"]
     direction: Literal["up", "down"] | None = None
     words: list[str] = []
     regex: str | None = None
@@ -73,6 +76,11 @@ class ClaimCues:
     default_subject: str | None
     subject_alias: dict[str, str]
     forecast: set[str]
+    container: set[str]
+    comparative: dict[str, str]
+    follow_up: list[re.Pattern[str]]
+    current_adverbs: set[str]
+    state_verbs: set[str]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> ClaimCues:
@@ -80,11 +88,19 @@ class ClaimCues:
         rows = read_jsonl(data_path(data_dir, "patterns/claims.jsonl"), ClaimRow)
         direction: dict[str, str] = {}
         out: dict[str, Any] = {"level": set(), "multiple": set(), "measure": set(),
-                               "trade": set(), "alias": {}, "default": None, "forecast": set()}
-        share, rate_after, rate_before, comparisons = [], [], [], []
+                               "trade": set(), "alias": {}, "default": None, "forecast": set(),
+                               "container": set(), "comparative": {}, "current": set(),
+                               "state": set()}
+        share, rate_after, rate_before, comparisons, follow_up = [], [], [], [], []
         for row in rows:
             words = {w.lower() for w in row.words}
-            if row.kind == "change" and row.direction:
+            if row.kind == "comparative" and row.direction:
+                out["comparative"].update(dict.fromkeys(words, row.direction))
+            elif row.kind == "container":
+                out["container"] |= words
+            elif row.kind == "current":
+                out["state" if row.id.endswith("state_verb") else "current"] |= words
+            elif row.kind == "change" and row.direction:
                 direction.update(dict.fromkeys(words, row.direction))
             elif row.kind == "level" and row.id.endswith("measurement_unit"):
                 out["measure"] |= words
@@ -107,9 +123,12 @@ class ClaimCues:
                     (rate_after if row.id.endswith("after") else rate_before).append(pattern)
                 elif row.kind == "comparison":
                     comparisons.append(pattern)
+                elif row.kind == "follow_up":
+                    follow_up.append(pattern)
         return cls(direction, out["level"], share, rate_after, rate_before, out["multiple"],
                    out["measure"], comparisons, out["trade"], out["default"], out["alias"],
-                   out["forecast"])
+                   out["forecast"], out["container"], out["comparative"], follow_up,
+                   out["current"], out["state"])
 
 
 class Claims:
@@ -118,7 +137,7 @@ class Claims:
     def __init__(self, nlp: Language, name: str, data_dir: str | Path | None = None):
         self.name = name
         self.cues = ClaimCues.load(data_dir)
-        self.speech = Cues.load(data_dir)
+        self.speech = SpeechCues.load(data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         """Write state(doc)["claims"]: one claim per MONEY/PERCENT/QUANTITY mention."""
@@ -135,6 +154,7 @@ class Claims:
         para_period: dict[tuple[int, int], Span | None] = {}
         doc_period: Span | None = None
         previous: tuple[Span, dict[str, Any]] | None = None
+        bound: list[tuple[Span, dict[str, Any]]] = []
         for anchor in anchors:
             if binder.forecast(anchor):
                 continue  # "Reuters' estimate of 32.2 percent" is somebody's guess, not a fact
@@ -148,9 +168,24 @@ class Claims:
                     and _inside(anchor, previous[0].root):
                 claim["kind"] = "rate"  # "an annual average of 5.2 billion tons of goods valued at
                 # 42.3 trillion yuan": the value of the averaged goods is averaged too
+            segment = binder.segment_of(anchor)
+            same = [c for a, c in bound if segment.start_char <= a.start_char < segment.end_char]
+            paired = _respective_level(segment, same, claim)
+            if paired is not None:
+                # "X and Y stood at a and b, up c and down d, respectively": the i-th change
+                # measures what the i-th level measured
+                claim["measure"], claim["subject"] = paired["measure"], paired["subject"]
+                claim["period_span"] = claim["period_span"] or paired["period_span"]
+                claim.pop("follow_up")
+            elif claim.pop("follow_up") and previous is not None and previous[1]["kind"] in (
+                    "level", "count") and previous[1]["measure"]:
+                claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
+                claim["period_span"] = claim["period_span"] or previous[1]["period_span"]
+                claim["rule"] += "+claims.follow_up"
             para = paragraph_of(text_of(doc), anchor.start_char)
             period = claim["period_span"]
-            if period is None and claim["kind"] != "rate":
+            current = claim.pop("current")
+            if period is None and claim["kind"] != "rate" and not current:
                 # The reporting period stated once governs what follows: within the paragraph
                 # for any figure, across the article for money and percentage statistics.
                 period = para_period.get(para)
@@ -166,6 +201,7 @@ class Claims:
                 # follow-up is about what the previous figure measured
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
             previous = (anchor, dict(claim))
+            bound.append(previous)
             claim.pop("period_span")
             claim["period"] = ref(period)
             claim["speaker"] = ref(speakers.at(anchor.root))
@@ -217,6 +253,8 @@ class _Binder:
             "unit", "")).lower() not in self.cues.measurement_units | self.cues.multiple_units
         if counted:
             measure = _counted_noun(anchor) or measure  # "26 million declarations per day"
+        if measure is None:
+            measure = self._worth(anchor)
         if measure is None and measure_tok is not None:
             measure = self._phrase(measure_tok)
         fallback = measure is None and verb is None  # a verbless fragment
@@ -241,7 +279,66 @@ class _Binder:
             "direction": direction if kind == "change" else None, "period_span": period,
             "comparison": comparison, "subject": self._subject(measure, measure_tok),
             "rule": rule, "fallback": fallback,
+            "follow_up": kind in ("change", "multiple") and self._follows_up(anchor, before),
+            "current": self._current(verb),
         }
+
+    def _follows_up(self, anchor: Span, before: str) -> bool:
+        """", up 2.4 percent" / ", 2.3 times the figure of ...": the change of the figure before.
+
+        Releases state a level and then, after a comma and with no verb of its own, how it
+        changed; the change measures what the level measured.
+        """
+        if not any(p.search(before) for p in self.cues.follow_up):
+            return False
+        start = anchor.start_char - len(before)
+        if start <= self.segment_of(anchor).start_char:
+            return False  # no figure before it in the sentence
+        span = self.doc.char_span(start, anchor.start_char, alignment_mode="expand")
+        return span is not None and not any(
+            t.tag_ in ("VBD", "VBZ", "VBP") or t.lower_ in ("while", "whereas") for t in span)
+
+    def _current(self, verb: Token | None) -> bool:
+        """Whether a figure is stated as current, so no earlier reporting period dates it.
+
+        "Currently, the region accounts for over 60%", "now has 11 million users", "has become
+        the main trading partner of more than 150 countries".
+        """
+        node = verb
+        for _ in range(4):
+            if node is None:
+                return False
+            for child in node.children:
+                phrase = " ".join(t.lower_ for t in child.subtree)
+                if child.dep_ in ("advmod", "npadvmod", "prep") and (
+                        child.lower_ in self.cues.current_adverbs
+                        or phrase in self.cues.current_adverbs):
+                    return True
+            if node.lemma_.lower() in self.cues.state_verbs and (node.tag_ in ("VBZ", "VBP") or any(
+                    c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children)):
+                return True
+            if node.dep_ not in ("xcomp", "acomp", "advcl", "conj") or _own_clause(node):
+                return False
+            node = node.head
+        return False
+
+    def _worth(self, anchor: Span) -> str | None:
+        """"export orders worth HK$3.6 billion": the noun phrase right before "worth"."""
+        i = anchor.start - 1
+        while i >= 0 and (self.doc[i].like_num is False and self.doc[i].lower_ in (
+                "about", "around", "nearly", "over", "some", "roughly", "almost")):
+            i -= 1
+        if i < 1 or self.doc[i].lower_ != "worth":
+            return None
+        words: list[Token] = []
+        j = i - 1
+        while j >= 0 and (self.doc[j].pos_ in ("NOUN", "PROPN", "ADJ") or self.doc[j].text == "-"
+                          or (j + 1 < i and self.doc[j + 1].text == "-")):
+            words.insert(0, self.doc[j])
+            j -= 1
+        if not words or words[-1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        return text_of(self.doc)[words[0].idx:words[-1].idx + len(words[-1])]
 
     # -- structure -------------------------------------------------------------
 
@@ -273,6 +370,11 @@ class _Binder:
                 any(p.search(before[-60:]) for p in self.cues.share)
                 or re.match(r"\s*of (?:the |its |China's )?total\b", after, re.I)):
             return "share", None, "claims.share_cue"
+        comparative = re.match(r"\s*([a-z]+)\s+than\b", after, re.I)
+        if comparative and comparative.group(1).lower() in self.cues.comparative:
+            # "3.2 hours shorter than the same period of 2024"
+            word = comparative.group(1).lower()
+            return "change", self.cues.comparative[word], f"claims.comparative.{word}"
         change = self._change_word(anchor, path, verb, before)
         if change is not None and anchor.label_ == "QUANTITY" and unit not in \
                 self.cues.measurement_units and not re.search(r"\bby\s*$", before):
@@ -327,6 +429,24 @@ class _Binder:
         if of is not None and anchor.label_ != "PERCENT":
             return of  # "5.2 billion tons of goods"; "60% of X" names the whole instead
         head = anchor.root.head
+        if anchor.root.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ == "NOUN" \
+                and head.lemma_.lower() in self.cues.direction:
+            # "5-percent growth in China's foreign trade", "a 6.7 percent increase in exports"
+            target = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in (
+                "in", "of") for g in c.children if g.dep_ == "pobj"), None)
+            if target is not None:
+                return target
+        if anchor.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+                and head.head.lemma_.lower() not in self.cues.container | set(self.cues.direction) \
+                and not any(a.start <= head.head.i < a.end for a in self.anchors):
+            return head.head  # "a trade surplus of RMB 1.22 trillion", "purchases of 8.1 billion"
+        if verb is not None and any(t.dep_ == "prep" for t in path) and anchor.root.dep_ != "dobj":
+            # "cut the inspection time from 40 to 15 minutes", "shorten the review to 3-5
+            # days": the figure says where the verb's object went, so the object is measured
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN",
+                        "PROPN") and not any(a.start <= c.i < a.end for a in self.anchors)), None)
+            if obj is not None and self.mentions.name_at(obj) is None:
+                return obj
         if anchor.root.dep_ in ("appos", "npadvmod", "dep") and head.pos_ in ("NOUN", "PROPN") \
                 and not any(a.start <= head.i < a.end for a in self.anchors) \
                 and head.lemma_.lower() not in ("year", "month", "percent", "time"):
@@ -344,6 +464,12 @@ class _Binder:
                     return None  # a party ("ASEAN remained ...") is the subject, not the measure
                 return subject
             if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+                if any(a.start <= node.head.i < a.end for a in self.anchors) and \
+                        node.head.head.pos_ in ("VERB", "AUX"):
+                    # "was 4 trillion yuan, accounting for 15.6 percent": the share is of what
+                    # the figure it hangs on measures
+                    node = node.head.head
+                    continue
                 return node.head  # "bilateral trade reaching 3.92 trillion yuan"
             if node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and node.head.i != node.i:
                 node = node.head
@@ -442,20 +568,21 @@ class _Binder:
         return run
 
     def _holds_figure(self, token: Token) -> bool:
-        start, end = token.left_edge.idx, _right(token)
+        start, end = token.left_edge.idx, right_edge(token)
         return any(a.start_char < end and start < a.end_char for a in self.anchors)
 
     def _blocked(self, prep: Token) -> bool:
         """A prepositional phrase that dates, quantifies or compares is not the measure."""
         if prep.lower_ in ("in", "during", "since", "from", "by", "than", "over", "to", "at",
                            "for", "compared", "as", "such", "under"):
-            start, end = prep.left_edge.idx, _right(prep)
+            start, end = prep.left_edge.idx, right_edge(prep)
             if self.mentions.dates_in(start, end) or any(
                     a.start_char < end and start < a.end_char for a in self.anchors):
                 return True
             return prep.lower_ in ("since", "than", "compared", "such", "as", "during")
-        start, end = prep.left_edge.idx, _right(prep)
-        return any(a.start_char < end and start < a.end_char for a in self.anchors)
+        # "the review of applications to 3-5 days": only the phrase holding the figure goes
+        return any(a.root.head.i == prep.i or (a.root.head.head.i == prep.i and a.root.head.dep_
+                                               in ("pobj", "nummod")) for a in self.anchors)
 
     def _nearest_noun(self, anchor: Span, segment: Span) -> str | None:
         """Fallback: the closest noun chunk before the figure in its sentence."""
@@ -492,7 +619,6 @@ class _Binder:
                 measure_tok: Token | None, segment: Span, comparison: str | None
                 ) -> Span | None:
         """The DATE that dates the figure: on its clause, else earlier in its sentence."""
-        text = text_of(self.doc)
         baselines = [(segment.start_char + m.start("base"), segment.start_char + m.end("base"))
                      for p in self.cues.comparisons for m in p.finditer(segment.text)]
         dates = [d for d in self.mentions.dates_in(segment.start_char, segment.end_char)
@@ -508,14 +634,15 @@ class _Binder:
             for child in node.children:
                 if child.dep_ in ("prep", "npadvmod", "advmod", "pobj", "advcl", "nsubj",
                                   "nsubjpass", "dobj"):
-                    zones.append((child.left_edge.idx, _right(child)))
-            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp"):
+                    zones.append((child.left_edge.idx, right_edge(child)))
+            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or \
+                    _own_clause(node):
                 break
             node = node.head
         if measure_tok is not None:
-            zones.append((measure_tok.left_edge.idx, _right(measure_tok)))
+            zones.append((measure_tok.left_edge.idx, right_edge(measure_tok)))
         scope = anchor.root.head if anchor.root.dep_ == "pobj" else anchor.root
-        own = [d for d in dates if scope.left_edge.idx <= d.start_char < _right(scope)
+        own = [d for d in dates if scope.left_edge.idx <= d.start_char < right_edge(scope)
                and not (anchor.start_char <= d.start_char < anchor.end_char)]
         if own:
             return own[0]  # "the $51.53 billion in June"
@@ -524,7 +651,11 @@ class _Binder:
             ahead = [d for d in governing if d.end_char <= anchor.start_char]
             return ahead[-1] if ahead else governing[0]
         earlier = [d for d in dates if d.end_char <= anchor.start_char]
-        del text
+        top = _clause_top(verb)
+        if top is not None:
+            # "introduced a line in April that cut the time from 40 to 15 minutes": a date
+            # outside the figure's own clause dates another event
+            earlier = [d for d in earlier if top.left_edge.idx <= d.start_char < right_edge(top)]
         return earlier[-1] if earlier else None
 
     def _is_baseline(self, date: Span, comparison: str | None) -> bool:
@@ -554,9 +685,37 @@ class _Binder:
         return None
 
 
+def _respective_level(segment: Span, earlier: list[dict[str, Any]], claim: dict[str, Any]
+                      ) -> dict[str, Any] | None:
+    """The level claim a change pairs with in a "..., respectively" sentence, by position."""
+    if claim["kind"] not in ("change", "multiple") or "respectively" not in segment.text:
+        return None
+    levels = [c for c in earlier if c["kind"] in ("level", "count") and c["measure"]]
+    index = sum(1 for c in earlier if c["kind"] == claim["kind"])
+    if len(levels) < 2 or index >= len(levels):
+        return None
+    return levels[index]
+
+
+def _own_clause(verb: Token) -> bool:
+    """Whether a clause stands on its own: a relative clause, or a conjunct with a subject."""
+    return verb.dep_ == "relcl" or (verb.dep_ == "conj" and any(
+        c.dep_ in _SUBJECTS for c in verb.children))
+
+
+def _clause_top(verb: Token | None) -> Token | None:
+    """The highest verb of the clause a figure sits in, below any clause boundary."""
+    node = verb
+    for _ in range(8):
+        if node is None or node.head.i == node.i or _own_clause(node):
+            return node
+        node = node.head
+    return node
+
+
 def _inside(anchor: Span, head: Token) -> bool:
     """Whether a figure sits inside the phrase another figure heads."""
-    return head.left_edge.idx <= anchor.start_char and anchor.end_char <= _right(head)
+    return head.left_edge.idx <= anchor.start_char and anchor.end_char <= right_edge(head)
 
 
 def _conj_chain(token: Token) -> list[Token]:
@@ -585,11 +744,6 @@ def _counted_noun(anchor: Span) -> str | None:
     if not words:
         return None
     return text_of(anchor.doc)[words[0].idx:anchor.end_char].strip()
-
-
-def _right(token: Token) -> int:
-    edge = token.right_edge
-    return edge.idx + len(edge)
 
 
 @Language.factory("textfacts_claims", default_config={"data_dir": None},

@@ -3,34 +3,41 @@
 GAC/SCIO releases announce what an authority will do in a few recurring shapes: a modal
 clause ("customs will further deepen ..."), a control verb ("strive to", "aims to", "is willing
 to", "are required to", "continue to"), a list of initiatives after an introduction ("put forward
-three initiatives: ...; ...; and ...", "First, ... Second, ...", numbered lines "1. Ensuring ...")
-and headline imperatives after an organisation ("General Administration of Customs: Support
-..."). Triggers and cue words are data (lexicons/modality.tsv, patterns/commitments.jsonl);
-structure comes from the dependency parse already in the Doc (no re-parsing).
+three initiatives: ...; ...; and ...", "First, ... Second, ...", numbered lines "1. Ensuring ..."),
+headline imperatives after an organisation ("General Administration of Customs: Support
+..."), wire headlines ("China to boost ...") and passive plans on a noun ("the measures to be
+rolled out in 2026"). Triggers and cue words are data (lexicons/modality.tsv,
+patterns/commitments.jsonl); structure comes from the dependency parse already in the Doc (no
+re-parsing). Who speaks and where sentences end come from _attribution.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from textfacts.components._attribution import (
+    Mentions,
+    Speakers,
+    SpeechCues,
+    paragraph_of,
+    ref,
+    right_edge,
+    segments,
+    text_of,
+)
 from textfacts.components._spans import in_chrome, make_span, write_group
-from textfacts.extensions import state
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
 GROUP = "textfacts_commitments"
-NAME_GROUP = "textfacts_entities"
-PEOPLE_GROUP = "textfacts_people"
-DATE_GROUP = "textfacts_dates"
 DEFAULT_ACTOR = "General Administration of Customs"
-Ref = list  # [start_char, end_char, label]
 
 # Dependency labels that leave a clause: its own coordinated actions are split off, its
 # complement clauses belong to somebody else's statement.
@@ -40,7 +47,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _FIRST_PERSON = {"we", "us", "i"}
 _THIRD_PERSON = {"they"}
 _PERFECT = {"have", "has", "had"}
-_STATES = {"be", "remain", "have", "become", "stay"}
+# "The Chinese version shall prevail" is a translation note, not an action.
+_STATES = {"be", "remain", "have", "become", "stay", "prevail"}
 
 
 class ModalityRow(BaseModel):
@@ -62,7 +70,7 @@ class CueRow(BaseModel):
     kind: Literal[
         "enumerator", "list_intro", "initiative_noun", "initiative_verb", "event_verb",
         "belief_verb", "agent_noun", "agent_document", "actor_alias", "speech_verb",
-        "according_to", "goal_noun", "deadline_preposition", "event_noun",
+        "according_to", "goal_noun", "deadline_preposition", "event_noun", "frame_noun",
     ]
     words: list[str] = []
     regex: str | None = None
@@ -83,7 +91,6 @@ class Cues:
     intros: list[re.Pattern[str]]
     words: dict[str, set[str]]
     actor_alias: dict[str, str]
-    according_to: list[re.Pattern[str]]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> Cues:
@@ -108,186 +115,12 @@ class Cues:
             modal=by_role["modal"], control=by_role["control"],
             transparent=by_role["transparent"], adverb=by_role["adverb"],
             noun=by_role["noun"], enumerators=compiled("enumerator"), intros=compiled("list_intro"),
-            words=words, actor_alias=alias, according_to=compiled("according_to"),
+            words=words, actor_alias=alias,
         )
 
     def has(self, kind: str, word: str) -> bool:
         """Whether a lower-cased word is in the cue list of this kind."""
         return word.lower() in self.words.get(kind, set())
-
-
-# --------------------------------------------------------------------------- mentions
-
-_LAST_TEXT: list[Any] = [None, ""]
-
-
-def text_of(doc: Doc) -> str:
-    """The Doc's text, built once per Doc (``Doc.text`` joins every token on each access)."""
-    if _LAST_TEXT[0] is not doc:
-        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
-    return _LAST_TEXT[1]
-
-
-
-class Mentions:
-    """Char-offset lookups over the mention groups other components wrote."""
-
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.names = list(doc.spans.get(NAME_GROUP, []))
-        self.people = list(doc.spans.get(PEOPLE_GROUP, []))
-        self.dates = list(doc.spans.get(DATE_GROUP, []))
-
-    @staticmethod
-    def _at(spans: Iterable[Span], start: int, end: int) -> list[Span]:
-        return [s for s in spans if s.start_char < end and start < s.end_char]
-
-    def name_at(self, token: Token) -> Span | None:
-        """The ORG/GPE/... mention covering a token."""
-        hits = self._at(self.names, token.idx, token.idx + len(token))
-        return hits[0] if hits else None
-
-    def person_at(self, token: Token) -> Span | None:
-        """The PERSON mention covering a token."""
-        hits = self._at(self.people, token.idx, token.idx + len(token))
-        return hits[0] if hits else None
-
-    def people_in(self, start: int, end: int) -> list[Span]:
-        """PERSON mentions inside a char range."""
-        return self._at(self.people, start, end)
-
-    def dates_in(self, start: int, end: int) -> list[Span]:
-        """DATE mentions inside a char range, in text order."""
-        return sorted(self._at(self.dates, start, end), key=lambda s: s.start_char)
-
-    def person_org(self, person: Span) -> str | None:
-        """Canonical name of the organisation a PERSON's role belongs to."""
-        org = (person._.textfacts or {}).get("org")
-        if not org:
-            return None
-        hits = self._at(self.names, int(org[0]), int(org[1]))
-        return (hits[0]._.textfacts or {}).get("canonical") if hits else None
-
-
-def ref(span: Span | None) -> Ref | None:
-    """The [start, end, label] reference to a mention, as components exchange them."""
-    return None if span is None else [span.start_char, span.end_char, span.label_]
-
-
-# --------------------------------------------------------------------------- speakers
-
-
-def paragraph_of(text: str, pos: int) -> tuple[int, int]:
-    """Char range of the line (paragraph) holding a position; releases use one per line."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-class Speakers:
-    """Who said what: transcript turns first, then reported speech in the parse.
-
-    A sentence "X said/stated/pointed out (that) ..." or "According to X, ..." attributes
-    itself to X, and the following sentences of the same paragraph stay X's until another
-    attribution (reported-speech continuation, as a reader takes it).
-    """
-
-    def __init__(self, doc: Doc, mentions: Mentions, cues: Cues):
-        self.doc = doc
-        self.mentions = mentions
-        self.cues = cues
-        turns = state(doc).get("turns")
-        self.turns = [(int(t[0]), int(t[1]), t[2]) for t in turns] if turns else _fallback_turns(
-            doc, mentions)
-        self.segments: list[tuple[int, int, Span | None]] = []
-        current: Span | None = None
-        paragraph = (-1, -1)
-        for segment in segments(doc):
-            para = paragraph_of(text_of(doc), segment.start_char)
-            if para != paragraph:
-                paragraph, current = para, None
-            said = self._attributed(segment)
-            if said is not None:
-                current = said
-            self.segments.append((segment.start_char, segment.end_char, current))
-
-    def _attributed(self, segment: Span) -> Span | None:
-        """The PERSON a sentence reports, through a speech verb or "according to"."""
-        for token in segment:
-            if token.pos_ not in ("VERB", "AUX") or not self.cues.has("speech_verb", token.lemma_):
-                continue
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    hits = self.mentions.people_in(max(child.left_edge.idx, segment.start_char),
-                                                   min(_right(child), segment.end_char))
-                    if hits:
-                        return hits[-1] if child.i > token.i else hits[0]
-        for pattern in self.cues.according_to:
-            for match in pattern.finditer(segment.text):
-                after = segment.start_char + match.end()
-                people = [p for p in self.mentions.people_in(after, segment.end_char)
-                          if p.start_char - after <= 3]
-                if people:
-                    return people[0]
-        return None
-
-    def at(self, token: Token) -> Span | None:
-        """The PERSON mention who says the sentence holding this token."""
-        pos = token.idx
-        for start, end, person in self.turns:
-            if start <= pos < end:
-                return _span_of_ref(self.mentions, person)
-        for start, end, person in self.segments:
-            if start <= pos < end:
-                return person
-        return None
-
-
-def segments(doc: Doc) -> Iterator[Span]:
-    """Sentences cut at line breaks: the parser runs headlines into the next paragraph."""
-    text = text_of(doc)
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if "\n" in token.text or (token.i + 1 < sent.end and "\n" in text[
-                    token.idx + len(token):doc[token.i + 1].idx]):
-                piece = doc[start:token.i + (0 if token.is_space else 1)]
-                if piece.text.strip():
-                    yield piece
-                start = token.i + 1
-        if start < sent.end and doc[start:sent.end].text.strip():
-            yield doc[start:sent.end]
-
-
-def _span_of_ref(mentions: Mentions, person: Any) -> Span | None:
-    if isinstance(person, Span):
-        return person
-    hits = [p for p in mentions.people if p.start_char == int(person[0]) and p.end_char == int(
-        person[1])]
-    return hits[0] if hits else None
-
-
-def _fallback_turns(doc: Doc, mentions: Mentions) -> list[tuple[int, int, Span]]:
-    """Transcript turns when the people component wrote none: "Li Kuiwen:" lines.
-
-    In SCIO transcripts a line holding only a name and a colon opens a turn, which runs to
-    the next such line (a journalist's outlet line, "Beijing Youth Daily:", closes it).
-    """
-    text = text_of(doc)
-    heads: list[tuple[int, Span | None]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped.endswith(":") and 0 < len(stripped.split()) <= 8:
-            people = mentions.people_in(pos, pos + len(line))
-            heads.append((pos, people[0] if people else None))
-        pos += len(line)
-    turns = []
-    for i, (start, person) in enumerate(heads):
-        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
-        if person is not None:
-            turns.append((start, end, person))
-    return turns
 
 
 # --------------------------------------------------------------------------- commitments
@@ -314,6 +147,7 @@ class Commitments:
                  default_actor: str = DEFAULT_ACTOR):
         self.name = name
         self.cues = Cues.load(data_dir)
+        self.speech = SpeechCues.load(data_dir)
         self.default_actor = default_actor
 
     def __call__(self, doc: Doc) -> Doc:
@@ -322,29 +156,54 @@ class Commitments:
             write_group(doc, GROUP, [], keep_overlaps=True)
             return doc
         mentions = Mentions(doc)
-        speakers = Speakers(doc, mentions, self.cues)
+        speakers = Speakers(doc, mentions, self.speech)
         found: list[Found] = []
         covered: list[tuple[int, int]] = []
         for item in self._enumerated(doc, mentions, speakers):
             found.append(item)
             covered.append((item.start, item.end))
-        for item in self._headlines(doc, mentions):
+        for item in [*self._headlines(doc, mentions), *self._headline_infinitives(doc, mentions)]:
             if not any(s <= item.start < e for s, e in covered):
                 found.append(item)
                 covered.append((item.start, item.end))
-        for segment in segments(doc):
+        parts = list(segments(doc))
+        for index, segment in enumerate(parts):
             if in_chrome(doc, segment.start_char, segment.end_char):
                 continue
+            if segment.text.rstrip(" \"'”’").endswith("?"):
+                continue  # a journalist's question ("how will customs support it?") pledges nothing
+            following = parts[index + 1] if index + 1 < len(parts) else None
             for item in self._clauses(segment, mentions, speakers):
-                if not any(s <= item.start < e for s, e in covered):
-                    found.append(item)
+                if any(s <= item.start < e for s, e in covered):
+                    continue
+                if following is not None and self._frames_list(item, following):
+                    continue
+                found.append(item)
         spans = []
         for item in found:
             span = self._to_span(doc, item, mentions, speakers)
             if span is not None:
                 spans.append(span)
-        write_group(doc, GROUP, _dedupe(spans), keep_overlaps=True)
+        spans = _dedupe(spans)
+        _carry_deadlines(doc, spans)
+        write_group(doc, GROUP, spans, keep_overlaps=True)
         return doc
+
+    def _frames_list(self, item: Found, following: Span) -> bool:
+        """"We will focus on three tasks. First, ...": the frame announces the items after it.
+
+        Its items say what it means, so the frame itself is not a separate pledge.
+        """
+        body = following.text.lstrip()
+        if not any(p.match(body) for p in self.cues.enumerators):
+            return False
+        return any(self._counts_frame(t) for t in item.head.subtree
+                   if t.i > item.head.i and t.idx < item.end)
+
+    def _counts_frame(self, token: Token) -> bool:
+        """"three tasks", "four aspects of work": a count of the items a list will give."""
+        return token.dep_ == "nummod" and token.like_num and token.head.tag_ == "NNS" and \
+            self.cues.has("frame_noun", token.head.lemma_)
 
     # -- clause triggers -------------------------------------------------------
 
@@ -363,6 +222,9 @@ class Commitments:
                            inner or token, [token] + ([inner] if inner is not None else []),
                            "commitments.imperative")
             if trigger is None:
+                found = self._infinitival_passive(token, sent, speakers, seen)
+                if found is not None:
+                    yield found
                 continue
             modality, action, chain, rule = trigger
             if action.i in seen or self._is_past(action) or self._believed(action):
@@ -384,14 +246,24 @@ class Commitments:
                 if subject is not None:
                     start = min(start, subject.left_edge.idx)
             shared = self._governing_dates(chain, mentions)
+            if any(p.match(sent.text.lstrip()) for p in self.cues.enumerators):
+                # "First, we will extend X and make sure Y.": an enumerated item is one pledge
+                # however many verbs it holds (ANNOTATION.md §3)
+                yield Found(start, sent.end_char, action, modality, actor, rule, shared,
+                            whole=True)
+                return
             yield Found(start, _clause_end(action), action, modality, actor, rule, shared)
             conjuncts = _conjuncts(action)
             for link in chain:
                 if link.i != action.i and link.dep_ != "aux":
                     conjuncts += [c for c in _conjuncts(link) if c.i > action.i]
             for conj in sorted(set(conjuncts), key=lambda t: t.i):
-                if conj.i in seen or self._is_past(conj) or conj.tag_ not in ("VB", "VBP"):
+                if conj.i in seen or self._is_past(conj) or (
+                        conj.tag_ not in ("VB", "VBP") and not _mistagged_verb(conj)):
                     continue
+                if any(c.dep_ in _SUBJECTS or (c.dep_ == "aux" and c.lower_ in self.cues.modal)
+                       for c in conj.children):
+                    continue  # "we plan to X and we will Y": Y has its own trigger
                 seen.add(conj.i)
                 c_modality, c_rule, c_action = modality, rule, conj
                 inner = self._control_xcomp(conj)
@@ -401,6 +273,28 @@ class Commitments:
                     c_action = inner
                 yield Found(_conj_start(conj), _clause_end(conj), c_action, c_modality, actor,
                             c_rule, shared)
+
+    def _infinitival_passive(self, token: Token, sent: Span, speakers: Speakers,
+                             seen: set[int]) -> Found | None:
+        """"the new policy tools to be rolled out in 2026": a passive plan on a noun.
+
+        Officials brief the press on "measures to be introduced" and "reforms to be carried
+        out"; in a statement attributed to them it announces what their body will do.
+        """
+        if token.tag_ != "VBN" or token.dep_ not in ("acl", "relcl") or token.i in seen:
+            return None
+        children = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if not {"to", "be"} <= children or token.head.pos_ != "NOUN":
+            return None
+        if self.cues.has("event_verb", token.lemma_) or self._is_past(token) or (
+                speakers.at(token) is None and not _headline_line(sent)):
+            return None
+        seen.add(token.i)
+        noun = token.head
+        first = next((t for t in noun.subtree if t.dep_ != "det" and t.i >= noun.left_edge.i),
+                     noun)
+        return Found(first.idx, _clause_end(token), token, "will", None,
+                     "commitments.infinitival_passive", [])
 
     def _imperative(self, segment: Span, speakers: Speakers) -> Token | None:
         """A bare-verb sentence inside an official's reported statement.
@@ -485,6 +379,12 @@ class Commitments:
         for child in token.children:
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > token.i:
                 return child
+        doc = token.doc
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
+            # the parser sometimes hangs "work to optimize" as a purpose clause (advcl)
+            child = doc[token.i + 2]
+            if child.head.i == token.i and child.dep_ == "advcl" and child.pos_ == "VERB":
+                return child
         return None
 
     @staticmethod
@@ -517,7 +417,9 @@ class Commitments:
                 node = node.head.head  # "the report outlines plans to enhance ..."
                 continue
             if node.dep_ in ("conj", "xcomp", "acomp") or (
-                node.dep_ == "advcl" and node.head.lemma_ in self.cues.control
+                node.dep_ == "advcl" and (node.head.lemma_ in self.cues.control or (
+                    node.head.lemma_ in self.cues.transparent
+                    and getattr(self._control_xcomp(node.head), "i", -1) == node.i))
             ):
                 node = node.head
                 continue
@@ -530,6 +432,7 @@ class Commitments:
         if subject is None:
             # Subjectless imperatives count only in headlines and lists (handled elsewhere).
             return False
+        subject = self._antecedent(subject)
         lower = subject.lower_
         if lower in _FIRST_PERSON:
             return True
@@ -569,9 +472,25 @@ class Commitments:
         name = mentions.name_at(subject)
         return not (name is not None and name.label_ == "EVENT")
 
+    def _antecedent(self, subject: Token) -> Token:
+        """"The GAC said it will ...": "it" is the body that says so (the speech verb's subject)."""
+        if subject.lower_ != "it":
+            return subject
+        node = subject.head
+        for _ in range(4):
+            if node.dep_ != "ccomp" or node.head.i == node.i:
+                return subject
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.speech.verbs:
+                said_by = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                return said_by if said_by is not None and said_by.pos_ != "PRON" else subject
+        return subject
+
     def _actor(self, verb: Token, mentions: Mentions, speakers: Speakers) -> str:
         """Canonical name of who commits: the subject ORG, else the speaker's organisation."""
         subject = self._subject(verb)
+        if subject is not None:
+            subject = self._antecedent(subject)
         if subject is not None and not any(c.dep_ == "auxpass" for c in verb.children):
             phrase = " ".join(t.lower_ for t in subject.subtree if t.dep_ != "det")
             if phrase in self.cues.actor_alias:
@@ -591,6 +510,24 @@ class Commitments:
                 return self.cues.actor_alias.get(org.lower(), org)
         return self.default_actor
 
+    def _clause_dates(self, head: Token, mentions: Mentions) -> list[Span]:
+        """DATEs on the action's own clause and on the clauses it is coordinated with.
+
+        "In the second half of the year, Shenzhen Customs will open X and plans to extend Y";
+        "and during the 15th Five-Year Plan period we will help ...": a fronted time adjunct
+        dates every coordinated action of its sentence.
+        """
+        chain = [head]
+        node = head
+        for _ in range(4):
+            if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+                break
+            node = node.head
+            chain.append(node)
+        line = paragraph_of(text_of(head.doc), head.idx)
+        return [d for d in self._governing_dates(chain, mentions)
+                if line[0] <= d.start_char < line[1]]  # headlines run into the next line
+
     def _governing_dates(self, chain: list[Token], mentions: Mentions) -> list[Span]:
         """DATEs modifying the trigger chain, shared by its coordinated actions."""
         out: list[Span] = []
@@ -601,7 +538,7 @@ class Commitments:
                     continue
                 if child.dep_ == "prep" and child.lower_ in ("since", "from", "than"):
                     continue
-                out.extend(mentions.dates_in(child.left_edge.idx, _right(child)))
+                out.extend(mentions.dates_in(child.left_edge.idx, right_edge(child)))
         return out
 
     # -- enumerated initiatives ------------------------------------------------
@@ -686,6 +623,8 @@ class Commitments:
             line_end = paragraph_of(text, sent.start_char)[1]
             body = text[sent.start_char:line_end]
             if not any(p.match(body) for p in self.cues.enumerators):
+                if self._new_frame(sent):
+                    return  # "Next, we will focus on three tasks.": a new list starts here
                 gap += 1
                 if gap > 6:  # captions and photo credits may sit between numbered items
                     return
@@ -697,6 +636,13 @@ class Commitments:
             item = self._item(doc, sent.start_char, end, kind, actor, shared)
             if item is not None:
                 yield item
+
+    def _new_frame(self, sent: Span) -> bool:
+        """Whether a sentence announces a list of its own ("we will focus on three tasks")."""
+        if self._intro_kind(sent, strict=True) is not None:
+            return True
+        return any(t.lower_ in self.cues.modal and t.dep_ == "aux" for t in sent) and any(
+            self._counts_frame(t) for t in sent)
 
     def _item(self, doc: Doc, start: int, end: int, kind: str, actor: str | None,
               shared: list[Span]) -> Found | None:
@@ -758,6 +704,47 @@ class Commitments:
 
     # -- headline pledges --------------------------------------------------------
 
+    def _headline_infinitives(self, doc: Doc, mentions: Mentions) -> Iterator[Found]:
+        """Wire headlines "China to boost exports in 2026-2030", "Customs to expand ...".
+
+        Headlines write a body's announced plan as "<name> to <verb>"; the line is short and
+        has no closing full stop. Body sentences ("exports to 27 seaports") never match,
+        because the words before "to" must be exactly one ORG/GPE name or a customs alias.
+        """
+        text = text_of(doc)
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            start, stripped = pos, line.rstrip("\n").rstrip()
+            pos += len(line)
+            match = re.match(r"^(\S[^:\n]{1,60}?)\s+(to)\s+[a-z]", stripped)
+            if not match or stripped.endswith(".") or len(stripped.split()) > 16 or in_chrome(
+                    doc, start, start + len(stripped)):
+                continue
+            if re.search(r",\s+(?:\w+\s+){0,3}(?:say|says|said|predict|predicts|expect|expects)\b",
+                         stripped):
+                continue  # "China to reach X, experts say" reports somebody's forecast
+            subject = match.group(1).strip()
+            names = [n for n in mentions.names_in(start, start + match.end(1))
+                     if n.label_ in ("ORG", "GPE")]
+            if names and names[0].start_char == start and names[0].end_char == start + len(
+                    subject):
+                canonical = (names[0]._.textfacts or {}).get("canonical") or names[0].text
+                actor = self.cues.actor_alias.get(canonical.lower(), canonical)
+            elif subject.lower() in self.cues.actor_alias:
+                actor = self.cues.actor_alias[subject.lower()]
+            else:
+                continue
+            body_end = start + len(stripped.split(":")[0].rstrip())
+            span = doc.char_span(start + match.start(2), body_end, alignment_mode="expand")
+            if span is None or len(span) < 3 or span[1].tag_ != "VB":
+                continue
+            verb = span[1]
+            if self._schedules_event(verb):
+                continue  # "Beijing to host the trade fair in May" schedules an event
+            yield Found(span.start_char, span.end_char, verb, "will", actor,
+                        "commitments.headline_infinitive",
+                        mentions.dates_in(span.start_char, span.end_char), whole=True)
+
     def _headlines(self, doc: Doc, mentions: Mentions) -> Iterator[Found]:
         """Headline tasks: "<ORG>: <imperative>" lines announce what the ORG will do."""
         text = text_of(doc)
@@ -768,7 +755,7 @@ class Commitments:
             match = re.match(r"^([^:\n]{3,80}):\s+(\S.*)$", stripped)
             if not match or in_chrome(doc, start, start + len(stripped)):
                 continue
-            orgs = [n for n in mentions._at(mentions.names, start, start + match.end(1))
+            orgs = [n for n in mentions.at(mentions.names, start, start + match.end(1))
                     if n.label_ == "ORG"]
             if not orgs or orgs[0].end_char != start + match.end(1):
                 continue
@@ -801,7 +788,11 @@ class Commitments:
         "by 2026", "in 2026", "during the 15th Five-Year Plan period" are; a year inside a
         name ("the 2026 APEC Smart Customs Case Repository") is not.
         """
-        before = text_of(doc)[max(0, date.start_char - 24):date.start_char].lower()
+        before = text_of(doc)[max(0, date.start_char - 40):date.start_char].lower()
+        # "by the end of 2025", "before the middle of next year": the preposition governs
+        # the phrase around the DATE
+        before = re.sub(r"(?:the\s+)?(?:end|beginning|start|middle|close|first half|second half)"
+                        r"\s+of\s+$", "", before)
         match = re.search(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$", before)
         if match is None:
             return False
@@ -822,9 +813,10 @@ class Commitments:
         if not item.whole and text_of(doc)[end:end + 3].lstrip().startswith(":"):
             return None  # "... will be focused on:" introduces a list; its items are the pledges
         own = [d for d in mentions.dates_in(start, end) if self._deadline_like(doc, d)]
-        dates = own or [d for d in item.shared_dates if self._deadline_like(doc, d)]
-        deadline = next(((d._.textfacts or {}).get("value") for d in dates
-                         if (d._.textfacts or {}).get("value")), None)
+        dates = own or [d for d in item.shared_dates + self._clause_dates(item.head, mentions)
+                        if self._deadline_like(doc, d)]
+        deadline = next((_deadline_value(d) for d in dates if (d._.textfacts or {}).get("value")),
+                        None)
         speaker = speakers.at(item.head)
         attrs = {
             "actor": item.actor or self._actor(item.head, mentions, speakers),
@@ -851,11 +843,16 @@ def action_phrase(head: Token, start: int, end: int) -> str:
     """
     doc = head.doc
     patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    inside: set[int] = set()
+    if patient is None and head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
+        patient, inside = head.head, {t.i for t in head.subtree}  # "tools to be rolled out"
     if patient is not None:
         # "Market access for farm products will be expanded" → "expand market access for ..."
-        words = [t.text_with_ws for t in patient.subtree
-                 if t.dep_ != "det" or t.i > patient.left_edge.i]
-        return _clean(f"{head.lemma_.lower()} {''.join(words)}")
+        words = [t.text_with_ws for t in patient.subtree if t.i not in inside
+                 and (t.dep_ != "det" or t.i > patient.left_edge.i)]
+        verb = " ".join([head.lemma_.lower()] + [c.lower_ for c in head.children
+                                                  if c.dep_ == "prt"])
+        return _clean(f"{verb} {''.join(words)}")
     if not (start <= head.idx < end):
         return text_of(doc)[start:end]
     tokens = [t for t in doc[head.i:] if t.idx < end]
@@ -871,18 +868,17 @@ def _clean(phrase: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip(" ,;.")
 
 
-def _right(token: Token) -> int:
-    edge = token.right_edge
-    return edge.idx + len(edge)
-
-
 def _coordinated(child: Token) -> bool:
     """Whether a child verb is a coordinated action.
 
     Either a conj verb, or an unmarked bare verb after a comma that the parser took for an
     adverbial clause ("will follow X, further support Y, ...").
     """
-    if child.i < child.head.i or child.pos_ != "VERB":
+    if child.i < child.head.i:
+        return False
+    if child.dep_ in ("conj", "advcl") and _mistagged_verb(child):
+        return True
+    if child.pos_ != "VERB":
         return False
     if child.dep_ == "conj":
         return True
@@ -894,6 +890,20 @@ def _coordinated(child: Token) -> bool:
     if before > 0 and child.doc[before].text in ('"', "”", "'"):
         before -= 1  # 'such as the "X Repository," actively build ...'
     return before >= 0 and child.doc[before].text in (",", ";")
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """A coordinated action the tagger took for a noun or adverb: ", adhere to X", ", facilitate Y".
+
+    After a comma in a list of actions, a word with a direct object (or an adverb with a
+    prepositional complement) can only be a verb.
+    """
+    if token.pos_ not in ("NOUN", "ADV") or token.head.pos_ != "VERB" or token.i == 0:
+        return False
+    if token.doc[token.i - 1].text != "," or not token.is_lower:
+        return False
+    return any(c.dep_ == "dobj" or (token.pos_ == "ADV" and c.dep_ == "prep")
+               for c in token.children)
 
 
 def _shares_object(verb: Token, conj: Token) -> bool:
@@ -928,7 +938,7 @@ def _clause_end(verb: Token) -> int:
             continue
         if child.i > first_split:
             continue  # what follows the coordinated actions belongs to the last of them
-        end = max(end, _right(child))
+        end = max(end, right_edge(child))
     line_end = text_of(verb.doc).find("\n", verb.idx)
     return end if line_end < 0 else min(end, line_end)
 
@@ -946,6 +956,49 @@ def _headline_line(segment: Span) -> bool:
     """Whether a segment sits on a "<ORG>: ..." headline line."""
     start, end = paragraph_of(text_of(segment.doc), segment.start_char)
     return re.match(r"[^:\n]{3,80}:\s+\S", text_of(segment.doc)[start:end]) is not None
+
+
+def _carry_deadlines(doc: Doc, spans: list[Span]) -> None:
+    """Give a pledge without a time frame the deadline of the pledge before it in its paragraph.
+
+    "Sun added that in 2026, customs will launch X and introduce Y. Support will be enhanced
+    for Z": the later sentence continues the same programme (docs/annotation.md §1.5). A new
+    paragraph, a new speaker or a new quotation starts afresh.
+    """
+    text = text_of(doc)
+    previous: Span | None = None
+    for span in sorted(spans, key=lambda s: s.start_char):
+        attrs = span._.textfacts or {}
+        if previous is not None and not attrs.get("deadline"):
+            before = previous._.textfacts or {}
+            gap = text[previous.end_char:span.start_char]
+            if before.get("deadline") and "\n" not in gap and not re.search(r"[\"“]\s*\w", gap) \
+                    and _who(text, before.get("speaker")) == _who(text, attrs.get("speaker")):
+                span._.textfacts = {**attrs, "deadline": before["deadline"]}
+                attrs = span._.textfacts
+        previous = span
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _deadline_value(date: Span) -> str | None:
+    """The deadline a DATE sets: "by the end of 2025" is "2025", as "by 2025" is (§3).
+
+    The DATE itself resolves to the last day (2025-12-31); a pledge to finish by then names
+    the period, at the precision the text states (a year, or a month: "end of September").
+    """
+    value = (date._.textfacts or {}).get("value")
+    if not value or not re.match(r"(?i)(?:the\s+)?end\s+of\b", date.text) or not re.fullmatch(
+            r"\d{4}-\d\d-\d\d", value):
+        return value
+    named_month = any(w[:3].lower() in _MONTHS for w in re.findall(r"[A-Za-z]+", date.text)[2:])
+    return value[:7] if named_month else value[:4]
+
+
+def _who(text: str, speaker: list | None) -> str | None:
+    """The speaker's name as written ("Huang" in two mentions is one speaker)."""
+    return None if not speaker else text[int(speaker[0]):int(speaker[1])]
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:

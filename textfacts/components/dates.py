@@ -1,10 +1,12 @@
 """textfacts_dates: DATE spans resolved against the publication date.
 
 Trade releases date their figures in a few fixed ways: explicit dates ("January 13,2025",
-"2024/05/08"), month spans ("January-July", "the first seven months of 2021"), halves and
-quarters, relative words ("the same period last year", "on Saturday") and Five-Year Plan
-periods. Each construction is a regex row of patterns/dates.jsonl naming its resolver `kind`;
-the words it uses come from lexicons/date_words.tsv; values come from normalize.dates.
+"2024/05/08", "13-Jan-2026"), month spans ("January-July", "the first seven months of 2021",
+and their anaphors "the two months"), halves and quarters, cut-off points ("by the end of
+September"), holiday periods ("the Spring Festival holiday"), relative words ("the same period
+last year", "on Saturday", "last Friday") and Five-Year Plan periods. Each construction is a
+regex row of patterns/dates.jsonl naming its resolver `kind`; the words it uses come from
+lexicons/date_words.tsv; values come from normalize.dates.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,9 +27,13 @@ from textfacts.components._spans import free, make_span, occupied, write_group
 from textfacts.errors import ResourceError
 from textfacts.extensions import state
 from textfacts.normalize.dates import (
+    CONTEXT_ONLY_KINDS,
+    END_KINDS,
     KINDS,
     PERIOD_KINDS,
     Context,
+    explicit_date,
+    period_ended,
     published_date,
     resolve,
 )
@@ -34,6 +41,15 @@ from textfacts.resources import data_path, read_jsonl, read_tsv
 
 GROUP = "textfacts_dates"
 _ORDINAL_DIGITS = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$", re.IGNORECASE)
+# "early March", "mid-2025", "late last year": the modifier belongs to the calendar reference
+# (TimeML's mod), so the span takes it; the value keeps the precision of the date it modifies.
+_MODIFIER = re.compile(r"\b(?:early|late|mid)(?:-|\s+)$", re.IGNORECASE)
+_MODIFIABLE_KINDS = frozenset({"year", "month"})
+# Header lines state the release date among a few labels: "Updated 16:40, 13-Jan-2026",
+# "Tuesday, October 14, 2025", "Source: GAC | 2025-10-14". A headline has lowercase words.
+_HEADER_WORDS = frozenset({"updated", "published", "posted", "released", "release", "date",
+                           "time", "source", "by", "on", "at", "editor"})
+_HEADER_LINES = 12
 
 
 class DatePatternRow(BaseModel):
@@ -60,7 +76,8 @@ class DateWordRow(BaseModel):
     surface: str
     kind: Literal["month", "month_abbr", "weekday", "number", "ordinal", "relative_year",
                   "tail_year", "relative_day", "plan_year", "plan_relative", "future_marker",
-                  "year_setter", "relative_month", "anaphoric_year"]
+                  "year_setter", "relative_month", "anaphoric_year", "relative_week",
+                  "holiday", "relative_quarter", "intent_verb"]
     value: str
     example: str
 
@@ -85,8 +102,14 @@ class DateWords:
 
     def __init__(self, rows: list[DateWordRow]):
         self.by_kind: dict[str, dict[str, str]] = {}
+        self.written: dict[str, list[str]] = {}
         for row in rows:
             self.by_kind.setdefault(row.kind, {})[row.surface.lower()] = row.value
+            self.written.setdefault(row.kind, []).append(row.surface)
+
+    def surfaces_as_written(self, kind: str) -> list[str]:
+        """The surfaces of one kind in their lexicon casing ("National Day")."""
+        return self.written.get(kind, [])
 
     def surfaces(self, *kinds: str) -> list[str]:
         """All surfaces of the given kinds, as written in the lexicon."""
@@ -114,6 +137,10 @@ class DateWords:
                         rf"|(?P<rel>(?:the\s+)?(?:{_alternation(year_words)})))"),
             "RELYEAR": rf"(?P<rel>{_alternation(standalone_years)})",
             "RELDAY": _alternation(self.surfaces("relative_day")),
+            "RELWEEK": _alternation(self.surfaces("relative_week")),
+            "RELQUARTER": _alternation(self.surfaces("relative_quarter")),
+            # Holiday names are capitalised ("the National Day holiday", not "a national day").
+            "HOLIDAY": rf"(?-i:{_alternation(self.surfaces_as_written('holiday'))})",
             "PLANYEAR": _alternation(self.surfaces("plan_year")),
             "PLANREL": _alternation(self.surfaces("plan_relative")),
             "FYP": r"Five[- ]Year\s+Plan",
@@ -165,6 +192,7 @@ class Dates:
         self.setters = set(self.words.surfaces("year_setter"))
         # A sentence with a future modal speaks of what will happen ("will be held on ...").
         self.future = re.compile(_words_regex(self.words.surfaces("future_marker")), re.IGNORECASE)
+        self.intent = set(self.words.surfaces("intent_verb"))
         fragments = self.words.placeholders()
         self.compiled: list[tuple[DatePatternRow, re.Pattern[str]]] = []
         for row in self.rows:
@@ -189,15 +217,60 @@ class Dates:
         meta = {**doc_state.get("meta", {}), **doc_state.get("meta_given", {})}
         published = published_date(meta.get("published"))
         text = doc.text  # a property that joins every token: read it once
-        chosen = self.choose(text, occupied(doc, ["textfacts_numbers"]))
+        taken = occupied(doc, ["textfacts_numbers"])
+        chosen = self.choose(text, taken)
+        if published is None:
+            published = self.header_date(text, chosen)
         spans: list[Span] = []
         for cand, value in self.resolve_all(doc, text, chosen, published):
             attrs = {"value": value, "rule": cand.row.id}
-            span = make_span(doc, cand.start, cand.end, "DATE", attrs)
+            start = self.modified_start(text, cand, taken)
+            span = make_span(doc, start, cand.end, "DATE", attrs)
             if span is not None:
                 spans.append(span)
         write_group(doc, GROUP, spans)
         return doc
+
+    @staticmethod
+    def header_date(text: str, chosen: list[Candidate]) -> date | None:
+        """The release date a header line states when the header component found none.
+
+        ANNOTATION §1: a date stated under the headline is the publication date, so relative
+        dates resolve against it. Only short label lines count, never a headline or body
+        sentence that happens to hold a full date; the latest such date wins.
+        """
+        limit = 0
+        for _ in range(_HEADER_LINES):
+            limit = text.find("\n", limit) + 1
+            if limit == 0:
+                limit = len(text)
+                break
+        found: list[str] = []
+        for cand in chosen:
+            if cand.row.kind != "explicit" or cand.start >= limit:
+                continue
+            line_start = text.rfind("\n", 0, cand.start) + 1
+            line_end = text.find("\n", cand.end)
+            line_end = len(text) if line_end < 0 else line_end
+            rest = text[line_start:cand.start] + " " + text[cand.end:line_end]
+            words = re.findall(r"[A-Za-z][\w.'-]*", rest)
+            prose = [w for w in words if w[0].islower() and w.lower() not in _HEADER_WORDS]
+            if len(words) > 5 or prose:
+                continue
+            value = explicit_date(text[cand.start:cand.end])
+            if value:
+                found.append(value)
+        return published_date(max(found)) if found else None
+
+    @staticmethod
+    def modified_start(text: str, cand: Candidate, taken: list[tuple[int, int]]) -> int:
+        """Where the span starts: before an "early"/"mid-"/"late" that modifies a month or year."""
+        if cand.row.kind not in _MODIFIABLE_KINDS:
+            return cand.start
+        modifier = _MODIFIER.search(text, max(0, cand.start - 8), cand.start)
+        if modifier is None or not free(taken, modifier.start(), cand.start):
+            return cand.start
+        return modifier.start()
 
     def choose(self, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
         """Non-overlapping matches clear of number mentions, in text order.
@@ -227,6 +300,9 @@ class Dates:
         # A bare year is no such anchor: it is often a baseline ("compared with 2012").
         reporting: int | None = None
         plan: int | None = None
+        recent: list[str] = []  # month-level periods stated so far, for "the two months"
+        plans: list[str] = []  # plan periods named in statements about the past or present
+        previous_plan: str | None = None  # "the previous Five-Year Plan period"
         out: list[tuple[Candidate, str | None]] = []
         for cand in chosen:
             paragraph = text.rfind("\n", 0, cand.start) + 1
@@ -248,10 +324,19 @@ class Dates:
                 if cand.row.kind in PERIOD_KINDS:
                     reporting = parts["year"]
             gov = governing[1] if governing and governing[0] == paragraph else None
-            value = resolve(cand.row.kind, parts, published, Context(governing=gov, plan=plan))
+            past_plan = previous_plan or max(plans, default=None)
+            context = Context(governing=gov, plan=plan, recent=tuple(recent), past_plan=past_plan)
+            value = resolve(cand.row.kind, parts, published, context)
+            if value is None and cand.row.kind in CONTEXT_ONLY_KINDS:
+                continue  # "in five years" that no plan period locates is a length
             if cand.row.kind in PERIOD_KINDS and value is not None:
                 governing = (paragraph, value)
-            if cand.row.kind in ("plan", "plan_year") and parts.get("ordinal"):
+                recent.append(value)
+            if cand.row.kind == "plan" and value is not None and not parts["future"]:
+                plans.append(value)
+            if cand.row.kind == "plan_relative" and parts.get("offset") == -1 and value:
+                previous_plan = value
+            if cand.row.kind in ("plan", "plan_year", "plan_end") and parts.get("ordinal"):
                 plan = parts["ordinal"]
             out.append((cand, value))
         return out
@@ -259,13 +344,23 @@ class Dates:
     def governed_by_future(self, token: Token) -> bool:
         """Whether the verb a date hangs on is future ("will be held on February 4").
 
-        Only the governing verb counts: "exports rose in July, and customs will ..." is past.
+        Only the governing verb counts: "exports rose in July, and customs will ..." is past. A
+        verb coordinated with a future one, or the complement of one or of an intent verb,
+        shares its future: "will roll out ... and strive to cut ... by the end of June", "plan
+        to launch ... in June".
         """
-        for _ in range(8):
+        for _ in range(12):
             if token.pos_ in ("VERB", "AUX"):
-                return any(self.future.fullmatch(t.text) and t.dep_.startswith("aux")
-                           for t in token.children)
-            if token.head is token:
+                if any(self.future.fullmatch(t.text) and t.dep_.startswith("aux")
+                       for t in token.children):
+                    return True
+                if token.dep_ == "xcomp" and token.head.lemma_.lower() in self.intent:
+                    return True
+                if token.dep_ not in ("conj", "xcomp") or token.head is token:
+                    return False
+                if any(t.dep_.startswith("nsubj") for t in token.children):
+                    return False  # a clause of its own: "..., and imports in March rose"
+            elif token.head is token:
                 return False
             token = token.head
         return False
@@ -313,11 +408,42 @@ class Dates:
             parts["day_offset"] = int(words.lookup("relative_day", g["relday"]) or 0)
         if g.get("which"):
             parts["which"] = words.lookup("plan_year", g["which"])
+        if g.get("relquarter"):
+            parts["quarter_offset"] = int(words.lookup("relative_quarter", g["relquarter"]) or 0)
+        # "the previous month/quarter" counts from the period in focus, "last month" from today
+        relword = (g.get("relquarter") or g.get("relmonth") or "").lower()
+        if relword in ("previous", "preceding"):
+            parts["anaphoric"] = True
+        if g.get("relweek"):
+            parts["week_shift"] = int(words.lookup("relative_week", g["relweek"]) or 0)
+        if g.get("holiday"):
+            parts["holiday"] = words.lookup("holiday", g["holiday"])
+        if (g.get("unit") or "").lower() == "quarters":
+            parts["quarters"] = True
         if g.get("relmonth"):
             parts["month_offset"] = int(words.lookup("relative_month", g["relmonth"]) or 0)
         if g.get("planrel"):
             parts["offset"] = int(words.lookup("plan_relative", g["planrel"]) or 0)
         return parts
+
+
+@lru_cache(maxsize=1)
+def _row_kinds() -> dict[str, str]:
+    """Resolver kind of every pattern row of the default model, by rule id."""
+    rows = read_jsonl(data_path(None, "patterns/dates.jsonl"), DatePatternRow)
+    return {row.id: row.kind for row in rows}
+
+
+def deadline_value(date_span: Span) -> str | None:
+    """The value a commitment deadline takes from a DATE span: "by the end of 2025" → "2025".
+
+    An "end of" DATE is the closing day (2025-12-31), but a pledge due "by the end of 2025" is
+    due in 2025: the deadline is the period the point closes. Other DATEs give their value.
+    """
+    attrs = date_span._.textfacts or {}
+    unit = END_KINDS.get(_row_kinds().get(attrs.get("rule", ""), ""))
+    value = attrs.get("value")
+    return value if unit is None else period_ended(value, unit)
 
 
 @Language.factory("textfacts_dates", default_config={"data_dir": None}, assigns=["doc.spans"])

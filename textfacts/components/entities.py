@@ -2,21 +2,31 @@
 
 GAC/SCIO releases name the same few bodies over and over under many surfaces (GAC, GACC,
 China Customs, Chinese Customs, a capitalised bare "Customs"), and the small spaCy model
-labels them unevenly ("Smart Customs" as ORG, "Canton Fair" as ORG, "Sun" as ORG, "Jiangsu
+labels them unevenly ("Smart Customs" as ORG, "Canton Fair" as ORG, a surname as ORG, "Jiangsu
 province" with its generic noun). Candidates come from three sources, most trusted first:
 
 1. the gazetteers (gazetteers/*.jsonl) through one PhraseMatcher on LOWER, kept when the text
    has the alias's own casing or is ALL CAPS (photo credits "FOR CHINA DAILY");
 2. the construction patterns of patterns/entities.jsonl (Five-Year Plans, plenary sessions of a
-   body, named departments, ports, free trade zones, fairs, quoted document titles);
-3. the parser's NER, trimmed (no "the", no possessive, no line break) and relabelled by the
-   name's head word ("... Port" is LOC, "... Daily" is ORG).
+   body, named departments, ports and airports, free trade zones, fairs, document titles in
+   quotes or after "titled");
+3. the parser's NER, trimmed (no "the", no possessive, no line break), run on over a following
+   outlet word ("Hainan" + "Daily") and relabelled by the name's head word ("... Port" and
+   "... Airport" are LOC, "... Daily" is ORG).
 
 Overlaps resolve longest-first, then by source. An NER organisation that holds a gazetteer
-place ("Beijing Youth Daily", "Bank of China") replaces the place. A name
-defined with its abbreviation ("Authorized Economic Operator (AEO)") lends its label and
-canonical name to the abbreviation elsewhere in the document. Block rows veto generic uses
-("Customs authorities") and known non-names (currency codes, "COVID-19").
+place ("Shanghai Securities News", "Bank of China") replaces the place. An ordinal before a
+recurring fair or expo numbers its edition ("the 136th Canton Fair"): it joins the span but
+not the canonical name, so every edition shares one name; congresses and sessions keep it
+("18th CPC National Congress"). A name defined with its abbreviation ("Authorized Economic
+Operator (AEO)") lends its label and canonical name to the abbreviation elsewhere in the
+document. Block rows veto generic uses ("Customs authorities") and known non-names (currency
+codes, "COVID-19").
+
+Places follow the guideline's split: GPE for countries, provinces, cities and SARs; LOC for
+ports, airports, zones and the districts of free trade zones ("the port of Zhanjiang",
+"Hengqin"); "the Tianjin municipal government" names the city. Title-Case headlines
+capitalise every word, so open-ended programme and event patterns stay silent there.
 """
 
 from __future__ import annotations
@@ -31,10 +41,14 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from textfacts.components._spans import in_chrome, make_span, write_group
+from textfacts.components.dates import DateWordRow
 from textfacts.errors import ResourceError
+from textfacts.extensions import state
 from textfacts.normalize.names import (
     canonical_form,
+    customs_office,
     five_year_plan,
+    has_five_year_plan,
     is_ordinal,
     is_title_phrase,
     title_case,
@@ -80,6 +94,7 @@ _MINOR = frozenset(
         "&",
     }
 )
+_ARTICLES = frozenset({"the", "a", "an"})
 _OPEN_QUOTES = {'"', "“"}
 _CLOSE_QUOTES = {'"', "”"}
 GAZETTEER, PATTERN, NER = 3, 2, 1
@@ -101,20 +116,30 @@ class GazetteerRow(BaseModel):
 class EntityPatternRow(BaseModel):
     """One construction of patterns/entities.jsonl.
 
-    action: `name` (the match is a name; with `heads`, "X Games and Y Games" splits in two),
-    `extend_org` (the match heads a name that runs on over the following organisation),
-    `quoted` (a Title-Case title in quotation marks holding one of `heads`), `block` (the
-    match vetoes names inside it), `relabel` (an NER name ending in one of `heads` takes
-    `label`). `normalizer` picks the canonical form (`five_year_plan`: "14th Five-Year Plan").
+    action: `name` (the match is a name; `name_slice` = [start, end) of the name inside the
+    match, Python slice style; with `heads`, "X Expo and Y Fair" splits in two), `extend_org`
+    (the match heads a name that runs on over the following organisation), `quoted` (a
+    Title-Case title in quotation marks holding one of `heads`), `titled` (the match, e.g.
+    "titled", introduces an unquoted Title-Case title holding one of the `quoted` heads),
+    `block` (the match vetoes names inside it), `relabel` (an NER name ending in one of
+    `heads` takes `label`), `edition` (an ordinal before an EVENT holding one of `heads`
+    numbers an edition: kept in the span, left out of the canonical name), `place_tail` (an
+    NER organisation that is a place plus one of these lowercase `heads` is the place: "the
+    Tianjin municipal government" → GPE "Tianjin"). `normalizer` picks
+    the canonical form (`five_year_plan`: "14th Five-Year Plan"; `customs_office`: "Haikou
+    Customs District" → "Haikou Customs").
     """
 
     model_config = ConfigDict(extra="forbid")
     id: str
-    action: Literal["name", "extend_org", "quoted", "block", "relabel"]
+    action: Literal[
+        "name", "extend_org", "quoted", "titled", "block", "relabel", "edition", "place_tail"
+    ]
     label: NameLabel | None = None
     pattern: list[dict] | None = None
+    name_slice: list[int | None] | None = None
     heads: list[str] | None = None
-    normalizer: Literal["plain", "five_year_plan"] = "plain"
+    normalizer: Literal["plain", "five_year_plan", "customs_office"] = "plain"
     example: str
 
 
@@ -132,9 +157,9 @@ class TitleRow(BaseModel):
 class PersonCues:
     """What marks a capitalised name as a person's; shared by the entities and people components.
 
-    The small parser often tags a Chinese name at a sentence start as ORG ("Sun Meijun, head of
-    the GAC, ..."); the construction around it settles the matter: a title in apposition or in
-    front, or a transcript turn line ("Sun Meijun:") that does not end in an outlet word.
+    The small parser often tags a Chinese name at a sentence start as ORG ("Yu Jianhua, minister
+    of the GAC, ..."); the construction around it settles the matter: a title in apposition or in
+    front, or a transcript turn line ("Ni Yuefeng:") that does not end in an outlet word.
     """
 
     def __init__(self, data_dir: str | Path | None, org_words: set[str]):
@@ -232,9 +257,21 @@ class Entities:
             for head in row.heads or []
         }
         self.quoted = [row for row in self.rows.values() if row.action == "quoted"]
-        self.person_cues = PersonCues(
-            data_dir, {h for h, row in self.relabel.items() if row.label == "ORG"}
-        )
+        self.document_heads = {h for row in self.quoted for h in row.heads or []}
+        self.edition_heads = {
+            h for row in self.rows.values() if row.action == "edition" for h in row.heads or []
+        }
+        self.org_words = {h for h, row in self.relabel.items() if row.label == "ORG"}
+        self.place_tails = {
+            h for row in self.rows.values() if row.action == "place_tail" for h in row.heads or []
+        }
+        # "the previous Five-Year Plan": the same offsets the dates layer gives the plan period
+        self.plan_offsets = {
+            row.surface.lower(): int(row.value)
+            for row in read_tsv(data_path(data_dir, "lexicons/date_words.tsv"), DateWordRow)
+            if row.kind == "plan_relative"
+        }
+        self.person_cues = PersonCues(data_dir, self.org_words)
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the name spans of one document to doc.spans["textfacts_entities"]."""
@@ -254,14 +291,29 @@ class Entities:
             elif row.action == "extend_org":
                 extenders.append((span, row))
             elif row.action == "name":
-                candidates.extend(self.pattern_candidate(span, row))
+                lo, hi = (row.name_slice or [0, None])[:2]
+                found = self.pattern_candidate(span[lo:hi], row)
+            elif row.action == "titled":
+                found = self.titled_candidate(doc, self.title_start(span, row), row)
+            if row.action in ("name", "titled"):
+                # a Title-Case headline capitalises every word: "Customs Supports Canton Fair
+                # With New Measures" holds no open-ended programme or event name
+                candidates.extend(
+                    c
+                    for c in found
+                    if c.label not in ("PROGRAM", "EVENT")
+                    or row.normalizer != "plain"
+                    or not _title_case_line(doc.text, c.start, c.end)
+                )
         candidates.extend(self.quoted_candidates(doc))
         candidates.extend(self.extended_candidates(doc, extenders, candidates))
         candidates = [c for c in candidates if not _blocked(c, blocks)]
+        candidates = [c for c in candidates if not _swallows_org(c, candidates)]
         chosen = resolve(candidates)
         chosen = self.add_ner(doc, chosen, blocks)
         chosen = self.add_abbreviations(doc, chosen)
         chosen = [c for c in chosen if not _clashes_with_numbers(c, numbers)]
+        self.number_relative_plans(doc, chosen)
         shorten_to_earlier(chosen)
         spans = []
         for cand in chosen:
@@ -278,6 +330,32 @@ class Entities:
         write_group(doc, GROUP, spans)
         return doc
 
+    def number_relative_plans(self, doc: Doc, chosen: list[Candidate]) -> None:
+        """'the previous Five-Year Plan' → the plan before the one last named (in place).
+
+        With no numbered plan before it, the count starts from the plan that holds the
+        publication year (the 14th for 2021-2025), as the dates layer does for plan periods.
+        """
+        named: int | None = None
+        meta = {**state(doc).get("meta", {}), **state(doc).get("meta_given", {})}
+        published = str(meta.get("published") or "")[:4]
+        for cand in sorted(chosen, key=lambda c: c.start):
+            number = _plan_number(cand.canonical) if cand.label == "PROGRAM" else None
+            if number is not None:
+                named = number
+                continue
+            if cand.canonical != "Five-Year Plan" or cand.label != "PROGRAM":
+                continue
+            before = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if before is None or before.start == 0:
+                continue
+            offset = self.plan_offsets.get(doc[before.start - 1].lower_)
+            base = named
+            if base is None and published.isdigit():
+                base = 14 + (int(published) - 2021) // 5
+            if offset is not None and base is not None:
+                cand.canonical = five_year_plan(f"{_ordinal(base + offset)} Five-Year Plan")
+
     def gazetteer_candidates(self, doc: Doc) -> list[Candidate]:
         """Alias matches with the alias's casing (or ALL CAPS); EVENTs take a preceding ordinal."""
         out = []
@@ -289,44 +367,136 @@ class Entities:
                 continue
             canonical = row.canonical
             if row.label == "EVENT" and start > 0 and is_ordinal(doc[start - 1].text):
-                canonical = f"{doc[start - 1].text} {canonical}"
                 span = doc[start - 1 : end]
+                if not self.is_edition(canonical):
+                    canonical = f"{doc[start - 1].text} {canonical}"
             out.append(
                 Candidate(span.start_char, span.end_char, row.label, canonical, row.id, GAZETTEER)
             )
         return out
 
+    def is_edition(self, name: str) -> bool:
+        """Whether an ordinal before this EVENT name numbers an edition of a recurring series."""
+        return any(word in self.edition_heads for word in name.split())
+
+    def edition_start(self, doc: Doc, start: int, label: str, name: str) -> int:
+        """Char start of an EVENT name with the edition ordinal before it ("the 7th ... Expo")."""
+        i = doc.char_span(start, start + 1, alignment_mode="expand")
+        if label != "EVENT" or i is None or i.start == 0 or not self.is_edition(name):
+            return start
+        before = doc[i.start - 1]
+        return before.idx if is_ordinal(before.text) else start
+
     def pattern_candidate(self, span: Span, row: EntityPatternRow) -> list[Candidate]:
         """A construction match, trimmed; a lone head word ("the Expo") is not a name."""
+        while len(span) > 1 and span[-1].lower_ in _MINOR:
+            span = span[:-1]  # an optional "and" that found no second name: "... and its"
         offset, stop = trim_name(span.text)
         start, end = span.start_char + offset, span.start_char + stop
         text = span.text[offset:stop]
-        if len(text.split()) < 2 and row.normalizer == "plain":
+        if len(text.split()) < 2 and row.normalizer == "plain" and row.name_slice is None:
             return []
         heads = set(row.heads or [])
         tokens = span.doc.char_span(start, end, alignment_mode="contract")
+        label = row.label or "ORG"
         if heads and tokens is not None:
-            # "Winter Olympics and Paralympics" are two events: split after an inner head word
+            # "the Asian Games and Para Games" are two events: split after an inner head word;
+            # the second shares the first's modifiers ("Asian Games and Para Games")
             cut = next(
                 (t.i for t in tokens[1:-1] if t.lower_ == "and" and t.nbor(-1).text in heads), None
             )
             if cut is not None:
-                parts = [span.doc[tokens.start : cut], span.doc[cut + 1 : tokens.end]]
+                first, second = span.doc[tokens.start : cut], span.doc[cut + 1 : tokens.end]
+                # only a one-word or same-head second name: "Asian Games and Para Games"
+                same_head = len(second) == 1 or second[-1].text == first[-1].text
+                shared = first[:-1].text if same_head and len(first) > len(second) else ""
+                names = [canonical_form(first.text), canonical_form(f"{shared} {second.text}")]
                 return [
                     Candidate(
-                        p.start_char,
-                        p.end_char,
-                        row.label or "EVENT",
-                        canonical_form(p.text),
+                        self.edition_start(span.doc, part.start_char, label, name),
+                        part.end_char,
+                        label,
+                        name,
                         row.id,
                         PATTERN,
                     )
-                    for p in parts
+                    for part, name in zip((first, second), names, strict=True)
                 ]
-        canonical = (
-            five_year_plan(text) if row.normalizer == "five_year_plan" else canonical_form(text)
-        )
-        return [Candidate(start, end, row.label or "ORG", canonical, row.id, PATTERN)]
+        normalize = {"five_year_plan": five_year_plan, "customs_office": customs_office}
+        canonical = normalize.get(row.normalizer, canonical_form)(text)
+        if label in ("GPE", "LOC") and text.isupper() and text.isalpha():
+            canonical = title_case(canonical)  # datelines: "URUMQI, Aug. 2 (Xinhua) --"
+        first, _, rest = canonical.partition(" ")
+        if label == "EVENT" and rest and is_ordinal(first) and self.is_edition(rest):
+            canonical = rest  # "Second ... Forum" matched with its ordinal
+        start = self.edition_start(span.doc, start, label, canonical)
+        return [Candidate(start, end, label, canonical, row.id, PATTERN)]
+
+    def title_start(self, span: Span, row: EntityPatternRow) -> int:
+        """Token where an unquoted document title starts.
+
+        After "titled", or at a head word such as "Measures" together with the Title-Case words
+        before it ("Administrative Measures for ...").
+        """
+        if row.name_slice is None:
+            return span.end
+        doc = span.doc
+        i = span[row.name_slice[0] : row.name_slice[1]].start
+        while (
+            i > 0
+            and doc[i - 1].lower_ not in _ARTICLES
+            and (
+                doc[i - 1].is_title
+                and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+                and not doc[i - 1].is_sent_start
+                or doc[i - 1].like_num
+                or (doc[i - 1].text in ("-", "–") and i > 1 and doc[i - 2].is_title)
+            )
+        ):
+            i -= 1
+        return i
+
+    def titled_candidate(self, doc: Doc, i: int, row: EntityPatternRow) -> list[Candidate]:
+        """An unquoted document title after "titled": "..., titled Measures to Support ..., lists".
+
+        The title runs over Title-Case words, ordinals, numbers and minor words between them,
+        and must hold a document word ("Measures", "Plan", "Notice").
+        """
+        j = i
+        while j < len(doc) and "\n" not in doc[j].text:
+            token = doc[j]
+            if token.is_title or token.is_upper or token.like_num or is_ordinal(token.text):
+                j += 1
+            elif token.text in ("-", "–") and j > i and j + 1 < len(doc) and doc[j + 1].is_alpha:
+                j += 2  # "Cross-border" keeps its lowercase half
+            elif (
+                (token.lower_ in _MINOR or token.text in ("-", "–"))
+                and j + 1 < len(doc)
+                and (doc[j + 1].is_title or is_ordinal(doc[j + 1].text))
+                and doc[j + 1].ent_type_ not in ("DATE", "TIME")  # "... Firms on Monday"
+            ):
+                j += 1
+            else:
+                break
+        title = doc[i:j]
+        while len(title) and title[-1].lower_ in _MINOR:
+            title = title[:-1]
+        if len(title) < 2 or not any(t.text in self.document_heads for t in title):
+            return []
+        if has_five_year_plan(title.text):
+            return []  # a Five-Year Plan keeps its own canonical name (entities.five_year_plan)
+        if not is_title_phrase([t.text for t in title], _MINOR | {"-", "–"}):
+            return []
+        return [
+            Candidate(
+                title.start_char,
+                title.end_char,
+                row.label or "PROGRAM",
+                canonical_form(title.text),
+                row.id,
+                PATTERN,
+            )
+        ]
 
     def quoted_candidates(self, doc: Doc) -> list[Candidate]:
         """Title-Case titles in quotes holding a document word: "... Measures to ...", "Notice"."""
@@ -380,6 +550,8 @@ class Entities:
             body = orgs.get(doc[i].idx)
             if body is not None:
                 end, body_name = body.end, body.canonical
+            elif row.label == "ORG":
+                continue  # a body of a body needs a known parent: "... of the State Council"
             else:
                 j = i
                 while j < len(doc) and (
@@ -416,9 +588,15 @@ class Entities:
             if not clashes:
                 chosen.append(cand)
             elif (
-                cand.label == "ORG"
+                (cand.label == "ORG" or cand.rule in self.rows)
                 and all(
-                    c.label == "GPE"
+                    (
+                        c.label == "GPE"
+                        or c.label == "LOC"
+                        and cand.rule in self.rows
+                        or c.label == "ORG"
+                        and self.org_plus_outlet_word(doc, c, cand)
+                    )
                     and cand.start <= c.start
                     and c.end <= cand.end
                     and c.size < cand.size
@@ -426,9 +604,21 @@ class Entities:
                 )
                 and len(cand.canonical.split()) > 1
             ):
-                # a body named after its place: "Beijing Youth Daily", "Bank of China"
+                # a body named after its place ("Bank of China"); a zone or port named after a
+                # district ("Qianhai Cooperation Zone": its head word relabelled the parser's
+                # name); a publisher named after a body ("China Customs" + "Press")
                 chosen = [c for c in chosen if c not in clashes] + [cand]
         return sorted(chosen, key=lambda c: c.start)
+
+    def org_plus_outlet_word(self, doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+        """Whether outer is inner plus one organisation word: "China Customs" + "Magazine"."""
+        last = doc.char_span(outer.start, outer.end, alignment_mode="contract")
+        return (
+            last is not None
+            and len(last) > 1
+            and last[-1].text in self.org_words
+            and inner.end == last[-2].idx + len(last[-2])
+        )
 
     def ner_candidate(self, doc: Doc, ent: Span, person_parts: set[str]) -> Candidate | None:
         """One NER entity as a candidate: trimmed, relabelled by its head word, or None."""
@@ -441,13 +631,32 @@ class Entities:
         if tokens is None or len(tokens) == 0:
             return None
         # generic trailing nouns stay outside: "Jiangsu province", "the Asia-Pacific region"
+        tail: set[str] = set()
         while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
+            tail.add(tokens[-1].lower_)
             tokens = tokens[:-1]
+        # an outlet word the parser left out: "Hainan" + "Daily", "Hong Kong" + "Commercial Daily"
+        for gap in range(3):
+            after = doc[tokens.end : tokens.end + gap + 1]
+            if (
+                len(after) == gap + 1
+                and after[-1].text in self.org_words
+                and not after[-1].is_lower
+                and all(t.is_title and t.is_alpha and not t.is_sent_start for t in after[:-1])
+            ):
+                tokens = doc[tokens.start : after.end]
+                break
         start, end, text = tokens.start_char, tokens.end_char, tokens.text
         head = self.relabel.get(tokens[-1].text)
         label = head.label if head is not None else _NER_LABELS.get(ent.label_)
         if label is None or (ent.label_ in _HEAD_ONLY and head is None):
             return None
+        if label in ("ORG", "LOC") and head is None and tail & self.place_tails:
+            label = "GPE"  # "the Tianjin municipal government": the name is the city's
+        if label == "ORG" and head is None and tokens[-1].lower_ in self.person_cues.heads:
+            return None  # a title, not a body: "China International Trade Representative"
+        if label == "ORG" and tokens.start >= 2 and _port_of(doc, tokens.start):
+            label = "LOC"  # "the port of Zhanjiang": a port is a place, not a body
         if (
             text in person_parts
             or in_chrome(doc, start, end)
@@ -459,6 +668,8 @@ class Entities:
             return None  # a modifier, not a name: "Olympic-related personnel"
         rule = head.id if head is not None else f"entities.ner_{ent.label_.lower()}"
         canonical = canonical_form(text)
+        if label == "EVENT" and is_ordinal(tokens[0].text) and self.is_edition(canonical):
+            canonical = canonical.split(" ", 1)[-1]
         if label in ("GPE", "LOC") and text.isupper() and len(text) > 4 and text.isalpha():
             canonical = title_case(canonical)  # datelines: "BEIJING, Nov. 7 (Xinhua) --"
         return Candidate(start, end, label, canonical, rule, NER)
@@ -504,8 +715,8 @@ class Entities:
 def shorten_to_earlier(chosen: list[Candidate]) -> None:
     """A later short form takes the canonical name of an earlier, fuller one (in place).
 
-    Releases name a body or event in full once and shorten it after: "the Beijing Winter
-    Olympics ... the Winter Olympics". Gazetteer names keep their own canonical form.
+    Releases name a body or event in full once and shorten it after: "the Hangzhou Asian
+    Games ... the Asian Games". Gazetteer names keep their own canonical form.
     """
     seen: list[Candidate] = []
     for cand in sorted(chosen, key=lambda c: c.start):
@@ -534,6 +745,54 @@ def _clashes_with_numbers(cand: Candidate, numbers: list[tuple[int, int, str]]) 
         if cand.source == NER and label != "DATE" and start < cand.end and cand.start < end:
             return True
     return False
+
+
+def _swallows_org(cand: Candidate, candidates: list[Candidate]) -> bool:
+    """'Department of' + a named body is two names: "Port Control Department of Shanghai Customs".
+
+    Only for the "Department of X" construction, whose X may itself be an organisation.
+    """
+    return cand.rule == "entities.department_named_after" and any(
+        other.label == "ORG"
+        and other.rule != cand.rule
+        and cand.start < other.start
+        and other.end == cand.end
+        for other in candidates
+    )
+
+
+def _plan_number(canonical: str) -> int | None:
+    """The number of a canonical plan name: "14th Five-Year Plan" → 14; other names → None."""
+    first, _, rest = canonical.partition(" ")
+    if rest != "Five-Year Plan" or not first[:-2].isdigit():
+        return None
+    return int(first[:-2])
+
+
+def _ordinal(number: int) -> str:
+    """English ordinal of a plan number: 13 → "13th", 21 → "21st"."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the line around a name capitalises nearly all its other words (a headline)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    words = (text[line_start:start] + " " + text[end:line_end]).split()
+    long_words = [w for w in words if w.isalpha() and len(w) > 3]
+    if len(long_words) < 2:
+        # the name fills its line: a headline unless the line reads as a sentence
+        return not text[line_start:line_end].rstrip().endswith((".", ":", ","))
+    return sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _port_of(doc: Doc, i: int) -> bool:
+    """Whether token i follows "port of" / "ports of" (lowercase: the name is the port's place)."""
+    return doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("port", "ports")
 
 
 def _blocked(cand: Candidate, blocks: list[tuple[int, int]]) -> bool:

@@ -339,8 +339,12 @@ class Numbers:
                     continue
                 key = " ".join(t.lower_ for t in doc[end - length: end])
                 found = self.bounds_before.get(key)
-                if found and found[1] == "verb" and doc[end - length].pos_ not in ("VERB", "AUX"):
-                    continue  # "the Top 10 cases": a verb of passing only as a verb
+                first = doc[end - length]
+                if (found and found[1] == "verb" and first.pos_ not in ("VERB", "AUX")
+                        and not first.lower_.endswith(("ing", "ed"))):
+                    # "the Top 10 cases": a bare verb of passing only as a verb; its -ing/-ed
+                    # forms ("Exceeding 5%", mis-tagged NOUN at a sentence start) always are
+                    continue
                 if found and (reach == 0 or found[1] == "verb"):
                     return found[0]
             if end == 0 or not _skippable(doc[end - 1]):

@@ -3,17 +3,17 @@
 Officials appear in GAC/SCIO/Xinhua releases in a handful of set constructions, all read here
 from the parse and the data files (lexicons/titles.tsv, patterns/people.jsonl):
 
-- appositive after the name: "Zhao Zenglian, Deputy Director General of the General
-  Administration of Customs, said" (role "Deputy Director General", org the ORG after "of";
-  through a possessive the org is the last body: "head of the GAC's Statistics and Analysis
-  Department" → the department), "Lv Daliang, GAC spokesperson," (org before the title),
-  "Lyu Daliang, who heads the GAC's ... Department" (verb → role "head");
-- title before the name: "GAC spokesperson Lv Daliang", "General Secretary Xi Jinping";
+- appositive after the name: "Li Guo, Vice Minister of the General Administration of
+  Customs, said" (role "Vice Minister", org the ORG after "of"; through a possessive the org is
+  the last body: "head of the GAC's Department of Port Control" → the department), "Yu
+  Jianhua, GAC minister," (org before the title), ", commerce minister," (a lowercase domain
+  word before the title), "Zhang Wei, who heads the GAC's ... Department" (verb → role "head");
+- title before the name: "MOFCOM spokesperson Gao Feng", "General Secretary Xi Jinping";
   honorifics ("Mr.", "Comrade") stay outside the span and are not roles;
-- transcript turn lines: "Sun Meijun:" alone on a line (a line naming an outlet, "China Media
+- transcript turn lines: "Ni Yuefeng:" alone on a line (a line naming an outlet, "China Media
   Group:", is the questioner: an ORG from textfacts_entities, never a PERSON);
-- photo credits ("ZHANG SHUHUI/FOR CHINA DAILY") and later short references ("Sun said",
-  "according to Sun"), whose `canonical` is the full name as first written.
+- photo credits ("LI MING/FOR CHINA DAILY") and later short references ("Yu said",
+  "according to Yu", "Mr Yu said"), whose `canonical` is the full name as first written.
 
 The role is reported as written (case kept); "who heads" gives "head" (titles.tsv `role`).
 
@@ -22,8 +22,8 @@ and the PERSON mention naming them. It holds, in this order of precedence:
 
 1. transcript answers: from a "Name:" line to the next "X:" turn line (questioner or speaker)
    or the end of the text, trailing page chrome excluded;
-2. speeches: a line that is only a name with its title ("Mr. Wang Lingjun, Vice Minister of
-   the GACC"), to the next such line or turn line or the end;
+2. speeches: a line that is only a name with its title ("Mr. Li Guo, Vice Minister of the
+   GACC"), to the next such line or turn line or the end;
 3. reported speech, by paragraph (a line of text): a sentence is attributed when a PERSON is
    the subject of a speech verb or stands next to it ("X said that ...", "..., Sun said.",
    "X pointed out/stated/noted/emphasized/added that ...", "Speaking at ..., X recalled") or
@@ -90,15 +90,15 @@ class People:
         for row in self.rows.values():
             if row.pattern:
                 self.matcher.add(row.id, [row.pattern], greedy="LONGEST")
-        # a whole-line row ("Sun Meijun:") also marks questioner lines; an inline row
-        # ("Lyu Daliang: Thank you ...") counts when it names a person or an outlet ("CCTV: ...")
+        # a whole-line row ("Ni Yuefeng:") also marks questioner lines; an inline row
+        # ("Yu Jianhua: Good morning ...") counts when it names a person or an outlet ("CCTV: ...")
         self.turn_line = [
             (re.compile(r.regex, re.MULTILINE), r.regex.endswith("$"))
             for r in self.rows.values()
             if r.kind == "turn_line" and r.regex
         ]
         entity_rows = read_jsonl(data_path(data_dir, "patterns/entities.jsonl"), EntityPatternRow)
-        # a turn line ending in an organisation word ("Beijing Youth Daily:") names an outlet
+        # a turn line ending in an organisation word ("Shenzhen Satellite TV:") names an outlet
         self.org_words = {
             h
             for r in entity_rows
@@ -227,8 +227,12 @@ class People:
                 start, end = match.span("name")
                 if in_chrome(doc, start, end):
                     continue
-                span = doc.char_span(start, end, alignment_mode="contract")
                 words = match.group("name").split()
+                # "Moderator Shou Xiaoli:": the title opens the line, the name follows it
+                while len(words) > 2 and words[0].lower() in self.heads | self.modifiers:
+                    start = text.index(words[1], start + len(words[0]))
+                    words = words[1:]
+                span = doc.char_span(start, end, alignment_mode="contract")
                 person = (
                     span is not None
                     and 2 <= len(words) <= 4
@@ -244,15 +248,16 @@ class People:
         self, doc: Doc, full: list[tuple[Span, str]], taken: list[tuple[int, int]]
     ) -> list[tuple[Span, str, str]]:
         """Full names with their canonical form, plus later short references ("Sun said")."""
-        canonical_of: dict[str, str] = {}
         owners: dict[str, set[str]] = {}
+        for span, _ in full:
+            for key in short_keys(span.text):
+                owners.setdefault(key, set()).add(span.text)
+        keys = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         out = []
         for span, rule in full:
-            canonical = canonical_of.setdefault(span.text, span.text)
+            # a one-word name found by its own construction ("Mr Zhao said") is a short reference
+            canonical = keys.get(span.text, span.text) if len(span) == 1 else span.text
             out.append((span, rule, canonical))
-            for key in short_keys(span.text):
-                owners.setdefault(key, set()).add(canonical)
-        keys = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
         text = doc.text
         entity_texts = {text[s:e] for s, e in taken}
         covered = taken + [(s.start_char, s.end_char) for s, _ in full]
@@ -289,6 +294,21 @@ class People:
                 break
             j += 1
         return last_head
+
+    def domain_title_run(self, doc: Doc, i: int) -> int:
+        """End of a title led by up to three domain words: ", commerce minister,".
+
+        ", China International Trade Representative," likewise. Only in apposition, so the
+        title must close the appositive (a comma, "of", "and" or a bracket); i if none.
+        """
+        for skip in (1, 2, 3):
+            lead = doc[i : i + skip]
+            if not all(t.is_alpha and (t.is_lower or t.is_title) for t in lead):
+                return i
+            end = self.title_run(doc, i + skip)
+            if end > i + skip and end < len(doc) and doc[end].text in (",", "of", "and", "("):
+                return end
+        return i
 
     def org_at(self, doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
         """The ORG starting at token i (after an article), followed through possessives."""
@@ -335,6 +355,8 @@ class People:
             return None, None
         end = self.title_run(doc, i)
         if end == i:
+            end = self.domain_title_run(doc, i)
+        if end == i:
             return None, None
         org = None
         if end < len(doc) and doc[end].lower_ in _ORG_LINKS:
@@ -344,10 +366,10 @@ class People:
     def role_before(
         self, doc: Doc, span: Span, orgs: dict[int, Span]
     ) -> tuple[str | None, Span | None]:
-        """Pre-modifying titles: "GAC spokesperson Lv Daliang", "General Secretary Xi Jinping"."""
+        """Pre-modifying titles: "MOFCOM spokesperson Gao Feng", "Premier Li Qiang"."""
         j = span.start - 1
         if j > 0 and doc[j].text in ("/", ":") and doc[j - 1].lower_ in self.heads:
-            j -= 1  # a credit: "Editor/Bian Wenjun"
+            j -= 1  # a credit: "Editor/Zhang Wei"
         if j >= 0 and doc[j].lower_ not in self.heads:
             return self.title_of_org_before(doc, j, orgs)
         if j < 0:
@@ -372,7 +394,7 @@ class People:
     def title_of_org_before(
         self, doc: Doc, j: int, orgs: dict[int, Span]
     ) -> tuple[str | None, Span | None]:
-        """Title, "of", ORG, then the name: "Deputy head of the GAC Wang Lingjun"."""
+        """Title, "of", ORG, then the name: "Vice Minister of the GAC Li Guo"."""
         end_char = doc[j].idx + len(doc[j])
         org = next((o for o in orgs.values() if o.end_char == end_char), None)
         if org is None:
@@ -428,7 +450,7 @@ class People:
         return sorted(turns, key=lambda t: t[0])
 
     def speech_bylines(self, doc: Doc, persons: list[Span]) -> list[tuple[int, Span]]:
-        """A name-and-title line opens a speech: "Mr. Wang Lingjun, Vice Minister"."""
+        """A name-and-title line opens a speech: "Mr. Li Guo, Vice Minister of the GACC"."""
         out = []
         text = doc.text
         for person in persons:
@@ -501,7 +523,7 @@ class People:
                 return person
         for person in in_sent:
             between = cue.doc[person.end : verb.i]
-            # "Zhao Zenglian, deputy director of the GAC, said": an appositive between name and verb
+            # "Li Guo, vice minister of the GAC, said": an appositive between name and verb
             if (
                 2 <= len(between) <= 25
                 and between[0].text == ","

@@ -74,6 +74,57 @@ def iso_month(year: int, month: int) -> str | None:
     return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
 
 
+def last_day(year: int, month: int) -> str | None:
+    """The last day of a month, the point "the end of September" names: (2025, 9) → "2025-09-30"."""
+    if not 1 <= month <= 12:
+        return None
+    return iso_day(year, month, calendar.monthrange(year, month)[1])
+
+
+def months_covered(value: str | None) -> int | None:
+    """How many whole months a month-level value spans: "2025-01/2025-02" → 2; a day → None."""
+    if value is None:
+        return None
+    ends = value.split("/")
+    if any(len(end) != 7 for end in ends):
+        return None
+    (y1, m1), (y2, m2) = ((int(e[:4]), int(e[5:])) for e in (ends[0], ends[-1]))
+    return (y2 - y1) * 12 + m2 - m1 + 1
+
+
+def holiday_span(table: str, year: int) -> str | None:
+    """A public holiday's days in a year, from its lexicon value "2025=2025-01-28/2025-02-04 ...".
+
+    Holidays move with the lunar calendar and the State Council's yearly arrangement, so the
+    days are looked up, never computed: ("2025=2025-01-28/2025-02-04", 2025) → that interval.
+    """
+    for item in table.split():
+        key, _, days = item.partition("=")
+        if key == f"{year:04d}":
+            return days
+    return None
+
+
+def period_ended(point: str | None, unit: str) -> str | None:
+    """The period an "end of" point closes, for deadlines: ("2025-12-31", "year") → "2025".
+
+    units: year, half, quarter, month, plan (a Five-Year Plan period); any other unit returns
+    the point unchanged.
+    """
+    if point is None or len(point) != 10:
+        return point
+    year, month = int(point[:4]), int(point[5:7])
+    if unit == "year":
+        return point[:4]
+    if unit == "month":
+        return point[:7]
+    if unit == "plan":
+        ordinal = plan_containing(year)
+        return point if ordinal is None else plan_period(ordinal)
+    size = {"half": 6, "quarter": 3}.get(unit)
+    return point if size is None else month_span(year, month - size + 1, month)
+
+
 def interval(first: str | None, last: str | None) -> str | None:
     """Join two ISO values into an interval; equal ends collapse: ("2021", "2025") → "2021/2025"."""
     if first is None or last is None:
@@ -154,11 +205,16 @@ class Context:
 
     governing: value of the nearest preceding month-level period in the paragraph ("From
     January to July ... the same period last year"); plan: ordinal of the latest Five-Year Plan
-    named earlier in the text ("the previous Five-Year Plan period").
+    named earlier in the text ("the previous Five-Year Plan period"); recent: month-level period
+    values stated earlier in the document, in text order ("the first two months ... In the two
+    months"); past_plan: the completed plan period the text names ("the previous Five-Year Plan
+    period", else the latest plan period named), which an undated "past five years" restates.
     """
 
     governing: str | None = None
     plan: int | None = None
+    recent: tuple[str, ...] = ()
+    past_plan: str | None = None
 
 
 def _year(parts: dict[str, Any], published: date | None) -> int | None:
@@ -220,10 +276,11 @@ def resolve(kind: str, parts: dict[str, Any], published: date | None,
     """Resolve one matched phrase: ("first_months", {"count": 7}, 2022-08-07) → "2022-01/2022-07".
 
     `parts` carries ints looked up from the phrase (year, year_offset, month, month2, day, day2,
-    count, ordinal, weekday, day_offset, month_offset, which, offset), plus context_year (a year
-    written earlier in the same sentence), anaphoric (the year word counts from the year in
-    focus, "the previous year", not from today, "last year") and future (the date's verb is
-    future); `kind` is the resolver named by the pattern row.
+    count, ordinal, weekday, week_shift, day_offset, month_offset, quarter_offset, which, offset),
+    holiday (a lexicon "year=first/last ..." table), quarters (count is in quarters),
+    context_year (a year written earlier in the same sentence), anaphoric (the word counts from
+    the period in focus, "the previous year", not from today, "last year") and future (the
+    date's verb is future); `kind` is the resolver named by the pattern row.
     """
     handler = _RESOLVERS.get(kind)
     if handler is None:
@@ -309,24 +366,48 @@ def _year_range(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None
 def _past_years(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
     # "the past five years" = the five full calendar years before the publication year,
     # like "the past year" = last year: a January review of 2021-2025 says "past five years".
-    if pub is None:
-        return None
+    # With no publication date, a review's "past five years" restates the plan period it names
+    # ("During the 14th Five-Year Plan period ... over the past five years"): docs §1.3.
+    # A review in a plan's final year that names the plan period ("During the 14th Five-Year
+    # Plan period ... over the past five years", December 2025) counts the current year in.
+    if pub is not None and p["count"] == 5 and ctx.past_plan == plan_period(
+            plan_containing(pub.year) or 0) and str(ctx.past_plan).endswith(f"{pub.year:04d}"):
+        return ctx.past_plan
+    if pub is None or p.get("bare"):
+        plan = ctx.past_plan
+        if p.get("future") or plan is None or p["count"] != 5:
+            return None
+        return plan if pub is None or int(plan[-4:]) < pub.year else None
     return interval(f"{pub.year - p['count']:04d}", f"{pub.year - 1:04d}")
+
+
+def _plan_years(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    # "a record of 125 trillion yuan in five years": a bare duration that only a plan period
+    # named in the text can locate.
+    return _past_years({**p, "bare": True}, pub, ctx)
 
 
 def _next_years(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
     if pub is None:
         return None
+    # In a plan's opening year "the next five years" are that plan (January 2026: 2026-2030).
+    if p["count"] == 5 and plan_start(plan_containing(pub.year) or 0) == pub.year:
+        return f"{pub.year:04d}/{pub.year + 4:04d}"
     return interval(f"{pub.year + 1:04d}", f"{pub.year + p['count']:04d}")
 
 
 def _same_period(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    # "the same period last year" repeats the governing months one year back; with no
-    # month-level period in the paragraph it can only mean the year named (last year).
-    if ctx.governing is not None:
+    # "the same period last year" repeats the governing months one year back. With no
+    # month-level period in the paragraph, a release's reporting period stated earlier (its
+    # headline's "first two months") governs; with none at all it can only mean the year named.
+    governing = ctx.governing
+    if governing is None:
+        spans = [v for v in ctx.recent if (months_covered(v) or 0) > 1]
+        governing = spans[-1] if spans else None
+    if governing is not None:
         if p.get("year") is not None:
-            return shift_years(ctx.governing, int(p["year"]) - int(ctx.governing[:4]))
-        return shift_years(ctx.governing, int(p.get("year_offset") or -1))
+            return shift_years(governing, int(p["year"]) - int(governing[:4]))
+        return shift_years(governing, int(p.get("year_offset") or -1))
     return _year_value(p, pub, ctx)
 
 
@@ -341,6 +422,11 @@ def _plan_year(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
     return f"{start:04d}" if p["which"] == "first" else f"{start + 4:04d}"
 
 
+def _plan_end(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    start = plan_start(p["ordinal"])
+    return None if start is None else iso_day(start + 4, 12, 31)
+
+
 def _plan_relative(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
     base = ctx.plan if ctx.plan is not None else (plan_containing(pub.year) if pub else None)
     return None if base is None else plan_period(base + int(p["offset"]))
@@ -351,15 +437,48 @@ def _relative_day(p: dict[str, Any], pub: date | None, ctx: Context) -> str | No
 
 
 def _relative_month(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
-    if pub is None:
-        return None
-    index = pub.year * 12 + pub.month - 1 + int(p["month_offset"])
+    # "In December, exports rose from the previous month": November, counted from the month
+    # in focus; "last month" counts from the day of writing.
+    base = _focus_index(p, ctx, 1)
+    if base is None:
+        if pub is None:
+            return None
+        base = pub.year * 12 + pub.month - 1
+    index = base + int(p["month_offset"])
     return iso_month(index // 12, index % 12 + 1)
+
+
+def _focus_index(p: dict[str, Any], ctx: Context, months: int) -> int | None:
+    """Month index (year * 12 + month - 1) where the period in focus starts, if it spans `months`.
+
+    Only for anaphoric words ("the previous month/quarter") after such a period in the paragraph.
+    """
+    if not p.get("anaphoric") or months_covered(ctx.governing) != months:
+        return None
+    first = str(ctx.governing).split("/")[0]
+    return int(first[:4]) * 12 + int(first[5:7]) - 1
+
+
+def _relative_quarter(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    focus = _focus_index(p, ctx, 3)
+    if focus is not None and focus % 3 == 0:
+        index = focus // 3
+    elif pub is None:
+        return None
+    else:
+        index = pub.year * 4 + (pub.month - 1) // 3
+    index += int(p["quarter_offset"])
+    return quarter_of_year(index // 4, index % 4 + 1)
 
 
 def _weekday(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
     if pub is None:
         return None
+    shift = p.get("week_shift")
+    if shift == -1:  # "last Friday": strictly before the day of writing
+        return (pub - timedelta(days=(pub.weekday() - p["weekday"] - 1) % 7 + 1)).isoformat()
+    if shift == 1:  # "next Tuesday": strictly after it
+        return (pub + timedelta(days=(p["weekday"] - pub.weekday() - 1) % 7 + 1)).isoformat()
     if p.get("future"):  # "will be held on Tuesday": the next such day
         return (pub + timedelta(days=(p["weekday"] - pub.weekday()) % 7)).isoformat()
     return weekday_on_or_before(pub, p["weekday"])
@@ -367,6 +486,59 @@ def _weekday(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
 
 def _day_ref(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
     return None if pub is None else day_on_or_before(pub, p["day"])
+
+
+def _year_end(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    year = _year(p, pub)
+    return None if year is None else iso_day(year, 12, 31)
+
+
+def _month_end(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    month = p["month"]
+    if not 1 <= month <= 12:
+        return None
+    year = _occurrence_year(p, pub, (month, 1), (month, 0))
+    return None if year is None else last_day(year, month)
+
+
+def _quarter_end(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    value = _quarter(p, pub, ctx)
+    return None if value is None else last_day(int(value[:4]), 3 * p["ordinal"])
+
+
+def _half_end(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    value = _half(p, pub, ctx)
+    return None if value is None else last_day(int(value[:4]), 6 * p["ordinal"])
+
+
+def _months_anaphor(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    # "In the two months" / "the seven-month period" restate the latest period of that length
+    # stated before ("the first two months of this year"); failing one, months from January.
+    months = p["count"] * (3 if p.get("quarters") else 1)
+    earlier = next((v for v in reversed(ctx.recent) if months_covered(v) == months), None)
+    if earlier is not None:
+        return earlier
+    return _first_quarters(p, pub, ctx) if p.get("quarters") else _first_months(p, pub, ctx)
+
+
+def _holiday(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None:
+    table = p["holiday"]
+    if p.get("year") is not None or p.get("context_year") is not None:
+        return holiday_span(table, int(p.get("year") or p["context_year"]))
+    if pub is None:
+        return None
+    # The latest holiday that has begun by publication; an announced one ("will") the next
+    # one that has not ended.
+    today = pub.isoformat()
+    years = (pub.year - 1, pub.year, pub.year + 1)
+    for year in years if p.get("future") else reversed(years):
+        days = holiday_span(table, year)
+        if days is None:
+            continue
+        first, last = days.split("/")[0], days.split("/")[-1]
+        if (last >= today) if p.get("future") else (first <= today):
+            return days
+    return None
 
 
 _RESOLVERS = {
@@ -382,18 +554,32 @@ _RESOLVERS = {
     "year": _year_value,
     "year_range": _year_range,
     "past_years": _past_years,
+    "plan_years": _plan_years,
     "next_years": _next_years,
     "same_period": _same_period,
     "plan": _plan,
     "plan_year": _plan_year,
+    "plan_end": _plan_end,
     "plan_relative": _plan_relative,
     "relative_day": _relative_day,
     "relative_month": _relative_month,
+    "relative_quarter": _relative_quarter,
     "weekday": _weekday,
     "day_ref": _day_ref,
+    "year_end": _year_end,
+    "month_end": _month_end,
+    "quarter_end": _quarter_end,
+    "half_end": _half_end,
+    "months_anaphor": _months_anaphor,
+    "holiday": _holiday,
 }
 KINDS = frozenset(_RESOLVERS)
 # Kinds whose value is a month-level period that "the same period last year" can repeat.
 PERIOD_KINDS = frozenset(
-    {"month", "month_span", "first_months", "half", "quarter", "first_quarters"}
+    {"month", "month_span", "first_months", "half", "quarter", "first_quarters", "months_anaphor"}
 )
+# "end of" kinds and the period each point closes ("by the end of 2025": due in 2025).
+END_KINDS = {"year_end": "year", "half_end": "half", "quarter_end": "quarter",
+             "month_end": "month", "plan_end": "plan"}
+# Kinds that only a context can resolve: unresolved, the phrase is a length, not a DATE.
+CONTEXT_ONLY_KINDS = frozenset({"plan_years"})

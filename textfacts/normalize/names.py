@@ -88,7 +88,7 @@ def trim_name(text: str) -> tuple[int, int]:
             and piece[-2].isalpha()
             and piece.count(piece[-1]) == 1
         ):
-            end -= 1  # plural possessive: "the General Administration of Customs' department"
+            end -= 1  # plural possessive: "the General Administration of Customs' regulations"
             changed = True
             continue
         if piece[0] in _EDGE_PUNCT:
@@ -145,6 +145,17 @@ def five_year_plan(text: str) -> str:
     return canonical_form(" ".join(words))
 
 
+def customs_office(text: str) -> str:
+    """Canonical name of a local customs office: "Haikou Customs District" → "Haikou Customs"."""
+    cleaned = canonical_form(text)
+    return cleaned.removesuffix(" District") if cleaned.endswith("Customs District") else cleaned
+
+
+def has_five_year_plan(text: str) -> bool:
+    """Whether a title names a Five-Year Plan: "14th Five Year Plan for ..." → True."""
+    return bool(_FIVE_YEAR.search(text))
+
+
 def is_ordinal(word: str) -> bool:
     """Whether a token is an ordinal written as digits or a word: "20th", "Seventh" → True."""
     return bool(_ORDINAL_DIGITS.match(word)) or word.lower() in _ORDINAL_WORDS
@@ -156,7 +167,7 @@ def lookup_key(text: str) -> str:
 
 
 def short_keys(full_name: str) -> list[str]:
-    """Forms a later reference may take: "Sun Meijun" → ["Sun", "Meijun"]; one-word names → [].
+    """Forms a later reference may take: "Yu Jianhua" → ["Yu", "Jianhua"]; one-word names → [].
 
     Chinese names put the family name first ("Sun said"), Western ones last ("Smith said");
     both ends are offered and the caller drops keys that two people share.
@@ -176,8 +187,8 @@ def title_case(text: str) -> str:
 def is_title_phrase(words: list[str], minor: frozenset[str]) -> bool:
     """Whether the words read as a Title-Case name (minor words such as "of", "the" may stay lower).
 
-    Used for quoted document names: "Customs Facilitation Measures to Support ..." → True,
-    "release first and then inspect" → False.
+    Used for quoted document names: "Measures to Further Optimize the Port ..." → True,
+    "one declaration, one inspection" → False.
     """
     content = [
         w

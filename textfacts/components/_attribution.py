@@ -1,0 +1,273 @@
+"""Shared reading helpers of commitments and claims: who speaks, where sentences end.
+
+Both components need the same views of a parsed release: its sentences cut at line breaks
+(headlines run into the next paragraph in the parse), char-offset lookups over the mentions the
+earlier components wrote, and the PERSON each sentence is attributed to (transcript turns,
+"X said ...", "According to X, ..."). They live here so each component module has one job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from spacy.tokens import Doc, Span, Token
+
+from textfacts.extensions import state
+from textfacts.resources import data_path, read_jsonl
+
+NAME_GROUP = "textfacts_entities"
+PEOPLE_GROUP = "textfacts_people"
+DATE_GROUP = "textfacts_dates"
+Ref = list  # [start_char, end_char, label]
+
+# Internal units whose pledges are their parent body's: "Lin Shaobin, director of the
+# Comprehensive Business Department of the GAC, said they will ..." commits the GAC.
+_UNIT_WORDS = ("department", "division", "bureau", "office", "center", "centre")
+
+
+class _SpeechRow(BaseModel):
+    """The speech-cue columns of a patterns/commitments.jsonl row (other kinds are skipped)."""
+
+    model_config = ConfigDict(extra="ignore")
+    kind: str
+    words: list[str] = []
+    regex: str | None = None
+
+
+@dataclass
+class SpeechCues:
+    """Speech verbs ("say", "point out") and "according to" patterns that attribute a sentence."""
+
+    verbs: set[str]
+    according_to: list[re.Pattern[str]]
+
+    @classmethod
+    def load(cls, data_dir: str | Path | None) -> SpeechCues:
+        """Read the speech_verb and according_to rows of patterns/commitments.jsonl."""
+        rows = read_jsonl(data_path(data_dir, "patterns/commitments.jsonl"), _SpeechRow)
+        verbs = {w.lower() for r in rows if r.kind == "speech_verb" for w in r.words}
+        according = [re.compile(r.regex, re.I) for r in rows
+                     if r.kind == "according_to" and r.regex]
+        return cls(verbs, according)
+
+
+# --------------------------------------------------------------------------- text
+
+
+_LAST_TEXT: list[Any] = [None, ""]
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once per Doc (``Doc.text`` joins every token on each access)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
+    return _LAST_TEXT[1]
+
+
+def paragraph_of(text: str, pos: int) -> tuple[int, int]:
+    """Char range of the line (paragraph) holding a position; releases use one per line."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def segments(doc: Doc) -> Iterator[Span]:
+    """Sentences cut at line breaks: the parser runs headlines into the next paragraph."""
+    text = text_of(doc)
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text or (token.i + 1 < sent.end and "\n" in text[
+                    token.idx + len(token):doc[token.i + 1].idx]):
+                piece = doc[start:token.i + (0 if token.is_space else 1)]
+                if piece.text.strip():
+                    yield piece
+                start = token.i + 1
+        if start < sent.end and doc[start:sent.end].text.strip():
+            yield doc[start:sent.end]
+
+
+def right_edge(token: Token) -> int:
+    """End char of a token's subtree."""
+    edge = token.right_edge
+    return edge.idx + len(edge)
+
+
+def ref(span: Span | None) -> Ref | None:
+    """The [start, end, label] reference to a mention, as components exchange them."""
+    return None if span is None else [span.start_char, span.end_char, span.label_]
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+class Mentions:
+    """Char-offset lookups over the mention groups other components wrote."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.names = list(doc.spans.get(NAME_GROUP, []))
+        self.people = list(doc.spans.get(PEOPLE_GROUP, []))
+        self.dates = list(doc.spans.get(DATE_GROUP, []))
+
+    @staticmethod
+    def at(spans: Iterable[Span], start: int, end: int) -> list[Span]:
+        """Spans overlapping a char range."""
+        return [s for s in spans if s.start_char < end and start < s.end_char]
+
+    def name_at(self, token: Token) -> Span | None:
+        """The ORG/GPE/... mention covering a token."""
+        hits = self.at(self.names, token.idx, token.idx + len(token))
+        return hits[0] if hits else None
+
+    def names_in(self, start: int, end: int) -> list[Span]:
+        """ORG/GPE/... mentions inside a char range, in text order."""
+        return sorted(self.at(self.names, start, end), key=lambda s: s.start_char)
+
+    def person_at(self, token: Token) -> Span | None:
+        """The PERSON mention covering a token."""
+        hits = self.at(self.people, token.idx, token.idx + len(token))
+        return hits[0] if hits else None
+
+    def people_in(self, start: int, end: int) -> list[Span]:
+        """PERSON mentions inside a char range."""
+        return self.at(self.people, start, end)
+
+    def dates_in(self, start: int, end: int) -> list[Span]:
+        """DATE mentions inside a char range, in text order."""
+        return sorted(self.at(self.dates, start, end), key=lambda s: s.start_char)
+
+    def person_org(self, person: Span) -> str | None:
+        """Canonical name of the organisation a PERSON's role belongs to.
+
+        A later short mention ("Chen said ...") carries no role of its own, so the org of an
+        earlier mention with the same canonical name stands. An internal unit ("Comprehensive
+        Business Department of the General Administration of Customs") gives its parent body.
+        """
+        canonical = (person._.textfacts or {}).get("canonical")
+        candidates = [person] + [p for p in self.people if p is not person and canonical
+                                 and (p._.textfacts or {}).get("canonical") == canonical]
+        for candidate in candidates:
+            org = (candidate._.textfacts or {}).get("org")
+            if not org:
+                continue
+            hits = self.at(self.names, int(org[0]), int(org[1]))
+            if hits:
+                return self._parent(hits[0])
+        return None
+
+    def _parent(self, org: Span) -> str:
+        """The body an internal unit belongs to ("X Department of the GAC" → GAC), else itself."""
+        canonical = (org._.textfacts or {}).get("canonical") or org.text
+        if not canonical.lower().split()[-1:] or canonical.lower().split()[-1] not in _UNIT_WORDS:
+            return canonical
+        text = text_of(self.doc)
+        parent: list[Span] = []
+        match = re.match(r"\s+(?:of|under)\s+(?:the\s+)?", text[org.end_char:org.end_char + 12])
+        if match is not None:  # "the Comprehensive Business Department of the GAC"
+            after = org.end_char + match.end()
+            parent = [n for n in self.names_in(after, after + 1) if n.label_ == "ORG"]
+        owner = re.search(r"['’]s?\s+$", text[max(0, org.start_char - 4):org.start_char])
+        if not parent and owner is not None:  # "the GAC's Comprehensive Business Department"
+            before = org.start_char - (len(owner.group(0)))
+            parent = [n for n in self.names_in(before - 1, before) if n.label_ == "ORG"]
+        return ((parent[0]._.textfacts or {}).get("canonical") or parent[0].text) if parent \
+            else canonical
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+class Speakers:
+    """Who said what: transcript turns first, then reported speech in the parse.
+
+    A sentence "X said/stated/pointed out (that) ..." or "According to X, ..." attributes
+    itself to X, and the following sentences of the same paragraph stay X's until another
+    attribution (reported-speech continuation, as a reader takes it).
+    """
+
+    def __init__(self, doc: Doc, mentions: Mentions, cues: SpeechCues):
+        self.doc = doc
+        self.mentions = mentions
+        self.cues = cues
+        turns = state(doc).get("turns")
+        self.turns = [(int(t[0]), int(t[1]), t[2]) for t in turns] if turns else _fallback_turns(
+            doc, mentions)
+        self.segments: list[tuple[int, int, Span | None]] = []
+        current: Span | None = None
+        paragraph = (-1, -1)
+        for segment in segments(doc):
+            para = paragraph_of(text_of(doc), segment.start_char)
+            if para != paragraph:
+                paragraph, current = para, None
+            said = self._attributed(segment)
+            if said is not None:
+                current = said
+            self.segments.append((segment.start_char, segment.end_char, current))
+
+    def _attributed(self, segment: Span) -> Span | None:
+        """The PERSON a sentence reports, through a speech verb or "according to"."""
+        for token in segment:
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.cues.verbs:
+                continue
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    hits = self.mentions.people_in(max(child.left_edge.idx, segment.start_char),
+                                                   min(right_edge(child), segment.end_char))
+                    if hits:
+                        return hits[-1] if child.i > token.i else hits[0]
+        for pattern in self.cues.according_to:
+            for match in pattern.finditer(segment.text):
+                after = segment.start_char + match.end()
+                people = [p for p in self.mentions.people_in(after, segment.end_char)
+                          if p.start_char - after <= 3]
+                if people:
+                    return people[0]
+        return None
+
+    def at(self, token: Token) -> Span | None:
+        """The PERSON mention who says the sentence holding this token."""
+        pos = token.idx
+        for start, end, person in self.turns:
+            if start <= pos < end:
+                return _span_of_ref(self.mentions, person)
+        for start, end, person in self.segments:
+            if start <= pos < end:
+                return person
+        return None
+
+
+def _span_of_ref(mentions: Mentions, person: Any) -> Span | None:
+    if isinstance(person, Span):
+        return person
+    hits = [p for p in mentions.people if p.start_char == int(person[0]) and p.end_char == int(
+        person[1])]
+    return hits[0] if hits else None
+
+
+def _fallback_turns(doc: Doc, mentions: Mentions) -> list[tuple[int, int, Span]]:
+    """Transcript turns when the people component wrote none: "Li Kuiwen:" lines.
+
+    In SCIO transcripts a line holding only a name and a colon opens a turn, which runs to
+    the next such line (a journalist's outlet line, "Beijing Youth Daily:", closes it).
+    """
+    text = text_of(doc)
+    heads: list[tuple[int, Span | None]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.endswith(":") and 0 < len(stripped.split()) <= 8:
+            people = mentions.people_in(pos, pos + len(line))
+            heads.append((pos, people[0] if people else None))
+        pos += len(line)
+    turns = []
+    for i, (start, person) in enumerate(heads):
+        end = heads[i + 1][0] if i + 1 < len(heads) else len(text)
+        if person is not None:
+            turns.append((start, end, person))
+    return turns

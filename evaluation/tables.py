@@ -72,11 +72,10 @@ def render() -> str:
             lines.append(
                 f"| {label} | " + " | ".join(_figure(r, key) for r in reports.values()) + " |"
             )
-        version = reports["textfacts"].get("model_version")
         commit = (reports["textfacts"].get("git_commit") or "")[:10]
         lines.append(
-            f"\n<sub>textfacts = {reports['textfacts'].get('system')} {version or ''} "
-            f"at {commit}; F1 in %.</sub>\n"
+            f"\n<sub>textfacts = {reports['textfacts'].get('system')} at commit {commit}; "
+            "F1 and accuracy in %.</sub>\n"
         )
         parts.append("\n".join(lines))
     return "\n".join(parts)

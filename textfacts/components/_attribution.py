@@ -254,7 +254,7 @@ def _fallback_turns(doc: Doc, mentions: Mentions) -> list[tuple[int, int, Span]]
     """Transcript turns when the people component wrote none: "Li Kuiwen:" lines.
 
     In SCIO transcripts a line holding only a name and a colon opens a turn, which runs to
-    the next such line (a journalist's outlet line, "Beijing Youth Daily:", closes it).
+    the next such line (a journalist's outlet line such as "Evening News:" closes it).
     """
     text = text_of(doc)
     heads: list[tuple[int, Span | None]] = []

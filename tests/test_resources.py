@@ -18,7 +18,9 @@ TSV = sorted(MODEL.rglob("*.tsv"))
 
 @pytest.mark.parametrize("path", JSONL, ids=lambda p: p.name)
 def test_jsonl_rows_have_unique_ids_and_an_example(path):
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     assert rows
     ids = [row["id"] for row in rows]
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
@@ -28,8 +30,11 @@ def test_jsonl_rows_have_unique_ids_and_an_example(path):
 
 @pytest.mark.parametrize("path", TSV, ids=lambda p: p.name)
 def test_tsv_rows_have_an_example_and_the_header_width(path):
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     header, *rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert "example" in header
     for number, row in enumerate(rows, 2):

@@ -59,14 +59,31 @@ class SpeechCues:
 # --------------------------------------------------------------------------- text
 
 
-_LAST_TEXT: list[Any] = [None, ""]
+# Per-Doc derived views (text, segments), kept for the last few Docs: spaCy's pipe hands a
+# batch of Docs to each component in turn, and Doc.text / Doc.sents are rebuilt on each access.
+_CACHE: dict[int, tuple[Doc, int, dict[str, Any]]] = {}
+_CACHE_SIZE = 32  # two of Extractor.pipe's default batches of 16
+
+
+def _derived(doc: Doc) -> dict[str, Any]:
+    """The cache entry of a Doc (keyed by identity and length, the Doc held so ids stay unique)."""
+    entry = _CACHE.get(id(doc))
+    if entry is not None and entry[0] is doc and entry[1] == len(doc):
+        return entry[2]
+    if len(_CACHE) >= _CACHE_SIZE:
+        del _CACHE[next(iter(_CACHE))]
+    views: dict[str, Any] = {}
+    _CACHE[id(doc)] = (doc, len(doc), views)
+    return views
 
 
 def text_of(doc: Doc) -> str:
     """The Doc's text, built once per Doc (``Doc.text`` joins every token on each access)."""
-    if _LAST_TEXT[0] is not doc:
-        _LAST_TEXT[0], _LAST_TEXT[1] = doc, doc.text
-    return _LAST_TEXT[1]
+    views = _derived(doc)
+    text = views.get("text")
+    if text is None:
+        text = views["text"] = doc.text
+    return text
 
 
 def paragraph_of(text: str, pos: int) -> tuple[int, int]:
@@ -78,18 +95,40 @@ def paragraph_of(text: str, pos: int) -> tuple[int, int]:
 
 def segments(doc: Doc) -> Iterator[Span]:
     """Sentences cut at line breaks: the parser runs headlines into the next paragraph."""
+    views = _derived(doc)
+    found = views.get("segments")
+    if found is None:
+        found = views["segments"] = list(_segments(doc))
+    return iter(found)
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """The Doc's base noun phrases, found once per Doc (``Span.noun_chunks`` walks the Doc)."""
+    views = _derived(doc)
+    chunks = views.get("noun_chunks")
+    if chunks is None:
+        chunks = views["noun_chunks"] = list(doc.noun_chunks)
+    return chunks
+
+
+def _segments(doc: Doc) -> Iterator[Span]:
     text = text_of(doc)
     for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if "\n" in token.text or (token.i + 1 < sent.end and "\n" in text[
-                    token.idx + len(token):doc[token.i + 1].idx]):
-                piece = doc[start:token.i + (0 if token.is_space else 1)]
-                if piece.text.strip():
+        start, sent_end = sent.start, sent.end
+        tokens = list(sent)
+        for k, token in enumerate(tokens):
+            token_text = token.text
+            i = token.i
+            if "\n" in token_text or (i + 1 < sent_end and "\n" in text[
+                    token.idx + len(token_text):tokens[k + 1].idx]):
+                piece = doc[start:i + (0 if token.is_space else 1)]
+                if text[piece.start_char:piece.end_char].strip():
                     yield piece
-                start = token.i + 1
-        if start < sent.end and doc[start:sent.end].text.strip():
-            yield doc[start:sent.end]
+                start = i + 1
+        if start < sent_end:
+            piece = doc[start:sent_end]
+            if text[piece.start_char:piece.end_char].strip():
+                yield piece
 
 
 def right_edge(token: Token) -> int:

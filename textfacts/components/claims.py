@@ -24,6 +24,7 @@ from textfacts.components._attribution import (
     Mentions,
     Speakers,
     SpeechCues,
+    noun_chunks,
     paragraph_of,
     ref,
     right_edge,
@@ -588,7 +589,8 @@ class _Binder:
         """Fallback: the closest noun chunk before the figure in its sentence."""
         best = None
         try:
-            chunks = list(segment.noun_chunks)
+            chunks = [c for c in noun_chunks(segment.doc)
+                      if c.start >= segment.start and c.end <= segment.end]
         except (ValueError, NotImplementedError):
             return None
         for chunk in chunks:

@@ -855,7 +855,11 @@ def action_phrase(head: Token, start: int, end: int) -> str:
         return _clean(f"{verb} {''.join(words)}")
     if not (start <= head.idx < end):
         return text_of(doc)[start:end]
-    tokens = [t for t in doc[head.i:] if t.idx < end]
+    tokens = []
+    for t in doc[head.i:]:  # token offsets rise: stop at the first one past the range
+        if t.idx >= end:
+            break
+        tokens.append(t)
     words = [head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text]
     for token in tokens[1:]:
         if token.lower_ in _TRIM_ADVERBS and token.dep_ == "advmod":

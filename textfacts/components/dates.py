@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from textfacts.components._attribution import text_of
 from textfacts.components._spans import free, make_span, occupied, write_group
 from textfacts.errors import ResourceError
 from textfacts.extensions import state
@@ -216,7 +217,7 @@ class Dates:
         doc_state = state(doc)
         meta = {**doc_state.get("meta", {}), **doc_state.get("meta_given", {})}
         published = published_date(meta.get("published"))
-        text = doc.text  # a property that joins every token: read it once
+        text = text_of(doc)  # Doc.text joins every token on each access: read it once
         taken = occupied(doc, ["textfacts_numbers"])
         chosen = self.choose(text, taken)
         if published is None:

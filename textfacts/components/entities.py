@@ -40,6 +40,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from textfacts.components._attribution import text_of
 from textfacts.components._spans import in_chrome, make_span, write_group
 from textfacts.components.dates import DateWordRow
 from textfacts.errors import ResourceError
@@ -303,7 +304,7 @@ class Entities:
                     for c in found
                     if c.label not in ("PROGRAM", "EVENT")
                     or row.normalizer != "plain"
-                    or not _title_case_line(doc.text, c.start, c.end)
+                    or not _title_case_line(text_of(doc), c.start, c.end)
                 )
         candidates.extend(self.quoted_candidates(doc))
         candidates.extend(self.extended_candidates(doc, extenders, candidates))

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from textfacts.components._attribution import text_of
 from textfacts.components._spans import set_attrs, write_group
 from textfacts.normalize.money import currency_iso, currency_rows, currency_table
 from textfacts.normalize.numbers import (
@@ -505,9 +506,10 @@ def merge_spelled_decimals(doc: Doc) -> None:
 
     CGTN transcripts spell decimals out; one token keeps the figure whole for every layer.
     """
-    if "-point-" not in doc.text:
+    text = text_of(doc)
+    if "-point-" not in text:
         return
-    spans = [doc.char_span(m.start(), m.end()) for m in SPELLED_DECIMAL.finditer(doc.text)]
+    spans = [doc.char_span(m.start(), m.end()) for m in SPELLED_DECIMAL.finditer(text)]
     with doc.retokenize() as retokenizer:
         for span in spans:
             if span is not None and len(span) > 1:
@@ -545,7 +547,7 @@ def _context_currency(doc: Doc, span: Span, contexts: list[tuple[int, str]]) -> 
             if sentence.start_char <= pos < sentence.end_char]
     if same:
         return min(same)[1]
-    paragraph_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    paragraph_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
     earlier = [(pos, iso) for pos, iso in contexts if paragraph_start <= pos < span.start_char]
     return max(earlier)[1] if earlier else None
 

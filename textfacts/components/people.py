@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from textfacts.components._attribution import text_of
 from textfacts.components._spans import chrome, in_chrome, make_span, write_group
 from textfacts.components.entities import GROUP as ENTITY_GROUP
 from textfacts.components.entities import NUMBER_GROUPS, EntityPatternRow, PersonCues
@@ -221,7 +222,7 @@ class People:
     ) -> list[tuple[int, Span | None]]:
         """Transcript turn lines: (line start, PERSON span or None for a questioner/outlet line)."""
         out: list[tuple[int, Span | None]] = []
-        text = doc.text
+        text = text_of(doc)
         for regex, whole_line in self.turn_line:
             for match in regex.finditer(text):
                 start, end = match.span("name")
@@ -258,7 +259,7 @@ class People:
             # a one-word name found by its own construction ("Mr Zhao said") is a short reference
             canonical = keys.get(span.text, span.text) if len(span) == 1 else span.text
             out.append((span, rule, canonical))
-        text = doc.text
+        text = text_of(doc)
         entity_texts = {text[s:e] for s, e in taken}
         covered = taken + [(s.start_char, s.end_char) for s, _ in full]
         for token in doc:
@@ -419,7 +420,7 @@ class People:
         cues: list[tuple[str, Span]],
     ) -> list[list]:
         """Speaker turns as [start, end, [ps, pe, "PERSON"]]; see the module docstring."""
-        text = doc.text
+        text = text_of(doc)
         by_start = {s.start_char: s for s in persons}
         openers: list[tuple[int, Span | None]] = []
         for line_start, span in turn_lines:
@@ -452,7 +453,7 @@ class People:
     def speech_bylines(self, doc: Doc, persons: list[Span]) -> list[tuple[int, Span]]:
         """A name-and-title line opens a speech: "Mr. Li Guo, Vice Minister of the GACC"."""
         out = []
-        text = doc.text
+        text = text_of(doc)
         for person in persons:
             line_start = text.rfind("\n", 0, person.start_char) + 1
             line_end = text.find("\n", person.end_char)
@@ -473,7 +474,7 @@ class People:
         self, doc: Doc, persons: list[Span], cues: list[tuple[str, Span]]
     ) -> list[list]:
         """Paragraph turns from attributed sentences (speech verbs, "according to")."""
-        text = doc.text
+        text = text_of(doc)
         found: dict[int, tuple[int, int, Span, bool]] = {}
         for kind, cue in cues:
             person = self.cue_person(cue, kind, persons)

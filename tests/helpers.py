@@ -32,3 +32,12 @@ def assert_grounded(document: Document) -> None:
 def find(document: Document, label: str, text: str) -> Any:
     """The first mention with this label and surface text, or None."""
     return next((m for m in document.mentions if m.label == label and m.text == text), None)
+
+
+def pattern_matches(nlp: Any, pattern: list[dict[str, Any]], example: str) -> bool:
+    """Whether a Matcher token pattern (a data row) matches its own example sentence."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(nlp.vocab)
+    matcher.add("row", [pattern])
+    return bool(matcher(nlp(example)))

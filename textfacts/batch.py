@@ -26,7 +26,6 @@ from textfacts.io import (
     CSV_COLUMNS,
     csv_line,
     csv_rows,
-    done_ids,
     manifest_meta,
     read_document,
     read_manifest,
@@ -422,4 +421,4 @@ def _valid_lines(path: Path) -> Iterator[str]:
                 yield line
 
 
-__all__ = ["Failure", "RunSummary", "done_ids", "extract_paths", "failures_path", "read_manifest"]
+__all__ = ["Failure", "RunSummary", "extract_paths", "failures_path", "read_manifest"]

@@ -303,20 +303,6 @@ def atomic_writer(path: str | Path, append_from: str | Path | None = None) -> It
         raise
 
 
-def done_ids(path: str | Path) -> set[str]:
-    """doc_ids already written to a JSONL output (for --resume); broken lines are ignored."""
-    path = Path(path)
-    ids: set[str] = set()
-    if not path.exists():
-        return ids
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            ids.add(json.loads(line)["doc_id"])
-        except (ValueError, KeyError, TypeError):
-            continue
-    return ids
-
-
 CSV_COLUMNS = ["doc_id", "kind", "id", "label", "start", "end", "text", "value", "unit", "bound",
                "canonical", "extra"]
 

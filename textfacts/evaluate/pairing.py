@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from textfacts.offsets import Interval, overlap
+from textfacts.offsets import Interval, overlap, overlaps
 
 Eligible = Callable[[Interval, Interval], bool]
 
 
 def any_overlap(gold: Interval, pred: Interval) -> bool:
     """Mention rule: the spans share at least one character."""
-    return overlap(gold, pred) > 0
+    return overlaps(gold, pred)
 
 
 def half_overlap(gold: Interval, pred: Interval) -> bool:

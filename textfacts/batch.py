@@ -10,13 +10,10 @@ each process extracts and serialises whole batches, so the parent only reads and
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,11 +28,11 @@ from textfacts.io import (
     read_manifest,
     walk,
 )
+from textfacts.parallel import ordered_map
 
-# Documents per task sent to a worker process, and tasks in flight per worker: enough to
-# keep both busy, few enough that only a few hundred texts are ever held in memory.
+# Documents per task sent to a worker process: enough to keep it busy, few enough that only
+# a few dozen texts are ever held in memory (textfacts.parallel keeps a few tasks in flight).
 TASK_SIZE = 8
-TASKS_PER_WORKER = 3
 
 Item = tuple[str, dict[str, Any]]
 
@@ -185,76 +182,27 @@ def _extract(extractor: Any, items: Iterable[Item], fmt: str) -> Iterator[Result
                 yield Result(context["doc_id"], context["path"], reason=reason)
 
 
-_WORKER: dict[str, Any] = {}
+def _extract_task(extractor: Any, task: tuple[list[Item], str]) -> list[Result]:
+    """One worker task: extract and serialise a batch, so only output text travels back."""
+    items, fmt = task
+    return list(_extract(extractor, items, fmt))
 
 
-def _worker_init(model: str | None) -> None:
-    """Load the model in a spawned worker (a forked one inherits the parent's)."""
-    if model is not None:
-        from textfacts.pipeline import load
-
-        _WORKER["extractor"] = load(model)
-
-
-def _worker_task(items: list[Item], fmt: str) -> list[Result]:
-    return list(_extract(_WORKER["extractor"], items, fmt))
+def _lost(task: tuple[list[Item], str]) -> list[Result]:
+    return [Result(ctx["doc_id"], ctx["path"], reason="extraction failed: worker process died")
+            for _, ctx in task[0]]
 
 
 def _parallel(extractor: Any, stream: Iterable[Item | Result], fmt: str,
               workers: int) -> Iterator[Result]:
-    """Results in input order from `workers` processes, with few tasks in flight.
-
-    A task is (future, its texts) or (None, a read failure) so order is kept. If a worker
-    dies (out of memory, a crash in native code), the documents of the tasks in flight are
-    reported as failed and a fresh pool takes the rest.
-    """
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    forked = context.get_start_method() == "fork"
-    _WORKER["extractor"] = extractor
-    initargs = (None if forked else str(extractor.model_dir),)
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
-                                   initargs=initargs)
-
-    pending: deque[tuple[Future | None, list[Item] | Result]] = deque()
-    in_flight = 0
-    pool = new_pool()
-
-    def drain_one() -> Iterator[Result]:
-        nonlocal in_flight, pool, pending
-        future, payload = pending.popleft()
-        if future is None:
-            yield payload  # type: ignore[misc]
-            return
-        in_flight -= 1
-        try:
-            yield from future.result()
-        except BrokenProcessPool:
-            lost = [payload, *(p for f, p in pending if f is not None)]
-            for items in lost:
-                for _, ctx in items:  # type: ignore[misc]
-                    yield Result(ctx["doc_id"], ctx["path"],
-                                 reason="extraction failed: worker process died")
-            pending = deque((f, p) for f, p in pending if f is None)
-            in_flight = 0
-            pool.shutdown(cancel_futures=True)
-            pool = new_pool()
-
-    try:
-        for task in _tasks(stream):
-            if isinstance(task, Result):
-                pending.append((None, task))
-            else:
-                pending.append((pool.submit(_worker_task, task, fmt), task))
-                in_flight += 1
-            while in_flight >= workers * TASKS_PER_WORKER:
-                yield from drain_one()
-        while pending:
-            yield from drain_one()
-    finally:
-        pool.shutdown(cancel_futures=True)
+    """Results in input order from `workers` processes; read failures keep their place."""
+    tasks = (t if isinstance(t, Result) else (t, fmt) for t in _tasks(stream))
+    for out in ordered_map(extractor, _extract_task, tasks, workers,
+                           ready=lambda t: isinstance(t, Result), lost=_lost):
+        if isinstance(out, Result):
+            yield out
+        else:
+            yield from out
 
 
 def _tasks(stream: Iterable[Item | Result]) -> Iterator[list[Item] | Result]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import textfacts.components  # noqa: F401  (registers the factories)
+import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
 from textfacts.extensions import register, state
 from textfacts.offsets import overlaps
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
@@ -33,7 +35,14 @@ def build_nlp(model: str | Path = DEFAULT_MODEL) -> tuple[Language, Path, dict[s
         directory / "config.cfg", overrides={"paths.model_dir": str(directory)}, interpolate=True
     )
     base = config["base"]
-    nlp = spacy.load(base["pipeline"], exclude=list(base.get("exclude", [])))
+    exclude = list(base.get("exclude", []))
+    overrides: dict[str, Any] = {}
+    if "tokenizer" in config:
+        # The base package's tokenizer on disk is its language's default one; building ours
+        # from the defaults instead of loading it and then rebuilding saves half a second.
+        overrides = {"nlp": {"tokenizer": dict(config["tokenizer"])}}
+        exclude.append("tokenizer")
+    nlp = spacy.load(base["pipeline"], exclude=exclude, config=overrides)
     for name in config["textfacts"]["components"]:
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
@@ -94,6 +103,9 @@ class Extractor:
         flat in the number of documents); a text over MAX_CHARS goes through spaCy as
         several chunk Docs and comes back merged.
         """
+        if n_process != 1:
+            yield from self._pipe_parallel(texts, as_tuples, n_process, batch_size)
+            return
         from collections import deque
 
         from textfacts.chunking import chunk_ranges, merge_documents
@@ -116,7 +128,7 @@ class Extractor:
                     yield self.make_doc(chunk, context.get("meta"), doc_id)
 
         parts: list[Document] = []
-        for doc in self.nlp.pipe(_docs(), n_process=n_process, batch_size=batch_size):
+        for doc in self.nlp.pipe(_docs(), batch_size=batch_size):
             parts.append(to_document(doc))
             whole, context, doc_id, starts = waiting[0]
             if len(parts) < len(starts):
@@ -129,6 +141,44 @@ class Extractor:
             )
             parts = []
             yield (document, context) if as_tuples else document
+
+
+    def _pipe_parallel(
+        self, texts: Iterable[Any], as_tuples: bool, n_process: int, batch_size: int
+    ) -> Iterator[Any]:
+        """`pipe` over worker processes; each sends back Documents, not spaCy Docs.
+
+        Workers see (text, doc_id, meta) only; the caller's own context objects stay here
+        and are handed back beside their Documents, in input order.
+        """
+        from collections import deque
+        from itertools import islice
+
+        from textfacts.parallel import ordered_map
+
+        if n_process < 1:
+            n_process = os.cpu_count() or 1
+        contexts: deque[Any] = deque()
+
+        def items() -> Iterator[tuple[str, dict[str, Any]]]:
+            for i, item in enumerate(texts):
+                text, context = item if as_tuples else (item, None)
+                contexts.append(context)
+                context = context or {}
+                yield text, {"doc_id": str(context.get("doc_id", f"doc{i}")),
+                             "meta": context.get("meta")}
+
+        stream = items()
+        batches = iter(lambda: list(islice(stream, batch_size)), [])
+        for documents in ordered_map(self, _pipe_batch, batches, n_process):
+            for document in documents:
+                context = contexts.popleft()
+                yield (document, context) if as_tuples else document
+
+
+def _pipe_batch(extractor: Extractor, batch: list[tuple[str, dict[str, Any]]]) -> list[Document]:
+    """One worker task of `Extractor.pipe`: a batch of texts, in one process."""
+    return [document for document, _ in extractor.pipe(batch, as_tuples=True)]
 
 
 def load(model: str | Path = DEFAULT_MODEL) -> Extractor:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from textfacts.extensions import state
 from textfacts.normalize.dates import parse_full_date
 from textfacts.resources import data_path, read_jsonl
+from textfacts.tokenizer import customize
 
 HEADER_LINES = 12
 
@@ -48,7 +49,7 @@ class Header:
         self.name = name
         self.rows = read_jsonl(data_path(data_dir, "patterns/chrome.jsonl"), ChromeRow)
         self.compiled = [(row, re.compile(row.regex)) for row in self.rows]
-        split_header_separators(nlp)
+        customize(nlp, data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         """Write meta and chrome ranges into the Doc's state."""
@@ -102,24 +103,6 @@ class Header:
             parsed = sorted(d for d in (parse_full_date(s) for s in date_lines) if d)
             meta["published"] = parsed[-1] if parsed else None
         return meta, chrome
-
-
-HEADER_INFIX = r"\||(?<=[A-Za-z]):(?=[+0-9])"
-
-
-def split_header_separators(nlp: Language) -> None:
-    """Split header separators so outlet and date are tokens of their own.
-
-    Header lines glue fields together ("ChinaNews|Published:2026-02-05", "Tel:+86-10"),
-    which the stock tokenizer keeps as one token, so neither the outlet nor the date could
-    be a span. Clock times ("15:45:01") are untouched: the colon must follow a letter.
-    Applies to the whole pipeline's tokenizer, once.
-    """
-    tokenizer = nlp.tokenizer
-    infix = tokenizer.infix_finditer.__self__ if tokenizer.infix_finditer else None
-    if infix is None or HEADER_INFIX in infix.pattern:
-        return
-    tokenizer.infix_finditer = re.compile(f"{HEADER_INFIX}|{infix.pattern}").finditer
 
 
 def _looks_like_title(line: str) -> bool:

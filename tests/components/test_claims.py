@@ -203,3 +203,28 @@ def test_respectively_pairs_changes_with_levels_by_position(extractor):
     assert down.measure == claim_for(document, "98 million tonnes").measure
     assert up.measure != down.measure
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "measure"),
+    [
+        pytest.param("About 35 percent of imported iron ore was released before lab results "
+                     "came out.", "35 percent", "imported iron ore", id="subject"),
+        pytest.param("Zero tariffs now apply to 98 percent of tariff lines.", "98 percent",
+                     "tariff lines", id="object"),
+    ],
+)
+def test_percent_of_a_part_is_a_share_of_it(extractor, text, anchor, measure):
+    claim = claim_for(extractor(text), anchor)
+    assert (claim.kind, claim.measure) == ("share", measure)
+
+
+def test_headline_verb_does_not_bind_a_body_figure(extractor):
+    text = ("Port throughput climbs 5.1% in first half\n"
+            "By Staff Reporter\n"
+            "Container throughput at Ningbo reached 18.2 million TEUs in the first half.\n")
+    document = extractor(text)
+    body = claim_for(document, "18.2 million TEUs")
+    assert body.kind == "level" and body.direction is None
+    assert "climbs" not in (body.measure or "")
+    assert_grounded(document)

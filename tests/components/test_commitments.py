@@ -198,6 +198,12 @@ def test_numbered_items_after_a_document_that_lists_measures(extractor):
         pytest.param("In 2027, customs will launch a new single window platform.\n\n"
                      "We will also optimize inspection models for fresh fruit.", ["2027", None],
                      id="not-carried-across-paragraphs"),
+        pytest.param("Next, the GAC will extend the pilot to 30 ports by 2028, upgrade the "
+                     "single window and work with the tax authorities on refunds. We will also "
+                     "keep cutting port charges.", ["2028", None, None, None],
+                     id="date-in-first-conjunct-dates-it-alone"),
+        pytest.param("Looking ahead, customs will open new lanes at land ports in 2027 and "
+                     "train more inspectors.", ["2027", None], id="date-after-first-verb-only"),
     ],
 )
 def test_deadlines(extractor, text, deadlines):
@@ -283,4 +289,30 @@ def test_coordinated_action_mistagged_as_adverb_is_split(extractor):
     assert [c.start for c in found] == [span_of(text, "are required")[0],
                                         span_of(text, "adhere")[0], span_of(text, "maintain")[0]]
     assert {c.modality for c in found} == {"require"}
+    assert_grounded(document)
+
+
+def test_transcript_label_with_title_gives_the_turn_its_speaker(extractor):
+    text = ("SCIO press conference on port reform\n\n"
+            "Xinhua News Agency:\n\nWhat will customs do next?\n\n"
+            "Zhou Ming, director general of the Department of Port Control of the General "
+            "Administration of Customs:\n\nThank you. Next, we will extend the smart port pilot "
+            "and we will publish clearance times every month.\n")
+    document = extractor(text)
+    zhou = next(m for m in document.mentions if m.label == "PERSON" and m.text == "Zhou Ming")
+    assert len(document.commitments) == 2, _texts(document)
+    assert {c.speaker for c in document.commitments} == {zhou.id}
+    # "we" of a department's director general is the body the department belongs to
+    assert {c.actor for c in document.commitments} == {"General Administration of Customs"}
+    assert_grounded(document)
+
+
+def test_he_added_after_a_named_official_is_that_official(extractor):
+    text = ("Wu Hong, a deputy director of Ningbo Customs, said exports of cars hit a record.\n\n"
+            "The customs also plans to open a vehicle inspection center in the port area, he "
+            "added.\n")
+    document = extractor(text)
+    wu = next(m for m in document.mentions if m.label == "PERSON" and m.text == "Wu Hong")
+    pledge = next(c for c in document.commitments if "vehicle inspection" in c.text)
+    assert pledge.speaker == wu.id
     assert_grounded(document)

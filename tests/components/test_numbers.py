@@ -166,7 +166,35 @@ FORMS = [
                  id="coordinated with or"),
     pytest.param("The terminal handled 49 million TEUs in 2024.",
                  "49 million TEUs", "QUANTITY", 4.9e7, "TEU", "exact", None, id="acronym unit"),
+    pytest.param("Inspection teams were sent to 64 road, rail and air ports.",
+                 "64 road, rail and air ports", "QUANTITY", 64.0, "port", "exact", None,
+                 id="listed modifiers"),
+    pytest.param("The rule covers 120 bonded warehouses storing imported wine.",
+                 "120 bonded warehouses", "QUANTITY", 120.0, "warehouse", "exact", None,
+                 id="participle clause stays out"),
+    pytest.param("Review times ranging from 3 to 5 days were reported.",
+                 "3 to 5 days", "QUANTITY", 3.0, "day", "exact", 5.0, id="ranging from"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The pilot will grow from 12 to 30 border crossings next year.",
+                     [("12", 12.0, "crossing"), ("30 border crossings", 30.0, "crossing")],
+                     id="counted"),
+        pytest.param("The share of paperless declarations rose from 62 to 85 percent.",
+                     [("62", 62.0, "percent"), ("85 percent", 85.0, "percent")], id="percent"),
+        pytest.param("The guarantee threshold was lowered from 50 to 20 million yuan.",
+                     [("50", 5e7, "CNY"), ("20 million yuan", 2e7, "CNY")], id="money"),
+    ],
+)
+def test_from_to_is_a_start_and_an_end(extractor, sentence, expected):
+    document = extractor(sentence)
+    assert [(m.text, m.value, m.unit) for m in figures(document)] == [
+        (text, pytest.approx(value), unit) for text, value, unit in expected]
+    assert all(m.value_max is None for m in figures(document))
+    assert_grounded(document)
 
 
 @pytest.mark.parametrize(("sentence", "surface", "label", "value", "unit", "bound", "value_max"),

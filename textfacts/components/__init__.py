@@ -6,6 +6,7 @@ from textfacts.components import (  # noqa: F401
     dates,
     entities,
     header,
+    lines,
     numbers,
     people,
 )

@@ -201,9 +201,14 @@ class Mentions:
         return None
 
     def _parent(self, org: Span) -> str:
-        """The body an internal unit belongs to ("X Department of the GAC" → GAC), else itself."""
+        """The body an internal unit belongs to, else itself.
+
+        Units are named both ways round: "the Comprehensive Business Department of the GAC",
+        "the GAC's Department of Port Control" → GAC.
+        """
         canonical = (org._.textfacts or {}).get("canonical") or org.text
-        if not canonical.lower().split()[-1:] or canonical.lower().split()[-1] not in _UNIT_WORDS:
+        words = canonical.lower().split()
+        if not words or (words[-1] not in _UNIT_WORDS and words[0] not in _UNIT_WORDS):
             return canonical
         text = text_of(self.doc)
         parent: list[Span] = []

@@ -249,6 +249,11 @@ class _Binder:
         path, verb = self._climb(anchor)
         kind, direction, rule = self._kind(anchor, path, verb, before, after)
         measure_tok = self._measure_token(anchor, path, verb)
+        if rule == "claims.share_of":
+            # no "account for" names a whole: the share measures the part that "of" names
+            measure_tok = next((g for c in anchor.root.children if c.dep_ == "prep"
+                                and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
+                               measure_tok)
         measure = self._respectively(anchor, segment, measure_tok)
         counted = anchor.label_ == "QUANTITY" and str((anchor._.textfacts or {}).get(
             "unit", "")).lower() not in self.cues.measurement_units | self.cues.multiple_units
@@ -388,6 +393,9 @@ class _Binder:
             return "count", None, "claims.count"
         if anchor.label_ == "PERCENT" and re.match(r"\s*,?\s*year[- ]on[- ]year", after, re.I):
             return "change", "up", "claims.change.year_on_year"
+        if anchor.label_ == "PERCENT" and re.match(r"\s+of\s+\w", after):
+            # "about 40 percent of imported ore was released": a part of what "of" names
+            return "share", None, "claims.share_of"
         return "level", None, "claims.level"
 
     def _change_word(self, anchor: Span, path: list[Token], verb: Token | None, before: str

@@ -138,6 +138,9 @@ class Found:
     rule: str
     shared_dates: list[Span]
     whole: bool = False
+    # Where the first of its coordinated actions starts: dates before it are fronted and
+    # shared; dates after it sit in one action's own phrase.
+    front: int | None = None
 
 
 class Commitments:
@@ -180,12 +183,16 @@ class Commitments:
                     continue
                 found.append(item)
         spans = []
+        local: set[tuple[int, int]] = set()
         for item in found:
-            span = self._to_span(doc, item, mentions, speakers)
-            if span is not None:
+            made = self._to_span(doc, item, mentions, speakers)
+            if made is not None:
+                span, own_deadline = made
                 spans.append(span)
+                if own_deadline:
+                    local.add((span.start_char, span.end_char))
         spans = _dedupe(spans)
-        _carry_deadlines(doc, spans)
+        _carry_deadlines(doc, spans, local)
         write_group(doc, GROUP, spans, keep_overlaps=True)
         return doc
 
@@ -272,7 +279,7 @@ class Commitments:
                     c_modality, c_rule = self.cues.control[lemma], f"modality.{lemma}"
                     c_action = inner
                 yield Found(_conj_start(conj), _clause_end(conj), c_action, c_modality, actor,
-                            c_rule, shared)
+                            c_rule, shared, front=start)
 
     def _infinitival_passive(self, token: Token, sent: Span, speakers: Speakers,
                              seen: set[int]) -> Found | None:
@@ -799,7 +806,8 @@ class Commitments:
         return self.cues.has("deadline_preposition", match.group(1).split()[-1])
 
     def _to_span(self, doc: Doc, item: Found, mentions: Mentions, speakers: Speakers
-                 ) -> Span | None:
+                 ) -> tuple[Span, bool] | None:
+        """The commitment span, and whether its deadline is its own (a date inside it)."""
         if in_chrome(doc, item.start, item.end):
             return None
         start, end = item.start, item.end
@@ -813,8 +821,11 @@ class Commitments:
         if not item.whole and text_of(doc)[end:end + 3].lstrip().startswith(":"):
             return None  # "... will be focused on:" introduces a list; its items are the pledges
         own = [d for d in mentions.dates_in(start, end) if self._deadline_like(doc, d)]
+        # Dates outside the span count only when fronted: one after the coordination starts
+        # sits in one action's own phrase ("will expand A by 2027, roll out B": B has none).
+        front = start if item.front is None else min(start, item.front)
         dates = own or [d for d in item.shared_dates + self._clause_dates(item.head, mentions)
-                        if self._deadline_like(doc, d)]
+                        if d.start_char < front and self._deadline_like(doc, d)]
         deadline = next((_deadline_value(d) for d in dates if (d._.textfacts or {}).get("value")),
                         None)
         speaker = speakers.at(item.head)
@@ -826,7 +837,8 @@ class Commitments:
             "modality": item.modality,
             "rule": item.rule,
         }
-        return make_span(doc, start, end, "COMMITMENT", attrs, mode="expand")
+        span = make_span(doc, start, end, "COMMITMENT", attrs, mode="expand")
+        return None if span is None else (span, bool(own) and deadline is not None)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -962,12 +974,13 @@ def _headline_line(segment: Span) -> bool:
     return re.match(r"[^:\n]{3,80}:\s+\S", text_of(segment.doc)[start:end]) is not None
 
 
-def _carry_deadlines(doc: Doc, spans: list[Span]) -> None:
+def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -> None:
     """Give a pledge without a time frame the deadline of the pledge before it in its paragraph.
 
     "Sun added that in 2026, customs will launch X and introduce Y. Support will be enhanced
     for Z": the later sentence continues the same programme (docs/annotation.md §1.5). A new
-    paragraph, a new speaker or a new quotation starts afresh.
+    paragraph, a new speaker or a new quotation starts afresh, and a deadline inside the
+    earlier pledge's own phrase (`local`: "will expand A by 2027") dates that pledge only.
     """
     text = text_of(doc)
     previous: Span | None = None
@@ -976,7 +989,8 @@ def _carry_deadlines(doc: Doc, spans: list[Span]) -> None:
         if previous is not None and not attrs.get("deadline"):
             before = previous._.textfacts or {}
             gap = text[previous.end_char:span.start_char]
-            if before.get("deadline") and "\n" not in gap and not re.search(r"[\"“]\s*\w", gap) \
+            if before.get("deadline") and (previous.start_char, previous.end_char) not in local \
+                    and "\n" not in gap and not re.search(r"[\"“]\s*\w", gap) \
                     and _who(text, before.get("speaker")) == _who(text, attrs.get("speaker")):
                 span._.textfacts = {**attrs, "deadline": before["deadline"]}
                 attrs = span._.textfacts

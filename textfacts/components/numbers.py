@@ -269,6 +269,12 @@ class Numbers:
             return None
         if row.label == "QUANTITY" and _after_label(doc, first):
             return None
+        modifiers = [t for t, r in zip(tokens, roles, strict=True) if r == "modifier"]
+        if any(a.tag_ in ("NNS", "NNPS") and b.tag_ in ("VBG", "VBN") and b.i == a.i + 1
+               for a, b in itertools.pairwise(modifiers)):
+            return None  # "72 ports handling bulk cargo": the participle opens a clause
+        if "range" in roles and _from_to(doc, first):
+            return None  # "expand from 18 to 40 ports": two levels, not a range
         if "counted" in roles and "modifier" in roles and \
                 roles[roles.index("modifier") - 1] in ("number", "plus", "scale") and \
                 doc[start + roles.index("modifier")].tag_ == "HYPH":
@@ -453,6 +459,17 @@ def _after_month(doc: Doc, start: int) -> bool:
     machine-translated release) is a figure.
     """
     return start > 0 and doc[start - 1].lower_ in MONTHS and bool(DAY.match(doc[start].text))
+
+
+def _from_to(doc: Doc, start: int) -> bool:
+    """"from X to Y" names a start and an end ("cut from 5 to 2 days"), unless it spans a range.
+
+    "ranging from 3 to 5 days" and "varies from 3 to 5 days" are ranges; the genre's other
+    "from X to Y" figures are changes between two levels, each a figure of its own.
+    """
+    if start == 0 or doc[start - 1].lower_ != "from":
+        return False
+    return not (start > 1 and doc[start - 2].lemma_.lower() in ("range", "vary"))
 
 
 def _after_number(doc: Doc, start: int) -> bool:

@@ -20,8 +20,9 @@ The role is reported as written (case kept); "who heads" gives "head" (titles.ts
 `state(doc)["turns"]` lists `[start, end, [ps, pe, "PERSON"]]`: the char range a person speaks
 and the PERSON mention naming them. It holds, in this order of precedence:
 
-1. transcript answers: from a "Name:" line to the next "X:" turn line (questioner or speaker)
-   or the end of the text, trailing page chrome excluded;
+1. transcript answers: from a "Name:" line, or a "Name, title:" line ("Gao Ruiqing, director
+   general of the Department of Port Control:"), to the next "X:" turn line (questioner or
+   speaker) or the end of the text, trailing page chrome excluded;
 2. speeches: a line that is only a name with its title ("Mr. Li Guo, Vice Minister of the
    GACC"), to the next such line or turn line or the end;
 3. reported speech, by paragraph (a line of text): a sentence is attributed when a PERSON is
@@ -56,6 +57,9 @@ from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_people"
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# How far back (in characters) "he said" looks for the person it stands for: about two
+# paragraphs of a release.
+PRONOUN_REACH = 1500
 _ARTICLES = {"the", "a", "an", "its", "their"}
 _ORG_LINKS = {"of", "at", "in", "with", "from", "for", "to"}
 
@@ -462,7 +466,7 @@ class People:
             after = text[person.end_char : line_end].strip()
             if before and before not in self.honorifics:
                 continue
-            if not after.startswith(",") or after.endswith((".", ":")):
+            if not after.startswith(",") or after.endswith("."):
                 continue
             line = doc.char_span(line_start, line_end, alignment_mode="contract")
             if line is None or any(t.pos_ in ("VERB", "AUX") for t in line) or "/" in line.text:
@@ -534,6 +538,13 @@ class People:
                 )
             ):
                 return person
+        pronoun = next((t for t in verb.children if t.dep_ in _SUBJECT_DEPS
+                        and t.lower_ in ("he", "she")), None)
+        if pronoun is not None:
+            # "..., he added.": the person last named before, as a reader takes it
+            earlier = [p for p in persons if p.end_char <= pronoun.idx
+                       and pronoun.idx - p.end_char <= PRONOUN_REACH]
+            return earlier[-1] if earlier else None
         return None
 
 

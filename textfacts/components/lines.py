@@ -1,0 +1,36 @@
+"""textfacts_lines: a line break ends a sentence, before the parser runs.
+
+Releases put the headline, the byline, the "Published:" line, the dateline and each transcript
+turn label on lines of their own, without a full stop. Left to itself the parser runs a headline
+into the byline and the first body sentence ("China-Africa trade climbs 6.8% ... By Global Times
+Published: ... China's trade with Africa reached ..."), and a figure of the body then hangs on the
+headline's verb. Marking the token after a line break as a sentence start keeps each line's
+parse to itself; the parser honours sentence starts set before it.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class Lines:
+    """Sets `is_sent_start` on the first token of every line."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Mark line starts; tokens inside a line keep whatever the parser decides."""
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if not token.is_space and (
+                    (before.is_space and "\n" in before.text) or "\n" in before.whitespace_):
+                token.is_sent_start = True
+        return doc
+
+
+@Language.factory("textfacts_lines", default_config={}, assigns=["token.is_sent_start"])
+def make_lines(nlp: Language, name: str) -> Lines:
+    """Factory for the line-break component (placed before the parser)."""
+    return Lines(nlp, name)

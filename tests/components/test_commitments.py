@@ -316,3 +316,17 @@ def test_he_added_after_a_named_official_is_that_official(extractor):
     pledge = next(c for c in document.commitments if "vehicle inspection" in c.text)
     assert pledge.speaker == wu.id
     assert_grounded(document)
+
+
+def test_inline_list_after_semicolons_gives_one_item_each(extractor):
+    text = ("Sun Li, a GAC spokesperson, said the new measures fall into three groups. First, "
+            "customs will speed up the release of fresh produce; second, it will cut the cost "
+            "of guarantees; third, it will help exporters explore new markets.\n")
+    document = extractor(text)
+    items = sorted(document.commitments, key=lambda c: c.start)
+    assert [c.text for c in items] == [
+        "will speed up the release of fresh produce",
+        "will cut the cost of guarantees",
+        "will help exporters explore new markets"], _texts(document)
+    assert {c.actor for c in items} == {"General Administration of Customs"}
+    assert_grounded(document)

@@ -13,6 +13,7 @@ re-parsing). Who speaks and where sentences end come from _attribution.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -169,7 +170,7 @@ class Commitments:
             if not any(s <= item.start < e for s, e in covered):
                 found.append(item)
                 covered.append((item.start, item.end))
-        parts = list(segments(doc))
+        parts = [piece for segment in segments(doc) for piece in self._inline_items(segment)]
         for index, segment in enumerate(parts):
             if in_chrome(doc, segment.start_char, segment.end_char):
                 continue
@@ -195,6 +196,21 @@ class Commitments:
         _carry_deadlines(doc, spans, local)
         write_group(doc, GROUP, spans, keep_overlaps=True)
         return doc
+
+    def _inline_items(self, segment: Span) -> list[Span]:
+        """A sentence cut before each "; second, ..." of an inline list of measures.
+
+        "First, customs will speed up X; second, it will lower Y; third, it will help Z" gives
+        three items (ANNOTATION.md §3: each enumerated item is one commitment).
+        """
+        doc = segment.doc
+        text = text_of(doc)
+        cuts = [t.i + 1 for t in segment if t.text == ";" and t.i + 1 < segment.end and any(
+            p.match(text[doc[t.i + 1].idx:segment.end_char]) for p in self.cues.enumerators)]
+        if not cuts:
+            return [segment]
+        bounds = [segment.start, *cuts, segment.end]
+        return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
 
     def _frames_list(self, item: Found, following: Span) -> bool:
         """"We will focus on three tasks. First, ...": the frame announces the items after it.
@@ -243,7 +259,9 @@ class Commitments:
                     speakers.at(action) is not None or _headline_line(sent))):
                 continue  # "resilience will be enhanced" in a reporter's voice is a forecast
             bare = imperative is not None and token.i == imperative.i
-            if not passive and not bare and not self._agentive(action, mentions, speakers):
+            listed = any(p.match(sent.text.lstrip()) for p in self.cues.enumerators)
+            if not passive and not bare and not self._agentive(action, mentions, speakers,
+                                                               listed):
                 continue
             actor = self._actor(action, mentions, speakers)
             seen.add(action.i)
@@ -433,8 +451,13 @@ class Commitments:
             return None
         return None
 
-    def _agentive(self, verb: Token, mentions: Mentions, speakers: Speakers) -> bool:
-        """Whether the one who acts is an authority (not "trade", "the economy", "it")."""
+    def _agentive(self, verb: Token, mentions: Mentions, speakers: Speakers,
+                  listed: bool = False) -> bool:
+        """Whether the one who acts is an authority (not "trade", "the economy", "it").
+
+        In an attributed list of measures, "it" is the body the list is about: "First,
+        customs will ...; second, it will ...".
+        """
         subject = self._subject(verb)
         if subject is None:
             # Subjectless imperatives count only in headlines and lists (handled elsewhere).
@@ -443,7 +466,7 @@ class Commitments:
         lower = subject.lower_
         if lower in _FIRST_PERSON:
             return True
-        if lower in _THIRD_PERSON:
+        if lower in _THIRD_PERSON or (listed and lower == "it"):
             return speakers.at(subject) is not None
         name = mentions.name_at(subject)
         if name is not None and name.label_ in ("ORG", "GPE"):
@@ -553,7 +576,8 @@ class Commitments:
     def _enumerated(self, doc: Doc, mentions: Mentions, speakers: Speakers) -> Iterator[Found]:
         """Items of a list of initiatives or tasks that an introduction announces."""
         text = text_of(doc)
-        sents = [s for s in segments(doc) if not in_chrome(doc, s.start_char, s.end_char)]
+        sents = [piece for s in segments(doc) if not in_chrome(doc, s.start_char, s.end_char)
+                 for piece in self._inline_items(s)]
         for index, sent in enumerate(sents):
             colons = [t for t in sent if t.text == ":" and t.i < sent.end - 3]
             listed = False

@@ -644,3 +644,22 @@ def test_organisations_next_to_organisations(extractor, text, expected):
     orgs = [(m.text, m.canonical) for m in document.mentions if m.label == "ORG"]
     assert orgs == expected
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("China-Africa trade rose 6 percent in the first half.",
+                     [("China", "GPE"), ("Africa", "LOC")], id="hyphenated pair"),
+        pytest.param("South Africa and Nigeria were the largest partners in Africa.",
+                     [("South Africa", "GPE"), ("Nigeria", "GPE"), ("Africa", "LOC")],
+                     id="compass word makes a country"),
+        pytest.param("Shipments to West Asia grew.", [("West Asia", "LOC")],
+                     id="compass word makes a region"),
+    ],
+)
+def test_continents_and_the_places_named_after_them(extractor, text, expected):
+    document = extractor(text)
+    places = [(m.text, m.label) for m in document.mentions if m.label in ("GPE", "LOC")]
+    assert places == expected
+    assert_grounded(document)

@@ -609,6 +609,12 @@ class Entities:
                 # district ("Qianhai Cooperation Zone": its head word relabelled the parser's
                 # name); a publisher named after a body ("China Customs" + "Press")
                 chosen = [c for c in chosen if c not in clashes] + [cand]
+            elif cand.label in ("GPE", "LOC") and all(
+                    c.label in ("GPE", "LOC") and cand.start <= c.start and c.end <= cand.end
+                    and c.size < cand.size for c in clashes) and all(
+                    w.lower() in _COMPASS for w in _outside(cand, clashes)):
+                # "South Africa", "West Asia": a compass word makes another place
+                chosen = [c for c in chosen if c not in clashes] + [cand]
         return sorted(chosen, key=lambda c: c.start)
 
     def org_plus_outlet_word(self, doc: Doc, inner: Candidate, outer: Candidate) -> bool:
@@ -802,6 +808,16 @@ def _blocked(cand: Candidate, blocks: list[tuple[int, int]]) -> bool:
         s <= cand.start and cand.end <= e and cand.size < e - s or (s, e) == (cand.start, cand.end)
         for s, e in blocks
     )
+
+
+_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+            "western", "northeast", "northwest", "southeast", "southwest"}
+
+
+def _outside(outer: Candidate, inner: list[Candidate]) -> list[str]:
+    """Words of the outer candidate's canonical name that none of the inner ones cover."""
+    covered = {w for c in inner for w in c.canonical.split()}
+    return [w for w in outer.canonical.split() if w not in covered]
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:

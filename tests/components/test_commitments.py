@@ -330,3 +330,25 @@ def test_inline_list_after_semicolons_gives_one_item_each(extractor):
         "will help exporters explore new markets"], _texts(document)
     assert {c.actor for c in items} == {"General Administration of Customs"}
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Under the new rules, the list of approved packing plants will be published "
+                     "on the GAC website.",
+                     ["the list of approved packing plants will be published on the GAC website"],
+                     id="administrative-passive"),
+        pytest.param("Non-compliant consignments will be returned to the exporter.",
+                     ["Non-compliant consignments will be returned to the exporter"],
+                     id="administrative-passive-return"),
+        pytest.param("Analysts said trade resilience will be significantly enhanced.", [],
+                     id="forecast-passive"),
+        pytest.param("Workers loaded cargo that will be used in flood relief.", [],
+                     id="relative-clause-passive"),
+    ],
+)
+def test_passive_in_a_reporters_voice(extractor, text, expected):
+    document = extractor(text)
+    assert _texts(document) == expected
+    assert_grounded(document)

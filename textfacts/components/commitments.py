@@ -72,6 +72,7 @@ class CueRow(BaseModel):
         "enumerator", "list_intro", "initiative_noun", "initiative_verb", "event_verb",
         "belief_verb", "agent_noun", "agent_document", "actor_alias", "speech_verb",
         "according_to", "goal_noun", "deadline_preposition", "event_noun", "frame_noun",
+        "administrative_verb",
     ]
     words: list[str] = []
     regex: str | None = None
@@ -256,8 +257,12 @@ class Commitments:
                 continue  # "continues to be a partner", "the Games will open soon"
             passive = any(c.dep_ == "auxpass" for c in action.children)
             if passive and not (self._passive_pledge(action, mentions) and (
-                    speakers.at(action) is not None or _headline_line(sent))):
-                continue  # "resilience will be enhanced" in a reporter's voice is a forecast
+                    speakers.at(action) is not None or _headline_line(sent)
+                    or self.cues.has("administrative_verb", action.lemma_))):
+                # "resilience will be enhanced" in a reporter's voice is a forecast; "the list
+                # will be published", "consignments will be returned" announce what the
+                # authority will do
+                continue
             bare = imperative is not None and token.i == imperative.i
             listed = any(p.match(sent.text.lstrip()) for p in self.cues.enumerators)
             if not passive and not bare and not self._agentive(action, mentions, speakers,
@@ -497,8 +502,8 @@ class Commitments:
         if self.cues.has("event_verb", verb.lemma_):
             return False
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subject is None:
-            return False
+        if subject is None or verb.dep_ in ("relcl", "acl"):
+            return False  # "cargo that will be used in ..." describes the cargo
         name = mentions.name_at(subject)
         return not (name is not None and name.label_ == "EVENT")
 

@@ -663,3 +663,20 @@ def test_continents_and_the_places_named_after_them(extractor, text, expected):
     places = [(m.text, m.label) for m in document.mentions if m.label in ("GPE", "LOC")]
     assert places == expected
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param("Fruit is cleared quickly at stations on the China-Laos Railway.", [],
+                     id="railway named after two countries"),
+        pytest.param("Traffic on the Hong Kong-Zhuhai-Macao Bridge hit a record.", [],
+                     id="bridge named after three cities"),
+        pytest.param("China-Laos trade grew 9 percent.", ["China", "Laos"],
+                     id="lowercase head: the places stand alone"),
+    ],
+)
+def test_places_hyphenated_into_a_longer_name(extractor, text, places):
+    document = extractor(text)
+    assert [m.text for m in document.mentions if m.label in ("GPE", "LOC")] == places
+    assert_grounded(document)

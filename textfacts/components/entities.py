@@ -31,6 +31,7 @@ capitalise every word, so open-ended programme and event patterns stay silent th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -314,6 +315,7 @@ class Entities:
         chosen = self.add_ner(doc, chosen, blocks)
         chosen = self.add_abbreviations(doc, chosen)
         chosen = [c for c in chosen if not _clashes_with_numbers(c, numbers)]
+        chosen = _without_name_modifiers(text_of(doc), chosen)
         self.number_relative_plans(doc, chosen)
         shorten_to_earlier(chosen)
         spans = []
@@ -808,6 +810,28 @@ def _blocked(cand: Candidate, blocks: list[tuple[int, int]]) -> bool:
         s <= cand.start and cand.end <= e and cand.size < e - s or (s, e) == (cand.start, cand.end)
         for s, e in blocks
     )
+
+
+def _without_name_modifiers(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Drop places hyphenated into a longer name ("the China-Laos Railway").
+
+    Two or more places joined by hyphens and followed by a capitalised word modify a name
+    that is not a place itself ("Hong Kong-Zhuhai-Macao Bridge", "Forum on China-Africa
+    Cooperation"); followed by a lowercase word ("China-Africa trade") each place stands alone.
+    """
+    places = sorted((c for c in chosen if c.label in ("GPE", "LOC")), key=lambda c: c.start)
+    dropped: set[int] = set()
+    run: list[Candidate] = []
+    for cand in [*places, None]:
+        if cand is not None and run and text[run[-1].end:cand.start] in ("-", "\u2013"):
+            run.append(cand)
+            continue
+        if len(run) > 1:
+            follower = re.match(r"[ \t]+([A-Z][a-z]+)", text[run[-1].end:run[-1].end + 40])
+            if follower is not None:
+                dropped.update(id(c) for c in run)
+        run = [cand] if cand is not None else []
+    return [c for c in chosen if id(c) not in dropped]
 
 
 _COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",

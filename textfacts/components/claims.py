@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +30,7 @@ from textfacts.components._attribution import (
     segments,
     text_of,
 )
+from textfacts.components._cues import CueRowBase
 from textfacts.extensions import state
 from textfacts.resources import data_path, read_jsonl
 
@@ -46,19 +46,13 @@ _SCALES = {"thousand", "million", "billion", "trillion", "hundred", "mln", "bln"
 _STOP = {"the", "a", "an", "this", "these", "that", "its", "it", "which", "they", "their"}
 
 
-class ClaimRow(BaseModel):
+class ClaimRow(CueRowBase):
     """One cue row of patterns/claims.jsonl."""
 
-    model_config = ConfigDict(extra="forbid")
-    id: str
     kind: Literal["change", "level", "share", "rate", "multiple", "comparison",
                   "subject_default", "subject_alias", "forecast", "container", "comparative",
                   "follow_up", "current"]
     direction: Literal["up", "down"] | None = None
-    words: list[str] = []
-    regex: str | None = None
-    canonical: str | None = None
-    example: str
 
 
 @dataclass

@@ -34,6 +34,7 @@ from textfacts.components._attribution import (
     segments,
     text_of,
 )
+from textfacts.components._cues import CueRowBase
 from textfacts.components._spans import in_chrome, make_span, write_group
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
@@ -63,21 +64,15 @@ class ModalityRow(BaseModel):
     example: str
 
 
-class CueRow(BaseModel):
+class CueRow(CueRowBase):
     """One cue row of patterns/commitments.jsonl: word lists and regexes by kind."""
 
-    model_config = ConfigDict(extra="forbid")
-    id: str
     kind: Literal[
         "enumerator", "list_intro", "initiative_noun", "initiative_verb", "event_verb",
         "belief_verb", "agent_noun", "agent_document", "actor_alias", "speech_verb",
         "according_to", "goal_noun", "deadline_preposition", "event_noun", "frame_noun",
         "administrative_verb",
     ]
-    words: list[str] = []
-    regex: str | None = None
-    canonical: str | None = None
-    example: str
 
 
 @dataclass

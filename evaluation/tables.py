@@ -23,8 +23,8 @@ START, END = "<!-- results:start -->", "<!-- results:end -->"
 GOLDS = [
     ("seeds", "seed gold (5 docs, corpus/gold)"),
     ("dev", "external dev gold (6 docs, shared/corpus-dev)"),
-    ("heldout", "held-out (8 docs, corpus/heldout; a1–a4 used in development since round 2)"),
-    ("blind", "blind test (4 docs, corpus/blind; never used in development)"),
+    ("heldout", "held-out (12 docs, corpus/heldout; all used in development by round 3)"),
+    ("blind", "blind test (4 docs, corpus/blind: d1–d4, written in round 3, never developed on)"),
 ]
 SYSTEMS = [
     ("textfacts", REPORTS, "reference-{gold}.json"),

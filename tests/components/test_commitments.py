@@ -204,6 +204,10 @@ def test_numbered_items_after_a_document_that_lists_measures(extractor):
                      id="date-in-first-conjunct-dates-it-alone"),
         pytest.param("Looking ahead, customs will open new lanes at land ports in 2027 and "
                      "train more inspectors.", ["2027", None], id="date-after-first-verb-only"),
+        pytest.param("From January 1, 2027, mangoes from the country will be allowed into "
+                     "China.", ["2027-01-01"], id="fronted-from-date"),
+        pytest.param("Customs will cut clearance time by 10 percent from the 2025 level.", [None],
+                     id="from-baseline-is-no-deadline"),
     ],
 )
 def test_deadlines(extractor, text, deadlines):

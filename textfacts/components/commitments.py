@@ -566,8 +566,9 @@ class Commitments:
             for child in token.children:
                 if child.dep_ in _SPLIT | _CLAUSAL | {"xcomp"} or child.i in chain_ids:
                     continue
-                if child.dep_ == "prep" and child.lower_ in ("since", "from", "than"):
-                    continue
+                if child.dep_ == "prep" and (child.lower_ in ("since", "than") or (
+                        child.lower_ == "from" and child.i > token.i)):
+                    continue  # a fronted "From July 1," dates the action; "from 2025" is a baseline
                 out.extend(mentions.dates_in(child.left_edge.idx, right_edge(child)))
         return out
 
@@ -827,6 +828,8 @@ class Commitments:
         match = re.search(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$", before)
         if match is None:
             return False
+        if re.match(r"\s+(?:level|figure|baseline|base)\b", text_of(doc)[date.end_char:]):
+            return False  # "from the 2025 level" is a baseline, not a time frame
         return self.cues.has("deadline_preposition", match.group(1).split()[-1])
 
     def _to_span(self, doc: Doc, item: Found, mentions: Mentions, speakers: Speakers

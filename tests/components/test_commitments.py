@@ -356,3 +356,14 @@ def test_passive_in_a_reporters_voice(extractor, text, expected):
     document = extractor(text)
     assert _texts(document) == expected
     assert_grounded(document)
+
+
+def test_a_requirement_binds_whoever_it_names(extractor):
+    text = ("Under the rules, exporting enterprises are required to keep inspection records for "
+            "at least 2 years. Customs authorities are required to publish the list of approved "
+            "packing plants.")
+    document = extractor(text)
+    actors = {c.action.split()[0]: (c.actor, c.modality) for c in document.commitments}
+    assert actors["keep"] == ("exporting enterprises", "require")
+    assert actors["publish"] == ("General Administration of Customs", "require")
+    assert_grounded(document)

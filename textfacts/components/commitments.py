@@ -260,10 +260,12 @@ class Commitments:
                 continue
             bare = imperative is not None and token.i == imperative.i
             listed = any(p.match(sent.text.lstrip()) for p in self.cues.enumerators)
-            if not passive and not bare and not self._agentive(action, mentions, speakers,
-                                                               listed):
+            agentive = self._agentive(action, mentions, speakers, listed)
+            # a rule binds whoever it names: "Exporting enterprises are required to ..."
+            obliged = _obliged(chain) if modality == "require" and not agentive else None
+            if not passive and not bare and obliged is None and not agentive:
                 continue
-            actor = self._actor(action, mentions, speakers)
+            actor = obliged or self._actor(action, mentions, speakers)
             seen.add(action.i)
             start = min(t.idx for t in chain)
             if passive:
@@ -993,6 +995,20 @@ def _conj_start(verb: Token) -> int:
         if child.i < verb.i and child.dep_ in ("advmod", "aux", "neg") and child.lower_ != "to":
             first = min(first, child, key=lambda t: t.i)
     return first.idx
+
+
+def _obliged(chain: list[Token]) -> str | None:
+    """Who a rule obliges, as written: "Exporting enterprises are required to ..." → them.
+
+    A requirement binds whoever it names, authority or not (ANNOTATION.md §3).
+    """
+    for token in chain:
+        if token.lemma_.lower() == "require" and any(c.dep_ == "auxpass" for c in token.children):
+            subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                words = [t for t in subject.subtree if t.dep_ not in ("det", "punct")]
+                return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in words)
+    return None
 
 
 def _headline_line(segment: Span) -> bool:

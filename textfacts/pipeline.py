@@ -102,7 +102,8 @@ class Extractor:
         With as_tuples, items are (text, context) and context may hold `doc_id` and `meta`,
         and is handed back beside each Document. Texts are consumed lazily (memory stays
         flat in the number of documents); a text over MAX_CHARS goes through spaCy as
-        several chunk Docs and comes back merged.
+        several chunk Docs and comes back merged. With n_process > 1 (or -1 for every core),
+        worker processes extract whole batches of `batch_size` texts; the output is the same.
         """
         if n_process != 1:
             yield from self._pipe_parallel(texts, as_tuples, n_process, batch_size)

@@ -71,7 +71,10 @@ def run_config(name: str, docs: int, folder: str | None) -> dict:
         import spacy
 
         nlp = spacy.load(BASE_MODEL)
-        run = lambda texts, n: sum(1 for _ in nlp.pipe(texts, n_process=n))  # noqa: E731
+        # spaCy's own default batch size unless --bare-batch-size asks for textfacts' (16)
+        size = int(os.environ.get("TEXTFACTS_BENCH_BARE_BATCH", "0")) or None
+        run = lambda texts, n: sum(1 for _ in nlp.pipe(  # noqa: E731
+            texts, n_process=n, batch_size=size))
     else:
         import textfacts
 
@@ -156,9 +159,13 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="200 documents (CI)")
     parser.add_argument("--configs", default=",".join(CONFIGS))
     parser.add_argument("--components-docs", type=int, default=200)
+    parser.add_argument("--bare-batch-size", type=int, default=0,
+                        help="batch size of bare spaCy's nlp.pipe (default: spaCy's own, 1000)")
     parser.add_argument("--json", help="write all figures to this JSON file")
     parser.add_argument("--run", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.bare_batch_size:
+        os.environ["TEXTFACTS_BENCH_BARE_BATCH"] = str(args.bare_batch_size)
     if args.run:
         print(json.dumps(run_config(args.run, args.docs, None)))
         return 0

@@ -680,3 +680,20 @@ def test_places_hyphenated_into_a_longer_name(extractor, text, places):
     document = extractor(text)
     assert [m.text for m in document.mentions if m.label in ("GPE", "LOC")] == places
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical"),
+    [
+        pytest.param("Exports from Yunnan Province rose.", "Yunnan Province", "Yunnan",
+                     id="province"),
+        pytest.param("Travellers from the Hong Kong Special Administrative Region rose.",
+                     "Hong Kong Special Administrative Region", "Hong Kong", id="SAR"),
+    ],
+)
+def test_administrative_suffix_leaves_the_canonical_name(extractor, text, surface, canonical):
+    document = extractor(text)
+    found = [m for m in document.mentions if m.label == "GPE" and m.text == surface]
+    assert found and found[0].canonical == canonical, [
+        (m.text, m.label, m.canonical) for m in document.mentions]
+    assert_grounded(document)

@@ -127,7 +127,9 @@ class EntityPatternRow(BaseModel):
     `heads` takes `label`), `edition` (an ordinal before an EVENT holding one of `heads`
     numbers an edition: kept in the span, left out of the canonical name), `place_tail` (an
     NER organisation that is a place plus one of these lowercase `heads` is the place: "the
-    Tianjin municipal government" → GPE "Tianjin"). `normalizer` picks
+    Tianjin municipal government" → GPE "Tianjin"), `place_suffix` (a GPE name ending in one
+    of these `heads` has the place alone as its canonical name: "Yunnan Province" → "Yunnan",
+    "Hong Kong Special Administrative Region" → "Hong Kong"; longest first). `normalizer` picks
     the canonical form (`five_year_plan`: "14th Five-Year Plan"; `customs_office`: "Haikou
     Customs District" → "Haikou Customs").
     """
@@ -135,7 +137,8 @@ class EntityPatternRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     action: Literal[
-        "name", "extend_org", "quoted", "titled", "block", "relabel", "edition", "place_tail"
+        "name", "extend_org", "quoted", "titled", "block", "relabel", "edition", "place_tail",
+        "place_suffix",
     ]
     label: NameLabel | None = None
     pattern: list[dict] | None = None
@@ -267,6 +270,9 @@ class Entities:
         self.place_tails = {
             h for row in self.rows.values() if row.action == "place_tail" for h in row.heads or []
         }
+        self.place_suffixes = sorted(
+            (h for row in self.rows.values() if row.action == "place_suffix"
+             for h in row.heads or []), key=len, reverse=True)
         # "the previous Five-Year Plan": the same offsets the dates layer gives the plan period
         self.plan_offsets = {
             row.surface.lower(): int(row.value)
@@ -681,7 +687,16 @@ class Entities:
             canonical = canonical.split(" ", 1)[-1]
         if label in ("GPE", "LOC") and text.isupper() and len(text) > 4 and text.isalpha():
             canonical = title_case(canonical)  # datelines: "BEIJING, Nov. 7 (Xinhua) --"
+        if label == "GPE":
+            canonical = self.place_alone(canonical)
         return Candidate(start, end, label, canonical, rule, NER)
+
+    def place_alone(self, name: str) -> str:
+        """The place without its administrative suffix: "Chongqing Municipality" → "Chongqing"."""
+        for suffix in self.place_suffixes:
+            if name.endswith(f" {suffix}"):
+                return name[: -len(suffix) - 1].strip() or name
+        return name
 
     def add_abbreviations(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """'Long Name (ABBR)' makes every later ABBR the same name."""

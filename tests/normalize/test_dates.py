@@ -323,3 +323,16 @@ def test_day_on_or_before_goes_back_a_month():
 )
 def test_published_date(value, expected):
     assert published_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("future", "context_year", "expected"),
+    [
+        pytest.param(True, 2025, "2026-06-30", id="pledge after a past date in its sentence"),
+        pytest.param(False, 2025, "2025-06-30", id="past statement keeps the sentence's year"),
+        pytest.param(True, 2027, "2027-06-30", id="future year written in the sentence"),
+    ],
+)
+def test_a_pledge_never_ends_before_it_is_made(future, context_year, expected):
+    parts = {"month": 6, "future": future, "context_year": context_year}
+    assert resolve("month_end", parts, date(2026, 2, 24)) == expected

@@ -245,15 +245,25 @@ def _occurrence_year(parts: dict[str, Any], published: date | None, first: tuple
     months") are reported once closed, so they take the latest one that has ended.
     `first`/`last` are (month, day) of the period's ends; day 0 means the month's last day.
     """
+    def on(y: int, month_day: tuple[int, int]) -> date:
+        month, day = month_day
+        return date(y, month, day or calendar.monthrange(y, month)[1])
+
+    context = parts.get("context_year")
+    if parts.get("year") is None and parts.get("year_offset") is None and context is not None \
+            and parts.get("future") and published is not None:
+        # "launched on Dec. 18, 2025, and will ... by the end of June" (published 2026): a
+        # pledge cannot end before it is made, so the sentence's past year does not date it
+        try:
+            if on(int(context), last) < published:
+                parts = {k: v for k, v in parts.items() if k != "context_year"}
+        except ValueError:
+            pass
     if any(parts.get(k) is not None for k in ("year", "year_offset", "context_year")):
         return _year(parts, published)
     if published is None:
         return None
     year = published.year
-
-    def on(y: int, month_day: tuple[int, int]) -> date:
-        month, day = month_day
-        return date(y, month, day or calendar.monthrange(y, month)[1])
 
     try:
         if parts.get("future"):

@@ -118,9 +118,8 @@ class Extractor:
 
         def _docs() -> Iterator[Doc]:
             for i, item in enumerate(texts):
-                text, context = item if as_tuples else (item, None)  # type: ignore[misc]
+                text, context, doc_id = _pipe_item(i, item, as_tuples)
                 context = context or {}
-                doc_id = str(context.get("doc_id", f"doc{i}"))
                 ranges = chunk_ranges(text)
                 waiting.append(
                     (text if len(ranges) > 1 else None, context, doc_id, [s for s, _ in ranges])
@@ -144,7 +143,6 @@ class Extractor:
             parts = []
             yield (document, context) if as_tuples else document
 
-
     def _pipe_parallel(
         self, texts: Iterable[Any], as_tuples: bool, n_process: int, batch_size: int
     ) -> Iterator[Any]:
@@ -164,11 +162,9 @@ class Extractor:
 
         def items() -> Iterator[tuple[str, dict[str, Any]]]:
             for i, item in enumerate(texts):
-                text, context = item if as_tuples else (item, None)
+                text, context, doc_id = _pipe_item(i, item, as_tuples)
                 contexts.append(context)
-                context = context or {}
-                yield text, {"doc_id": str(context.get("doc_id", f"doc{i}")),
-                             "meta": context.get("meta")}
+                yield text, {"doc_id": doc_id, "meta": (context or {}).get("meta")}
 
         stream = items()
         batches = iter(lambda: list(islice(stream, batch_size)), [])
@@ -176,6 +172,12 @@ class Extractor:
             for document in documents:
                 context = contexts.popleft()
                 yield (document, context) if as_tuples else document
+
+
+def _pipe_item(index: int, item: Any, as_tuples: bool) -> tuple[str, Any, str]:
+    """(text, the caller's context or None, doc_id) of one `pipe` input; ids count from doc0."""
+    text, context = item if as_tuples else (item, None)
+    return text, context, str((context or {}).get("doc_id", f"doc{index}"))
 
 
 def _pipe_batch(extractor: Extractor, batch: list[tuple[str, dict[str, Any]]]) -> list[Document]:

@@ -159,14 +159,15 @@ class Commitments:
         speakers = Speakers(doc, mentions, self.speech)
         found: list[Found] = []
         covered: list[tuple[int, int]] = []
-        for item in self._enumerated(doc, mentions, speakers):
+        pieces = [(segment, self._inline_items(segment)) for segment in segments(doc)]
+        for item in self._enumerated(doc, pieces, mentions, speakers):
             found.append(item)
             covered.append((item.start, item.end))
         for item in [*self._headlines(doc, mentions), *self._headline_infinitives(doc, mentions)]:
             if not any(s <= item.start < e for s, e in covered):
                 found.append(item)
                 covered.append((item.start, item.end))
-        parts = [piece for segment in segments(doc) for piece in self._inline_items(segment)]
+        parts = [piece for _, items in pieces for piece in items]
         for index, segment in enumerate(parts):
             if in_chrome(doc, segment.start_char, segment.end_char):
                 continue
@@ -230,6 +231,8 @@ class Commitments:
         """Modal and control-verb commitments of one sentence, one per coordinated action."""
         seen: set[int] = set()
         imperative = self._imperative(sent, speakers)
+        # "First, we will extend X and make sure Y.": an enumerated item (ANNOTATION.md §3)
+        listed = any(p.match(sent.text.lstrip()) for p in self.cues.enumerators)
         for token in sent:
             trigger = self._trigger(token)
             if imperative is not None and token.i == imperative.i and trigger is None:
@@ -259,8 +262,9 @@ class Commitments:
                 # authority will do
                 continue
             bare = imperative is not None and token.i == imperative.i
-            listed = any(p.match(sent.text.lstrip()) for p in self.cues.enumerators)
-            agentive = self._agentive(action, mentions, speakers, listed)
+            agentive = None
+            if modality == "require" or not (passive or bare):
+                agentive = self._agentive(action, mentions, speakers, listed)
             # a rule binds whoever it names: "Exporting enterprises are required to ..."
             obliged = _obliged(chain) if modality == "require" and not agentive else None
             if not passive and not bare and obliged is None and not agentive:
@@ -273,9 +277,8 @@ class Commitments:
                 if subject is not None:
                     start = min(start, subject.left_edge.idx)
             shared = self._governing_dates(chain, mentions)
-            if any(p.match(sent.text.lstrip()) for p in self.cues.enumerators):
-                # "First, we will extend X and make sure Y.": an enumerated item is one pledge
-                # however many verbs it holds (ANNOTATION.md §3)
+            if listed:
+                # an enumerated item is one pledge however many verbs it holds
                 yield Found(start, sent.end_char, action, modality, actor, rule, shared,
                             whole=True)
                 return
@@ -576,11 +579,15 @@ class Commitments:
 
     # -- enumerated initiatives ------------------------------------------------
 
-    def _enumerated(self, doc: Doc, mentions: Mentions, speakers: Speakers) -> Iterator[Found]:
-        """Items of a list of initiatives or tasks that an introduction announces."""
+    def _enumerated(self, doc: Doc, pieces: list[tuple[Span, list[Span]]], mentions: Mentions,
+                    speakers: Speakers) -> Iterator[Found]:
+        """Items of a list of initiatives or tasks that an introduction announces.
+
+        `pieces`: each segment with its inline-list parts (`_inline_items`).
+        """
         text = text_of(doc)
-        sents = [piece for s in segments(doc) if not in_chrome(doc, s.start_char, s.end_char)
-                 for piece in self._inline_items(s)]
+        sents = [piece for s, items in pieces if not in_chrome(doc, s.start_char, s.end_char)
+                 for piece in items]
         for index, sent in enumerate(sents):
             colons = [t for t in sent if t.text == ":" and t.i < sent.end - 3]
             listed = False

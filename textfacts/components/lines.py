@@ -23,9 +23,8 @@ class Lines:
     def __call__(self, doc: Doc) -> Doc:
         """Mark line starts; tokens inside a line keep whatever the parser decides."""
         for token in doc[1:]:
-            before = doc[token.i - 1]
-            if not token.is_space and (
-                    (before.is_space and "\n" in before.text) or "\n" in before.whitespace_):
+            before = doc[token.i - 1]  # a line break is a space token of its own
+            if not token.is_space and before.is_space and "\n" in before.text:
                 token.is_sent_start = True
         return doc
 

@@ -9,6 +9,7 @@ earlier components wrote, and the PERSON each sentence is attributed to (transcr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,18 +146,38 @@ def ref(span: Span | None) -> Ref | None:
 # --------------------------------------------------------------------------- mentions
 
 
+class _Index(list):
+    """Spans sorted by start, with overlap lookups by bisection instead of a scan.
+
+    A mention is short, so every span overlapping [start, end) begins in
+    [start - longest, end): the lookup costs the log of the group plus the hits.
+    """
+
+    def __init__(self, spans: Iterable[Span]):
+        super().__init__(sorted(spans, key=lambda s: (s.start_char, s.end_char)))
+        self.starts = [s.start_char for s in self]
+        self.longest = max((s.end_char - s.start_char for s in self), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [s for s in self[lo:hi] if s.start_char < end and start < s.end_char]
+
+
 class Mentions:
     """Char-offset lookups over the mention groups other components wrote."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.names = list(doc.spans.get(NAME_GROUP, []))
-        self.people = list(doc.spans.get(PEOPLE_GROUP, []))
-        self.dates = list(doc.spans.get(DATE_GROUP, []))
+        self.names = _Index(doc.spans.get(NAME_GROUP, []))
+        self.people = _Index(doc.spans.get(PEOPLE_GROUP, []))
+        self.dates = _Index(doc.spans.get(DATE_GROUP, []))
 
     @staticmethod
     def at(spans: Iterable[Span], start: int, end: int) -> list[Span]:
-        """Spans overlapping a char range."""
+        """Spans overlapping a char range (by bisection when the spans are an _Index)."""
+        if isinstance(spans, _Index):
+            return spans.overlapping(start, end)
         return [s for s in spans if s.start_char < end and start < s.end_char]
 
     def name_at(self, token: Token) -> Span | None:
@@ -253,6 +274,8 @@ class Speakers:
             if said is not None:
                 current = said
             self.segments.append((segment.start_char, segment.end_char, current))
+        self._segment_starts = [s[0] for s in self.segments]
+        self._turn_starts: list[int] | None = None
 
     def _attributed(self, segment: Span) -> Span | None:
         """The PERSON a sentence reports, through a speech verb or "according to"."""
@@ -274,15 +297,24 @@ class Speakers:
                     return people[0]
         return None
 
+    def turn_at(self, pos: int) -> tuple[int, int, Any] | None:
+        """The transcript turn holding a char position (turns are sorted and disjoint)."""
+        if self._turn_starts is None:
+            self._turn_starts = [t[0] for t in self.turns]
+        k = bisect_right(self._turn_starts, pos) - 1
+        if k >= 0 and pos < self.turns[k][1]:
+            return self.turns[k]
+        return None
+
     def at(self, token: Token) -> Span | None:
         """The PERSON mention who says the sentence holding this token."""
         pos = token.idx
-        for start, end, person in self.turns:
-            if start <= pos < end:
-                return _span_of_ref(self.mentions, person)
-        for start, end, person in self.segments:
-            if start <= pos < end:
-                return person
+        turn = self.turn_at(pos)
+        if turn is not None:
+            return _span_of_ref(self.mentions, turn[2])
+        k = bisect_right(self._segment_starts, pos) - 1
+        if k >= 0 and pos < self.segments[k][1]:
+            return self.segments[k][2]
         return None
 
 

@@ -297,6 +297,13 @@ class Speakers:
                     return people[0]
         return None
 
+    def canonical(self, person: Any) -> str | None:
+        """Canonical name of a turn's speaker (a Span or a stored (start, end, label) ref)."""
+        span = _span_of_ref(self.mentions, person)
+        if span is None:
+            return None
+        return (span._.textfacts or {}).get("canonical") or span.text
+
     def turn_at(self, pos: int) -> tuple[int, int, Any] | None:
         """The transcript turn holding a char position (turns are sorted and disjoint)."""
         if self._turn_starts is None:

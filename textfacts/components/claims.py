@@ -12,6 +12,7 @@ the counted noun); cue words are data (patterns/claims.jsonl). Speakers come fro
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -51,7 +52,7 @@ class ClaimRow(CueRowBase):
 
     kind: Literal["change", "level", "share", "rate", "multiple", "comparison",
                   "subject_default", "subject_alias", "forecast", "container", "comparative",
-                  "follow_up", "current"]
+                  "follow_up", "current", "release"]
     direction: Literal["up", "down"] | None = None
 
 
@@ -76,6 +77,7 @@ class ClaimCues:
     follow_up: list[re.Pattern[str]]
     current_adverbs: set[str]
     state_verbs: set[str]
+    release_verbs: set[str]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> ClaimCues:
@@ -85,7 +87,7 @@ class ClaimCues:
         out: dict[str, Any] = {"level": set(), "multiple": set(), "measure": set(),
                                "trade": set(), "alias": {}, "default": None, "forecast": set(),
                                "container": set(), "comparative": {}, "current": set(),
-                               "state": set()}
+                               "state": set(), "release": set()}
         share, rate_after, rate_before, comparisons, follow_up = [], [], [], [], []
         for row in rows:
             words = {w.lower() for w in row.words}
@@ -93,6 +95,8 @@ class ClaimCues:
                 out["comparative"].update(dict.fromkeys(words, row.direction))
             elif row.kind == "container":
                 out["container"] |= words
+            elif row.kind == "release":
+                out["release"] |= words
             elif row.kind == "current":
                 out["state" if row.id.endswith("state_verb") else "current"] |= words
             elif row.kind == "change" and row.direction:
@@ -123,7 +127,7 @@ class ClaimCues:
         return cls(direction, out["level"], share, rate_after, rate_before, out["multiple"],
                    out["measure"], comparisons, out["trade"], out["default"], out["alias"],
                    out["forecast"], out["container"], out["comparative"], follow_up,
-                   out["current"], out["state"])
+                   out["current"], out["state"], out["release"])
 
 
 class Claims:
@@ -146,8 +150,8 @@ class Claims:
         speakers = Speakers(doc, mentions, self.speech)
         binder = _Binder(doc, self.cues, mentions, anchors)
         claims: list[dict[str, Any]] = []
-        para_period: dict[tuple[int, int], Span | None] = {}
-        doc_period: Span | None = None
+        breaks = binder.carry_breaks(speakers)
+        carried: tuple[int, Span] | None = None  # (where it was stated, the DATE)
         previous: tuple[Span, dict[str, Any]] | None = None
         bound: list[tuple[Span, dict[str, Any]]] = []
         for anchor in anchors:
@@ -180,16 +184,16 @@ class Claims:
             para = paragraph_of(text_of(doc), anchor.start_char)
             period = claim["period_span"]
             current = claim.pop("current")
-            if period is None and claim["kind"] != "rate" and not current:
-                # The reporting period stated once governs what follows: within the paragraph
-                # for any figure, across the article for money and percentage statistics.
-                period = para_period.get(para)
-                if period is None and anchor.label_ in ("MONEY", "PERCENT"):
-                    period = doc_period
-            if period is not None and claim["kind"] != "rate":
-                para_period[para] = period
-                if anchor.label_ in ("MONEY", "PERCENT"):
-                    doc_period = period
+            if carried is not None and _crossed(breaks, carried[0], anchor.start_char):
+                carried = None  # a heading, a new turn or another dated passage came between
+            present = claim.pop("present")
+            if period is None and claim["kind"] != "rate" and not current and not present \
+                    and carried:
+                # The reporting period stated once governs the sentences that continue the
+                # report, across line breaks, until the passage turns (ANNOTATION.md §7).
+                period = carried[1]
+            if period is not None and not current:
+                carried = (anchor.start_char, period)
             if claim.pop("fallback") and previous is not None and paragraph_of(
                     text_of(doc), previous[0].start_char) == para and previous[1]["measure"]:
                 # "... was 8.58 trillion yuan. A year-on-year increase of 11.7%": a verbless
@@ -214,12 +218,64 @@ class _Binder:
         self.mentions = mentions
         self.anchors = anchors
         self.segments = list(segments(doc))
+        self.segment_starts = [seg.start_char for seg in self.segments]
 
     def segment_of(self, span: Span) -> Span:
-        for segment in self.segments:
-            if segment.start_char <= span.start_char < segment.end_char:
-                return segment
+        k = bisect_right(self.segment_starts, span.start_char) - 1
+        if k >= 0 and span.start_char < self.segments[k].end_char:
+            return self.segments[k]
         return span.sent
+
+    def carry_breaks(self, speakers: Speakers) -> list[int]:
+        """Sorted positions where a carried period stops (ANNOTATION.md §7).
+
+        A heading line, a transcript turn, and a sentence without figures that names a date of
+        its own ("This year, the authority will ...") each end the passage a period governs.
+        """
+        text = text_of(self.doc)
+        breaks = []
+        previous = None
+        for turn in speakers.turns:  # a turn of another speaker, not the same one resumed
+            who = speakers.canonical(turn[2])
+            if who != previous:
+                breaks.append(int(turn[0]))
+            previous = who
+        starts = [a.start_char for a in self.anchors]
+        for segment in self.segments:
+            start, end = segment.start_char, segment.end_char
+            k = bisect_right(starts, start - 1)
+            figures = k < len(starts) and starts[k] < end
+            if not figures and _heading(text, segment):
+                breaks.append(start)
+            elif not figures and any(t.pos_ in ("VERB", "AUX") for t in segment) and any(
+                    not self.not_a_period(d) for d in self.mentions.dates_in(start, end)):
+                breaks.append(start)
+        return sorted(breaks)
+
+    def not_a_period(self, date: Span, anchor: Span | None = None) -> bool:
+        """Dates that never date a figure: datelines, release dates, years inside names."""
+        text = text_of(self.doc)
+        line_start = text.rfind("\n", 0, date.start_char) + 1
+        if _DATELINE_BEFORE.fullmatch(text[line_start:date.start_char]) and \
+                _DATELINE_AFTER.match(text, date.end_char):
+            return True  # "BEIJING, May 9 (Xinhua) --"
+        if any(n.start_char <= date.start_char and date.end_char <= n.end_char
+               and n.end_char - n.start_char > date.end_char - date.start_char
+               for n in self.mentions.names_in(date.start_char, date.end_char)):
+            return True  # "the Clean Port 2030 campaign"
+        opening = text.rfind("“", line_start, date.start_char)
+        opening = max(opening, text.rfind('"', line_start, date.start_char))
+        closing = re.match(r"[^“”\"\n]{0,40}[”\"]", text[date.end_char:date.end_char + 42])
+        if opening >= 0 and closing is not None and not re.search(
+                r"[”\"]", text[opening + 1:date.start_char]) and re.search(
+                r"\b[A-Z]", text[opening + 1:date.start_char]):
+            return True  # a year inside a quoted name: “Blue Sky 2030”
+        verb = next((t for t in date.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in self.cues.release_verbs:
+            return False
+        # "data showed on Friday": the release date, unless the figure is what was released
+        return anchor is None or not any(
+            c.dep_ == "dobj" and anchor.root in c.subtree for c in verb.children)
 
     def forecast(self, anchor: Span) -> bool:
         """Whether a figure is an estimate or forecast ("estimate of 20.8 percent")."""
@@ -281,6 +337,8 @@ class _Binder:
             "rule": rule, "fallback": fallback,
             "follow_up": kind in ("change", "multiple") and self._follows_up(anchor, before),
             "current": self._current(verb),
+            "present": _present(verb or next((t for t in anchor.root.ancestors
+                                              if t.pos_ in ("VERB", "AUX")), None)),
         }
 
     def _follows_up(self, anchor: Span, before: str) -> bool:
@@ -627,9 +685,41 @@ class _Binder:
                      for p in self.cues.comparisons for m in p.finditer(segment.text)]
         dates = [d for d in self.mentions.dates_in(segment.start_char, segment.end_char)
                  if not self._is_baseline(d, comparison)
-                 and not any(s < d.end_char and d.start_char < e for s, e in baselines)]
+                 and not any(s < d.end_char and d.start_char < e for s, e in baselines)
+                 and not self.not_a_period(d, anchor)]
         if not dates:
             return None
+        chosen = self._dated_by(anchor, path, verb, measure_tok, dates)
+        if chosen is None:
+            # No clause dates the figure: a date later in the sentence does when no finite
+            # verb of another clause stands between ("... respectively in the first half").
+            later = [d for d in dates if d.start_char >= anchor.end_char]
+            if later and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in
+                                 self.doc[anchor.end:later[0].start]):
+                chosen = later[0]
+        if chosen is not None:
+            # "during the 14th Five-Year Plan period (2021-2025)": the bracket restates
+            k = dates.index(chosen)
+            text = text_of(self.doc)
+            if k > 0 and re.fullmatch(r"\s*[(（]\s*", text[dates[k - 1].end_char:chosen.start_char]):
+                chosen = dates[k - 1]
+        return chosen
+
+    def _dated_by(self, anchor: Span, path: list[Token], verb: Token | None,
+                  measure_tok: Token | None, dates: list[Span]) -> Span | None:
+        """The DATE of the figure's own clause, else the nearest earlier one in its clause."""
+        if verb is None:
+            # "A total of 3,260 cases were handled last year": the figure sits in the subject
+            verb = next((t for t in anchor.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is not None:
+            # a date on the figure's own verb ("and totaled 6.69 million tons for January-
+            # October") wins over one its coordinated verbs share
+            mine = [d for d in dates if not (anchor.start_char <= d.start_char < anchor.end_char)
+                    and any(c.dep_ in ("prep", "npadvmod") and c.left_edge.idx <= d.start_char
+                            < right_edge(c) for c in verb.children)]
+            if mine and verb.dep_ == "conj":
+                ahead = [d for d in mine if d.end_char <= anchor.start_char]
+                return ahead[-1] if ahead else mine[0]
         zones: list[tuple[int, int]] = []
         node = verb
         for _ in range(4):
@@ -664,8 +754,13 @@ class _Binder:
 
     def _is_baseline(self, date: Span, comparison: str | None) -> bool:
         """A DATE that is the comparison baseline ("over 2012") or a start ("since 2012")."""
-        before = text_of(self.doc)[max(0, date.start_char - 20):date.start_char].lower()
-        if re.search(r"\b(?:since|than|compared (?:with|to)|versus)\s+(?:the\s+)?$", before):
+        text = text_of(self.doc)
+        before = text[max(0, date.start_char - 20):date.start_char].lower()
+        if re.search(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}$", before) and not text[
+                self.segment_of(date).start_char:date.start_char].strip().lower().startswith(
+                "since"):
+            return True  # "up 5% since 2012"; a fronted "Since early 2030," dates the clause
+        if re.search(r"\b(?:than|compared (?:with|to)|versus)\s+(?:the\s+)?$", before):
             return True
         if re.search(r"\bover\s+$", before) and date.text[:1].isdigit():
             return True  # "over 2012"; "over the past five years" is a period
@@ -687,6 +782,47 @@ class _Binder:
         if words & self.cues.trade_words:
             return self.cues.default_subject
         return None
+
+
+# "BEIJING, May 9 (Xinhua) --": a dateline's place before its date, the agency and dash after.
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},|\([A-Za-z .]{1,30}\))\s*")
+_DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-\s)")
+
+
+def _heading(text: str, segment: Span) -> bool:
+    """A line of its own without closing punctuation: a headline or subheading."""
+    start, end = segment.start_char, segment.end_char
+    line = text[start:end].strip()
+    whole = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
+    return whole and 0 < len(line.split()) <= 14 and line[-1] not in ".!?\"”’:;,)]"
+
+
+def _present(verb: Token | None) -> bool:
+    """Whether a clause is in the present or present perfect ("has linked 30 agencies").
+
+    Such a figure states where things stand now, so a reporting period carried from earlier
+    sentences does not date it.
+    """
+    if verb is None:
+        return False
+    node = verb
+    while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
+        node = node.head  # "saw their exports grow": the governing verb sets the tense
+        if node.tag_ == "VBD" or any(c.tag_ in ("VBD", "MD") for c in node.children
+                                     if c.dep_ in ("aux", "auxpass")):
+            return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in auxes):
+        return False
+    if any(a.lower_ in ("has", "have") for a in auxes):
+        return True
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _crossed(breaks: list[int], start: int, end: int) -> bool:
+    """Whether a carry-stopping position lies in (start, end]."""
+    k = bisect_right(breaks, start)
+    return k < len(breaks) and breaks[k] <= end
 
 
 def _respective_level(segment: Span, earlier: list[dict[str, Any]], claim: dict[str, Any]

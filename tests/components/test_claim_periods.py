@@ -1,0 +1,106 @@
+"""Which DATE dates a figure, and how a period carries (ANNOTATION.md §7), on invented text."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import assert_grounded
+
+META = {"published": "2031-05-12"}
+
+
+def periods(extractor, text: str) -> dict[str, str | None]:
+    """Anchor text → period text for every claim of a document."""
+    document = extractor(text, meta=META)
+    assert_grounded(document)
+    return {
+        document.mention(c.anchor).text: (
+            document.mention(c.period).text if c.period else None
+        )
+        for c in document.claims
+    }
+
+
+def test_dateline_release_date_and_baseline_never_date_a_figure(extractor):
+    text = (
+        "SHANGHAI, April 2 (Xinhua) -- Rail exports grew 8.4 percent to 510 billion yuan in "
+        "the first quarter of 2031 from 2029 levels, data released Tuesday showed."
+    )
+    got = periods(extractor, text)
+    assert got["8.4 percent"] == "first quarter of 2031"
+    assert got["510 billion yuan"] == "first quarter of 2031"
+
+
+def test_agency_dateline_is_not_a_period(extractor):
+    text = "(Harbour Daily) March 3 -- Grain imports fell 6.2 percent in the first two months."
+    assert periods(extractor, text)["6.2 percent"] == "first two months"
+
+
+def test_period_carries_across_lines_until_a_heading(extractor):
+    text = (
+        "In 2030, customs handled 5,200 smuggling cases.\n"
+        "Of these, 740 involved narcotics.\n"
+        "Officers also seized 2.6 tons of ivory.\n"
+        "Port services\n"
+        "The northern terminal handled 900 ships."
+    )
+    got = periods(extractor, text)
+    assert got["5,200 smuggling cases"] == "2030"
+    assert got["2.6 tons"] == "2030"
+    assert got["900 ships"] is None
+
+
+def test_figure_in_the_subject_takes_its_clause_date(extractor):
+    text = "A total of 4,130 smuggling cases were investigated nationwide last year."
+    assert periods(extractor, text)["4,130 smuggling cases"] == "last year"
+
+
+def test_a_year_inside_a_quoted_name_neither_dates_nor_stops_the_carry(extractor):
+    text = (
+        "In 2030, the bureau checked 61,000 containers.\n"
+        "Its \u201cClean Harbour 2031\u201d drive later seized 3,400 tons of scrap."
+    )
+    assert periods(extractor, text)["3,400 tons"] == "2030"
+
+
+def test_a_bracketed_restatement_gives_way_to_the_period_it_restates(extractor):
+    text = (
+        "During the 15th Five-Year Plan period (2026-2030), exporters shipped 9.6 billion "
+        "tons of goods."
+    )
+    assert periods(extractor, text)["9.6 billion tons"] == "15th Five-Year Plan period"
+
+
+def test_a_multiple_of_an_earlier_year_keeps_the_reporting_year(extractor):
+    text = "Seizures of ivory reached 1,200 kilograms in 2030, 3.1 times the volume in 2028."
+    got = periods(extractor, text)
+    assert got["1,200 kilograms"] == "2030"
+    assert got["3.1 times"] == "2030"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The platform has connected 45 agencies.",
+        "The platform now links 45 agencies.",
+    ],
+)
+def test_a_present_state_does_not_inherit_a_past_period(extractor, second):
+    text = f"In 2030, imports rose 3 percent.\n{second}"
+    assert periods(extractor, text)["45 agencies"] is None
+
+
+def test_a_date_on_the_figures_own_verb_wins_over_a_shared_one(extractor):
+    text = (
+        "Scrap imports dropped from 9.1 million tons in 2029 to 7.2 million tons in 2030 and "
+        "totaled 3.3 million tons in the first half of 2031."
+    )
+    assert periods(extractor, text)["3.3 million tons"] == "first half of 2031"
+
+
+def test_a_later_date_dates_a_figure_no_clause_claims(extractor):
+    text = (
+        "The cargo and container throughput of the port registered year-on-year growth of "
+        "2.1 percent and 6.5 percent respectively in the first ten months of 2030."
+    )
+    got = periods(extractor, text)
+    assert got["2.1 percent"] == "first ten months of 2030"

@@ -12,7 +12,7 @@ the counted noun); cue words are data (patterns/claims.jsonl). Speakers come fro
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -52,7 +52,8 @@ class ClaimRow(CueRowBase):
 
     kind: Literal["change", "level", "share", "rate", "multiple", "comparison",
                   "subject_default", "subject_alias", "forecast", "container", "comparative",
-                  "follow_up", "current", "release"]
+                  "follow_up", "current", "release", "statistic",
+                  "counting", "share_noun"]
     direction: Literal["up", "down"] | None = None
 
 
@@ -78,6 +79,9 @@ class ClaimCues:
     current_adverbs: set[str]
     state_verbs: set[str]
     release_verbs: set[str]
+    statistic: set[str]
+    counting_words: set[str]
+    share_nouns: set[str]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> ClaimCues:
@@ -87,7 +91,8 @@ class ClaimCues:
         out: dict[str, Any] = {"level": set(), "multiple": set(), "measure": set(),
                                "trade": set(), "alias": {}, "default": None, "forecast": set(),
                                "container": set(), "comparative": {}, "current": set(),
-                               "state": set(), "release": set()}
+                               "state": set(), "release": set(), "statistic": set(),
+                               "counting": set(), "share_noun": set()}
         share, rate_after, rate_before, comparisons, follow_up = [], [], [], [], []
         for row in rows:
             words = {w.lower() for w in row.words}
@@ -97,6 +102,12 @@ class ClaimCues:
                 out["container"] |= words
             elif row.kind == "release":
                 out["release"] |= words
+            elif row.kind == "statistic":
+                out["statistic"] |= words
+            elif row.kind == "counting":
+                out["counting"] |= words
+            elif row.kind == "share_noun":
+                out["share_noun"] |= words
             elif row.kind == "current":
                 out["state" if row.id.endswith("state_verb") else "current"] |= words
             elif row.kind == "change" and row.direction:
@@ -127,7 +138,8 @@ class ClaimCues:
         return cls(direction, out["level"], share, rate_after, rate_before, out["multiple"],
                    out["measure"], comparisons, out["trade"], out["default"], out["alias"],
                    out["forecast"], out["container"], out["comparative"], follow_up,
-                   out["current"], out["state"], out["release"])
+                   out["current"], out["state"], out["release"],
+                   out["statistic"], out["counting"], out["share_noun"])
 
 
 class Claims:
@@ -194,11 +206,24 @@ class Claims:
                 period = carried[1]
             if period is not None and not current:
                 carried = (anchor.start_char, period)
+            refers_back = claim.pop("refers_back")
             if claim.pop("fallback") and previous is not None and paragraph_of(
                     text_of(doc), previous[0].start_char) == para and previous[1]["measure"]:
                 # "... was 8.58 trillion yuan. A year-on-year increase of 11.7%": a verbless
                 # follow-up is about what the previous figure measured
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
+            elif refers_back and previous is not None and previous[1]["measure"] \
+                    and not _crossed(breaks, previous[0].start_char, anchor.start_char):
+                # "These goods made up 9 percent of imports": the goods measured just before
+                claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
+                claim["rule"] += "+claims.refers_back"
+            elif previous is not None and previous[1]["measure"] and self._statistic_only(
+                    claim["measure"]) and not _crossed(breaks, previous[0].start_char,
+                                                       anchor.start_char):
+                # "The number was up 24.2 percent", "an annual average of ...": a word for the
+                # statistic is not what is measured; it refers back to the figure before
+                claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
+                claim["rule"] += "+claims.statistic_word"
             previous = (anchor, dict(claim))
             bound.append(previous)
             claim.pop("period_span")
@@ -207,6 +232,13 @@ class Claims:
             claims.append(claim)
         state(doc)["claims"] = claims
         return doc
+
+
+    def _statistic_only(self, measure: str | None) -> bool:
+        """Whether a measure is only words for a statistic ("the number", "annual average")."""
+        words = re.findall(r"[a-z]+", (measure or "").lower())
+        return bool(words) and all(w in self.cues.statistic or w in _STOP or w in (
+            "of", "on", "a", "an") for w in words)
 
 
 class _Binder:
@@ -219,6 +251,7 @@ class _Binder:
         self.anchors = anchors
         self.segments = list(segments(doc))
         self.segment_starts = [seg.start_char for seg in self.segments]
+        self.anchor_starts = [a.start_char for a in anchors]
 
     def segment_of(self, span: Span) -> Span:
         k = bisect_right(self.segment_starts, span.start_char) - 1
@@ -291,10 +324,13 @@ class _Binder:
         """One claim record for an anchor (period still a Span under "period_span")."""
         segment = self.segment_of(anchor)
         text = text_of(self.doc)
-        prev_end = max([a.end_char for a in self.anchors if a.end_char <= anchor.start_char
-                        and a.start_char >= segment.start_char] or [segment.start_char])
-        next_start = min([a.start_char for a in self.anchors if a.start_char >= anchor.end_char
-                          and a.start_char < segment.end_char] or [segment.end_char])
+        k = bisect_left(self.anchor_starts, anchor.start_char)
+        earlier = self.anchors[k - 1] if k > 0 else None
+        later = self.anchors[k + 1] if k + 1 < len(self.anchors) else None
+        prev_end = earlier.end_char if earlier is not None and earlier.start_char >= \
+            segment.start_char and earlier.end_char <= anchor.start_char else segment.start_char
+        next_start = later.start_char if later is not None and \
+            later.start_char < segment.end_char else segment.end_char
         before, after = text[prev_end:anchor.start_char], text[anchor.end_char:next_start]
         path, verb = self._climb(anchor)
         kind, direction, rule = self._kind(anchor, path, verb, before, after)
@@ -325,6 +361,21 @@ class _Binder:
                                and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
                 if target is not None:
                     measure = self._phrase(target) or measure
+        subject = self._subject(measure, measure_tok)
+        if kind == "share":
+            whole = self._share_whole(anchor, verb)
+            if whole is not None:  # "By origin, Peru accounted for 38% of zinc ore imports"
+                measure, subject = whole
+        item = self._per_item(anchor, before, after)
+        if item is not None:  # "grew, by 27% for heat pumps and 14% for scooters"
+            measure = item
+        if counted and measure_tok is not None:
+            counting = self._counting_word(anchor)
+            if counting is not None:  # "610 million pieces of parcel post"
+                measure = counting
+        if kind == "level" and anchor.label_ == "PERCENT" and measure_tok is not None and \
+                measure_tok.lemma_.lower() in self.cues.share_nouns:
+            kind, rule = "share", "claims.share_noun"  # "the share of X rose to 55 percent"
         if "respectively" in segment.text and kind in ("change", "multiple"):
             # "rose by a, b and c respectively over 2015": the baseline follows the list
             after = text[anchor.end_char:segment.end_char]
@@ -333,13 +384,73 @@ class _Binder:
         return {
             "anchor": ref(anchor), "measure": measure, "kind": kind,
             "direction": direction if kind == "change" else None, "period_span": period,
-            "comparison": comparison, "subject": self._subject(measure, measure_tok),
+            "comparison": comparison, "subject": subject,
             "rule": rule, "fallback": fallback,
+            "refers_back": not counted and self._refers_back(anchor, measure_tok, before),
             "follow_up": kind in ("change", "multiple") and self._follows_up(anchor, before),
             "current": self._current(verb),
             "present": _present(verb or next((t for t in anchor.root.ancestors
                                               if t.pos_ in ("VERB", "AUX")), None)),
         }
+
+    def _share_whole(self, anchor: Span, verb: Token | None) -> tuple[str, str | None] | None:
+        """The whole a party's share is of: measure "zinc ore imports", subject "Peru"."""
+        of = next((g for c in anchor.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")),
+                  None)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) \
+            if verb is not None else None
+        if of is None or subject is None:
+            return None
+        party = self.mentions.name_at(subject)
+        if party is None or party.label_ not in ("GPE", "ORG", "LOC"):
+            return None
+        phrase = self._phrase(of)
+        if phrase is None:
+            return None
+        return phrase, (party._.textfacts or {}).get("canonical") or party.text
+
+    def _per_item(self, anchor: Span, before: str, after: str) -> str | None:
+        """The item a figure of a breakdown is given for: "by 27% for heat pumps"."""
+        if not re.match(r"\s+for\s+\w", after) or not re.search(
+                r"(?:\bby|,|\band)\s*$", before):
+            return None
+        i = anchor.end + 1
+        if i >= len(self.doc) or self.mentions.dates_in(self.doc[i].idx, self.doc[i].idx + 1):
+            return None
+        words: list[Token] = []
+        while i < len(self.doc) and (self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+                                     or self.doc[i].text == "-" or self.doc[i].tag_ == "HYPH"):
+            words.append(self.doc[i])
+            i += 1
+        while words and words[0].pos_ == "DET":
+            words = words[1:]
+        if not words or words[-1].pos_ not in ("NOUN", "PROPN") or words[-1].lemma_.lower() in (
+                "year", "period", "month", "quarter", "time", "first", "whole"):
+            return None
+        return text_of(self.doc)[words[0].idx:words[-1].idx + len(words[-1])]
+
+    def _counting_word(self, anchor: Span) -> str | None:
+        """What a counting word counts: "610 million pieces of parcel post" → "parcel post"."""
+        last = anchor[-1]
+        if last.lemma_.lower() not in self.cues.counting_words:
+            return None
+        of = next((c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        return self._phrase(target) if target is not None else None
+
+    def _refers_back(self, anchor: Span, measure_tok: Token | None, before: str) -> bool:
+        """Whether the measure is named before the figure, not in its own phrase.
+
+        "These goods made up ..."; "involving 2 billion yuan" after a count of cases is the
+        value of what was just counted.
+        """
+        if measure_tok is not None and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in (
+                "these", "those", "such") for c in measure_tok.children):
+            return True
+        return anchor.label_ == "MONEY" and re.search(
+            r"\binvolv\w*\s+(?:(?:a|the)\s+(?:total\s+)?(?:value|amount|sum)\s+of\s+)?"
+            r"(?:about|around|nearly|over|more than|some)?\s*$", before, re.I) is not None
 
     def _follows_up(self, anchor: Span, before: str) -> bool:
         """", up 2.4 percent" / ", 2.3 times the figure of ...": the change of the figure before.
@@ -701,7 +812,8 @@ class _Binder:
             # "during the 14th Five-Year Plan period (2021-2025)": the bracket restates
             k = dates.index(chosen)
             text = text_of(self.doc)
-            if k > 0 and re.fullmatch(r"\s*[(（]\s*", text[dates[k - 1].end_char:chosen.start_char]):
+            gap = text[dates[k - 1].end_char:chosen.start_char] if k > 0 else ""
+            if k > 0 and re.fullmatch(r"\s*[(（]\s*", gap):
                 chosen = dates[k - 1]
         return chosen
 

@@ -1,0 +1,62 @@
+"""What a figure measures (ANNOTATION.md §7 'measure'), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import assert_grounded
+
+META = {"published": "2031-05-12"}
+
+
+def claims(extractor, text: str) -> dict[str, tuple[str | None, str, str | None]]:
+    """Anchor text → (measure, kind, subject)."""
+    document = extractor(text, meta=META)
+    assert_grounded(document)
+    return {
+        document.mention(c.anchor).text: (c.measure, c.kind, c.subject)
+        for c in document.claims
+    }
+
+
+def test_a_partners_share_measures_the_whole_and_names_the_partner(extractor):
+    got = claims(extractor, "By origin, Peru accounted for 38.5% of zinc ore imports in 2030.")
+    assert got["38.5%"] == ("zinc ore imports", "share", "Peru")
+
+
+def test_a_breakdown_by_item_gives_each_figure_its_item(extractor):
+    text = "Green exports grew in 2030, by 27% for heat pumps and 14% for electric scooters."
+    got = claims(extractor, text)
+    assert got["27%"][0] == "heat pumps"
+    assert got["14%"][0] == "electric scooters"
+
+
+def test_these_goods_refers_back_to_the_goods_just_measured(extractor):
+    text = "Soybean imports hit 88 billion dollars in 2030. These goods made up 9 percent."
+    assert claims(extractor, text)["9 percent"][0] == "Soybean imports"
+
+
+def test_a_counting_word_gives_way_to_what_it_counts(extractor):
+    got = claims(extractor, "Customs processed 610 million pieces of parcel post in 2030.")
+    assert got["610 million pieces"][0] == "parcel post"
+
+
+def test_the_value_involved_measures_the_cases_just_counted(extractor):
+    text = "Police cracked 415 cases involving a total value of 2.2 billion yuan in 2030."
+    assert claims(extractor, text)["2.2 billion yuan"][0] == "cases"
+
+
+@pytest.mark.parametrize(
+    ("second", "anchor"),
+    [
+        ("The number was up 12.5 percent from 2029.", "12.5 percent"),
+        ("The figure jumped 1.4 times from 2028.", "1.4 times"),
+    ],
+)
+def test_a_word_for_the_statistic_refers_to_the_figure_before(extractor, second, anchor):
+    text = f"A total of 2,870 fraud cases were handled in 2030. {second}"
+    assert claims(extractor, text)[anchor][0] == "fraud cases"
+
+
+def test_a_share_noun_makes_a_percent_level_a_share(extractor):
+    got = claims(extractor, "The proportion of paperless declarations reached 97 percent in 2030.")
+    assert got["97 percent"][1] == "share"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,7 +72,7 @@ class CueRow(CueRowBase):
         "enumerator", "list_intro", "initiative_noun", "initiative_verb", "event_verb",
         "belief_verb", "agent_noun", "agent_document", "actor_alias", "speech_verb",
         "according_to", "goal_noun", "deadline_preposition", "event_noun", "frame_noun",
-        "administrative_verb",
+        "administrative_verb", "decision_verb",
     ]
 
 
@@ -251,8 +252,18 @@ class Commitments:
             modality, action, chain, rule = trigger
             if action.i in seen or self._is_past(action) or self._believed(action):
                 continue
-            if action.lemma_ in _STATES or self._schedules_event(action):
+            if any(t.i != action.i and self.cues.control.get(t.lemma_.lower()) not in (
+                    None, "plan") and self._is_past(t) for t in chain):
+                continue  # "has continued to cut": an achievement; "decided to cut" is a plan
+            if self._procedural(action):
+                continue  # "I will now brief you on the figures" is about the briefing itself
+            state = action.lemma_ in _STATES and not (
+                action.lemma_ in ("remain", "stay") and any(c.dep_ == "acomp"
+                                                           for c in action.children))
+            if (state and not _conjuncts(action)) or self._schedules_event(action):
                 continue  # "continues to be a partner", "the Games will open soon"
+            # "we will remain open and focus on X": a stance is pledged; "will be a hub and
+            # extend Y" pledges only Y
             passive = any(c.dep_ == "auxpass" for c in action.children)
             if passive and not (self._passive_pledge(action, mentions) and (
                     speakers.at(action) is not None or _headline_line(sent)
@@ -264,9 +275,11 @@ class Commitments:
             bare = imperative is not None and token.i == imperative.i
             agentive = None
             if modality == "require" or not (passive or bare):
-                agentive = self._agentive(action, mentions, speakers, listed)
+                agentive = self._agentive(action, mentions, speakers, listed) or any(
+                    self.cues.has("decision_verb", t.lemma_) for t in chain)
             # a rule binds whoever it names: "Exporting enterprises are required to ..."
-            obliged = _obliged(chain) if modality == "require" and not agentive else None
+            obliged = _obliged(chain, {w for w, m in self.cues.control.items() if m == "require"}
+                               ) if modality == "require" and not agentive else None
             if not passive and not bare and obliged is None and not agentive:
                 continue
             actor = obliged or self._actor(action, mentions, speakers)
@@ -282,7 +295,8 @@ class Commitments:
                 yield Found(start, sent.end_char, action, modality, actor, rule, shared,
                             whole=True)
                 return
-            yield Found(start, _clause_end(action), action, modality, actor, rule, shared)
+            if not state:
+                yield Found(start, _clause_end(action), action, modality, actor, rule, shared)
             conjuncts = _conjuncts(action)
             for link in chain:
                 if link.i != action.i and link.dep_ != "aux":
@@ -291,6 +305,8 @@ class Commitments:
                 if conj.i in seen or self._is_past(conj) or (
                         conj.tag_ not in ("VB", "VBP") and not _mistagged_verb(conj)):
                     continue
+                if _continues_noun_list(conj):
+                    continue  # "products, consumer goods, and germplasm resources"
                 if any(c.dep_ in _SUBJECTS or (c.dep_ == "aux" and c.lower_ in self.cues.modal)
                        for c in conj.children):
                     continue  # "we plan to X and we will Y": Y has its own trigger
@@ -538,12 +554,40 @@ class Commitments:
                 return self.cues.actor_alias.get(canonical.lower(), canonical)
             if subject.lower_ in self.cues.actor_alias:
                 return self.cues.actor_alias[subject.lower_]
+            named = self._named_before(subject, mentions)
+            if named is not None:
+                return named
         person = speakers.at(verb)
         if person is not None:
             org = mentions.person_org(person)
             if org:
                 return self.cues.actor_alias.get(org.lower(), org)
         return self.default_actor
+
+    def _procedural(self, verb: Token) -> bool:
+        """A speaker's "I will" about the event itself: brief, introduce, answer, now."""
+        subject = self._subject(verb)
+        if subject is None or subject.lower_ != "i":
+            return False
+        return verb.lemma_.lower() in self.speech.verbs or any(
+            c.lower_ == "now" for c in verb.children)
+
+    def _named_before(self, subject: Token, mentions: Mentions) -> str | None:
+        """"The ministry will ...": the last organisation named before whose name has that noun.
+
+        A definite agent noun refers back to the body the report has just named ("Li, an
+        official of the Ministry of Commerce, said ... The ministry will ...").
+        """
+        if not self.cues.has("agent_noun", subject.lemma_) or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return None
+        names = mentions.names
+        k = bisect_left(names.starts, subject.idx)
+        for name in reversed(names[max(0, k - 40):k]):
+            canonical = (name._.textfacts or {}).get("canonical") or name.text
+            if name.label_ == "ORG" and subject.lower_ in canonical.lower().split():
+                return self.cues.actor_alias.get(canonical.lower(), canonical)
+        return None
 
     def _clause_dates(self, head: Token, mentions: Mentions) -> list[Span]:
         """DATEs on the action's own clause and on the clauses it is coordinated with.
@@ -569,8 +613,9 @@ class Commitments:
         chain_ids = {t.i for t in chain}
         for token in chain:
             for child in token.children:
-                if child.dep_ in _SPLIT | _CLAUSAL | {"xcomp"} or child.i in chain_ids:
-                    continue
+                if child.dep_ in _SPLIT | _CLAUSAL | _SUBJECTS | {"xcomp"} or \
+                        child.i in chain_ids:
+                    continue  # "a meeting in May decided to ...": May dates the meeting
                 if child.dep_ == "prep" and (child.lower_ in ("since", "than") or (
                         child.lower_ == "from" and child.i > token.i)):
                     continue  # a fronted "From July 1," dates the action; "from 2025" is a baseline
@@ -673,6 +718,11 @@ class Commitments:
             gap = 0
             numbered = re.match(r"^\(?\d", body) is not None
             end = line_end if numbered else sent.end_char
+            if numbered:
+                # "1. Do A. 2. Do B." on one line: an item ends where the next number starts
+                following = _INLINE_NUMBER.search(body, re.match(r"^\(?\d+", body).end())
+                if following is not None:
+                    end = sent.start_char + following.start()
             consumed = end
             item = self._item(doc, sent.start_char, end, kind, actor, shared)
             if item is not None:
@@ -854,6 +904,9 @@ class Commitments:
             start = line_start + prefix.end()  # "<ORG>: ..." headline prefix
         while end > start and text_of(doc)[end - 1] in " ,;:.\"'”":
             end -= 1
+        attribution = _TRAILING_ATTRIBUTION.search(text_of(doc), start, end)
+        if attribution is not None and attribution.end() == end:
+            end = attribution.start()  # "..., according to Lu": who said it, not what
         if not item.whole and text_of(doc)[end:end + 3].lstrip().startswith(":"):
             return None  # "... will be focused on:" introduces a list; its items are the pledges
         own = [d for d in mentions.dates_in(start, end) if self._deadline_like(doc, d)]
@@ -878,6 +931,13 @@ class Commitments:
 
 
 # --------------------------------------------------------------------------- helpers
+
+# The next item of a numbered list run on in one line: "... freight. 2. Publish ...".
+_INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
+
+# A trailing attribution inside a clause's subtree: ", according to X", ", X said".
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s*(?:according to [^,;.\n]{1,60}|[A-Z][\w.\- ]{1,40} (?:said|added|noted|stressed))$")
 
 _TRIM_ADVERBS = {"further", "jointly", "actively", "continuously", "steadily", "resolutely",
                  "comprehensively", "effectively", "also", "unremittingly", "fully", "vigorously",
@@ -958,6 +1018,27 @@ def _mistagged_verb(token: Token) -> bool:
                for c in token.children)
 
 
+def _continues_noun_list(conj: Token) -> bool:
+    """Whether a "verb" after "and" ends a list of nouns ("goods, and seed resources").
+
+    The tagger takes an unknown noun after "and" for a verb; when the item before the
+    conjunction is itself a listed noun, the word continues that list.
+    """
+    i = conj.i - 1
+    while i > 0 and (conj.doc[i].dep_ in ("cc", "punct") or conj.doc[i].is_space):
+        i -= 1
+    before = conj.doc[i]
+    if not (i < conj.i - 1 and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj"
+            and before.head.pos_ in ("NOUN", "PROPN")):
+        return False
+    # the list's last item: a bare noun phrase that closes the sentence
+    children = list(conj.children)
+    last = max((t.i for t in conj.subtree), default=conj.i)
+    return len(children) <= 1 and all(c.dep_ == "dobj" and all(
+        g.dep_ in ("compound", "amod", "det") for g in c.children) for c in children) and (
+        last + 1 >= len(conj.doc) or conj.doc[last + 1].is_punct)
+
+
 def _shares_object(verb: Token, conj: Token) -> bool:
     """Whether two verbs share one object: "prepare and supply a new round of policies"."""
     if any(c.dep_ in _SUBJECTS for c in conj.children) or any(
@@ -1004,13 +1085,13 @@ def _conj_start(verb: Token) -> int:
     return first.idx
 
 
-def _obliged(chain: list[Token]) -> str | None:
+def _obliged(chain: list[Token], requiring: set[str]) -> str | None:
     """Who a rule obliges, as written: "Exporting enterprises are required to ..." → them.
 
     A requirement binds whoever it names, authority or not (ANNOTATION.md §3).
     """
     for token in chain:
-        if token.lemma_.lower() == "require" and any(c.dep_ == "auxpass" for c in token.children):
+        if token.lemma_.lower() in requiring and any(c.dep_ == "auxpass" for c in token.children):
             subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
                 words = [t for t in subject.subtree if t.dep_ not in ("det", "punct")]

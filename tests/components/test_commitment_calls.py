@@ -1,0 +1,100 @@
+"""Commitment calls of ANNOTATION.md §7 (v1.1) on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import assert_grounded
+
+META = {"published": "2031-05-12"}
+
+
+def pledges(extractor, text: str) -> list[tuple[str, str, str]]:
+    """(span text, actor, modality) of every commitment."""
+    document = extractor(text, meta=META)
+    assert_grounded(document)
+    return [(c.text, c.actor, c.modality) for c in document.commitments]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "modality"),
+    [
+        ("Inspection of cold-chain goods should be strengthened.",
+         "Inspection of cold-chain goods should be strengthened", "require"),
+        ("The paperless declaration mode will be piloted at three ports, starting on Sept 3.",
+         "The paperless declaration mode will be piloted at three ports, starting on Sept 3",
+         "will"),
+        ("Port operators are asked to publish service fee lists in a timely manner.",
+         "are asked to publish service fee lists in a timely manner", "require"),
+    ],
+)
+def test_passive_and_should_pledges_in_a_reporters_voice(extractor, text, span, modality):
+    found = pledges(extractor, text)
+    assert (span, modality) in [(s, m) for s, _, m in found]
+
+
+def test_asked_binds_whoever_it_names(extractor):
+    found = pledges(extractor, "Port operators are asked to publish fee lists in a timely manner.")
+    assert found[0][1].lower() == "port operators"
+
+
+def test_decided_to_is_a_plan_of_the_deciding_body_and_its_meeting_date_is_no_deadline(
+        extractor):
+    text = ("A State Council executive meeting in May decided to further cut port charges and "
+            "continue to improve the business climate at borders.")
+    document = extractor(text, meta=META)
+    got = [(c.modality, c.actor, c.deadline) for c in document.commitments]
+    assert got == [("plan", "State Council", None), ("continue", "State Council", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customs has continued to cut clearance times at land ports.",
+        "I will now brief you on the main figures of the first quarter.",
+        "The forum will focus on the theme of green trade and open markets.",
+    ],
+)
+def test_achievements_procedures_and_agendas_are_not_pledges(extractor, text):
+    assert pledges(extractor, text) == []
+
+
+def test_a_noun_list_after_and_is_not_an_action(extractor):
+    text = ("Customs will optimize quarantine models to facilitate the import of fresh fruit, "
+            "dairy products, and germplasm resources.")
+    spans = [s for s, _, _ in pledges(extractor, text)]
+    assert not any(s.startswith("germplasm") for s in spans)
+
+
+def test_a_stance_and_the_actions_coordinated_with_it(extractor):
+    text = ("We will remain open and cooperative, resolve the problems of exporters in time, "
+            "and ensure the delivery of the policies already issued.")
+    spans = [s for s, _, _ in pledges(extractor, text)]
+    assert any("resolve the problems of exporters" in s for s in spans)
+    assert any("ensure the delivery" in s for s in spans)
+
+
+def test_numbered_items_run_on_in_one_line_are_one_pledge_each(extractor):
+    text = ("In the next stage, customs will upgrade its risk controls with other agencies: "
+            "1. Strengthen checks on sea freight and audit the firms involved. 2. Tighten "
+            "controls on parcel post. 3. Publish a new list of banned items.")
+    spans = [s for s, _, _ in pledges(extractor, text)]
+    assert "Tighten controls on parcel post" in spans
+    assert "Publish a new list of banned items" in spans
+
+
+def test_a_trailing_according_to_stays_out_of_the_span(extractor):
+    text = "Customs will keep improving risk controls for parcels, according to Zhou Bin."
+    spans = [s for s, _, _ in pledges(extractor, text)]
+    assert spans and not any("according to" in s for s in spans)
+
+
+def test_the_ministry_is_the_ministry_named_before(extractor):
+    text = ("Li Wen, an official with the Ministry of Commerce, spoke at the briefing.\n"
+            "The ministry will step up efforts to open new markets for exporters.")
+    found = pledges(extractor, text)
+    assert found and found[0][1] == "Ministry of Commerce"
+
+
+def test_the_country_is_china(extractor):
+    found = pledges(extractor, "The country will continue to cut tariffs on imported drugs.")
+    assert found and found[0][1] == "China"

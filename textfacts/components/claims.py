@@ -224,6 +224,8 @@ class Claims:
                 # statistic is not what is measured; it refers back to the figure before
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
                 claim["rule"] += "+claims.statistic_word"
+                if previous[1]["kind"] == "rate" and claim["kind"] == "level":
+                    claim["kind"] = "rate"  # "an annual average of N tons, with a value of X"
             previous = (anchor, dict(claim))
             bound.append(previous)
             claim.pop("period_span")
@@ -268,7 +270,9 @@ class _Binder:
         text = text_of(self.doc)
         breaks = []
         previous = None
-        for turn in speakers.turns:  # a turn of another speaker, not the same one resumed
+        for turn in speakers.turns:  # a transcript turn of another speaker
+            if not _LABEL_LINE.match(text, int(turn[0])):
+                continue  # reported speech ("..., according to X") goes on with the report
             who = speakers.canonical(turn[2])
             if who != previous:
                 breaks.append(int(turn[0]))
@@ -901,6 +905,10 @@ _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},|\([A-Za-z .]{1
 _DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-\s)")
 
 
+# A transcript's speaker label opening a turn: "Li Kuiwen:", "Evening News reporter:".
+_LABEL_LINE = re.compile(r"[^\n:]{1,80}:")
+
+
 def _heading(text: str, segment: Span) -> bool:
     """A line of its own without closing punctuation: a headline or subheading."""
     start, end = segment.start_char, segment.end_char
@@ -926,6 +934,8 @@ def _present(verb: Token | None) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in auxes):
         return False
+    if verb.lower_ == "being":
+        return True  # "with it being a partner of 150 countries"
     if any(a.lower_ in ("has", "have") for a in auxes):
         return True
     return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes)

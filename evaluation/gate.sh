@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# CI gate (issue #3): score the current model on seeds and dev against the committed reference
-# reports; exit non-zero when a headline figure drops by more than the tolerance.
+# CI gate (issue #3): score the current model on the real gold, seeds and dev, against the
+# committed reference reports; exit non-zero when a headline figure drops by more than the
+# tolerance. Each document's publication date is handed to the model, as a manifest would
+# (ANNOTATION.md §7; the default of `textfacts evaluate`). The team's own synthetic documents
+# (corpus/synthetic) are development material and never gated.
 # Conformance and benchmark figures are printed for the record and never fail the gate.
 # Run from anywhere, inside the project's virtualenv: bash evaluation/gate.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python}"
 TOLERANCE="${TEXTFACTS_GATE_TOLERANCE:-0.02}"
+SHARED="${TEXTFACTS_SHARED:-../shared}"
 status=0
 
 gate() {  # gate <gold name> <gold location>
@@ -22,14 +26,12 @@ gate() {  # gate <gold name> <gold location>
     echo "=== gate: $name against $reference ==="
     # The gold is passed by path: in CI the package is installed as a wheel, where the names
     # seeds/dev (resolved beside the installed package) do not reach the checkout's corpus.
-    "$PYTHON" -m textfacts evaluate --gold "$location" --baseline "$reference" \
-        --tolerance "$TOLERANCE" || status=1
+    "$PYTHON" -m textfacts evaluate --gold "$location" --given-published \
+        --baseline "$reference" --tolerance "$TOLERANCE" || status=1
 }
 
 gate seeds corpus/gold
-gate dev ../shared/corpus-dev/gold.jsonl
-gate heldout corpus/heldout/gold
-gate blind corpus/blind/gold
+gate dev "$SHARED/corpus-dev/gold.jsonl"
 
 echo "=== evaluation/conformance.py (figures only, never fails the gate) ==="
 "$PYTHON" evaluation/conformance.py || true

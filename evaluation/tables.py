@@ -20,11 +20,11 @@ TARGETS = [
     ROOT / "models" / "customs-en" / "README.md",
 ]
 START, END = "<!-- results:start -->", "<!-- results:end -->"
+# The headline is real text only: the client's seeds and the external dev set. The team's own
+# synthetic documents (corpus/synthetic) get no table.
 GOLDS = [
-    ("seeds", "seed gold (5 docs, corpus/gold)"),
-    ("dev", "external dev gold (6 docs, shared/corpus-dev)"),
-    ("heldout", "held-out (12 docs, corpus/heldout; all used in development by round 3)"),
-    ("blind", "blind test (4 docs, corpus/blind: d1–d4, written in round 3, never developed on)"),
+    ("seeds", "seed gold ({n} real docs, corpus/gold)"),
+    ("dev", "external dev gold ({n} real articles, shared/corpus-dev)"),
 ]
 SYSTEMS = [
     ("textfacts", REPORTS, "reference-{gold}.json"),
@@ -47,11 +47,21 @@ ROWS = [
     ("commitments speaker accuracy", "commitments_speaker_acc"),
     ("commitments F1", "commitments_f"),
     ("claims F1", "claims_f"),
+    ("claim kind accuracy", "claims_kind_acc"),
+    ("claim period accuracy", "claims_period_acc"),
+    ("claim measure accuracy", "claims_measure_acc"),
+    ("claim direction accuracy", "claims_direction_acc"),
+]
+CLASS_ROWS = [
+    ("commitments F1", "commitments_f"),
+    ("claims F1", "claims_f"),
+    ("claim period accuracy", "claims_period_acc"),
+    ("claim measure accuracy", "claims_measure_acc"),
 ]
 
 
 def _figure(report: dict, key: str) -> str:
-    value = report.get("figures", {}).get(key, report.get("headline", {}).get(key))
+    value = report.get("figures", {}).get(key, report.get("headline", {}).get(key, report.get(key)))
     return "–" if value is None else f"{100 * value:.1f}"
 
 
@@ -66,6 +76,7 @@ def render() -> str:
                 reports[name] = json.loads(path.read_text(encoding="utf-8"))
         if "textfacts" not in reports:
             continue
+        title = title.format(n=reports["textfacts"].get("n_docs", "?"))
         header = "| " + title + " | " + " | ".join(reports) + " |"
         lines = [header, "|---" * (len(reports) + 1) + "|"]
         for label, key in ROWS:
@@ -78,7 +89,23 @@ def render() -> str:
             "F1 and accuracy in %.</sub>\n"
         )
         parts.append("\n".join(lines))
+        if reports["textfacts"].get("per_class"):
+            parts.append(_class_table(gold, reports["textfacts"]["per_class"]))
     return "\n".join(parts)
+
+
+def _class_table(gold: str, per_class: dict) -> str:
+    """textfacts' commitment and claim figures per document class (evaluation/doc_classes.tsv)."""
+    names = list(per_class)
+    header = (
+        f"| {gold}: textfacts per document class | "
+        + " | ".join(f"{n} ({per_class[n]['docs']} docs)" for n in names)
+        + " |"
+    )
+    lines = [header, "|---" * (len(names) + 1) + "|"]
+    for label, key in CLASS_ROWS:
+        lines.append(f"| {label} | " + " | ".join(_figure(per_class[n], key) for n in names) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def replace_block(text: str, block: str) -> str:

@@ -4,7 +4,18 @@ the uncovered-digit checker is clean, and extraction over the corpus is grounded
 import pytest
 from helpers import assert_grounded
 
-from textfacts.corpus import CORPUS, load_gold, read_gold, read_manifest, row_to_document, sha256
+from textfacts.corpus import (
+    CORPUS,
+    DEV_GOLD,
+    DOC_CLASS_NAMES,
+    load_gold,
+    read_doc_classes,
+    read_gold,
+    read_manifest,
+    row_to_document,
+    sha256,
+)
+from textfacts.evaluate.scorer import normalise_doc_id
 from textfacts.goldcheck import uncovered_digits
 from textfacts.io import read_document
 
@@ -47,3 +58,31 @@ def test_extraction_over_the_corpus_is_grounded(extractor):
         ids = {m.id for m in document.mentions}
         for claim in document.claims:
             assert claim.anchor in ids
+
+
+def test_synthetic_gold_is_ours_and_named_for_what_it_is():
+    synthetic = read_gold("synthetic")
+    texts = {p.stem: p for p in (CORPUS / "synthetic" / "texts").glob("*.txt")}
+    assert len(synthetic) == len(texts) > 0
+    for document in synthetic:
+        assert document.doc_id.startswith("synthetic-")
+        assert document.text == read_document(texts[document.doc_id])
+    readme = (CORPUS / "synthetic" / "README.md").read_text(encoding="utf-8")
+    assert "not held-out and not blind" in readme
+    assert not (CORPUS / "heldout").exists() and not (CORPUS / "blind").exists()
+
+
+def test_every_real_gold_document_has_a_class():
+    classes = read_doc_classes()
+    assert set(classes.values()) <= set(DOC_CLASS_NAMES)
+    real = [d.doc_id for d in GOLD]
+    if DEV_GOLD.exists():
+        real += [normalise_doc_id(d.doc_id) for d in read_gold("dev")]
+    assert [d for d in real if d not in classes] == []
+
+
+def test_a_class_row_outside_the_three_classes_is_refused(tmp_path):
+    bad = tmp_path / "classes.tsv"
+    bad.write_text("doc_id\tclass\nh99\twire release\nh98\tfeature\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{bad}:3"):
+        read_doc_classes(bad)

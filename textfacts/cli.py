@@ -49,6 +49,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         tolerance=args.tolerance,
         write_meta=args.write_meta,
         given_published=args.given_published,
+        classes=args.classes,
     )
 
 
@@ -90,8 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--gold",
         action="append",
-        help="gold JSONL file or folder (repeatable); "
-        "'seeds' = corpus/gold, 'dev' = ../shared/corpus-dev/gold.jsonl",
+        help="gold JSONL file or folder (repeatable); 'seeds' = corpus/gold, "
+        "'dev' = ../shared/corpus-dev/gold.jsonl (or $TEXTFACTS_SHARED/corpus-dev), "
+        "'real' = both, 'synthetic' = corpus/synthetic/gold (written by the team: "
+        "development only), 'all' = all three",
     )
     group = p.add_mutually_exclusive_group()
     group.add_argument("--model", help="model to run on the gold texts (default customs-en)")
@@ -109,8 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--given-published",
-        action="store_true",
-        help="hand each gold document's publication date to the model, as a manifest would",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="hand each gold document's publication date to the model, as a manifest would "
+        "(the default, ANNOTATION.md §7); --no-given-published lets the model read it itself",
+    )
+    p.add_argument(
+        "--classes",
+        help="TSV of doc_id and class (wire release, transcript, policy notice) for figures "
+        "per document class (default evaluation/doc_classes.tsv)",
     )
     p.set_defaults(func=_evaluate)
 

@@ -5,8 +5,8 @@ would find inconsistent inside one report.
 
 Input is `textfacts extract` output (or gold records): Documents with mentions and claims.
 Two claims report the same fact when their kind, unit and period agree and their measures
-say the same thing once normalised ("total import and export volume between China and other
-APEC economies" = "... value ..."). Their values agree when the intervals they state overlap:
+say the same thing once normalised ("import and export volume of China with other APEC
+economies" = "... value ..."). Their values agree when the intervals they state overlap:
 an exact figure stands for everything that rounds to it ("125 trillion" covers 125.49
 trillion), "over 100" is [100, ∞), "nearly 60%" is (-∞, 60]; so "over 100" and "more than 130"
 attendees agree, while exact 125.49 and exact 120 trillion conflict.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,14 @@ def _repo() -> Path:
 REPO = _repo()
 CORPUS = REPO / "corpus"
 GOLD_DIR = CORPUS / "gold"
-HELDOUT_DIR = CORPUS / "heldout" / "gold"
-BLIND_DIR = CORPUS / "blind" / "gold"
-DEV_GOLD = REPO.parent / "shared" / "corpus-dev" / "gold.jsonl"
+# Written by the team in the genre's style: development material, never a reported figure.
+SYNTHETIC_DIR = CORPUS / "synthetic" / "gold"
+# Third-party material stays outside the repository, beside the checkout by default; a git
+# worktree elsewhere points at it with TEXTFACTS_SHARED.
+SHARED = Path(os.environ.get("TEXTFACTS_SHARED") or REPO.parent / "shared")
+DEV_GOLD = SHARED / "corpus-dev" / "gold.jsonl"
+DOC_CLASSES = REPO / "evaluation" / "doc_classes.tsv"
+DOC_CLASS_NAMES = ("wire release", "transcript", "policy notice")
 _STR = ("id", "label", "text", "unit", "bound", "canonical", "role", "org")
 
 
@@ -119,20 +125,19 @@ def row_to_document(row: dict[str, Any]) -> Document:
 def resolve_gold(name: str | Path | None) -> list[Path]:
     """Gold locations by name.
 
-    None/'seeds' = corpus/gold, 'dev' = the external dev gold, 'heldout' = corpus/heldout/gold,
-    'blind' = corpus/blind/gold (never used for development), 'all' = all four.
+    None/'seeds' = corpus/gold, 'dev' = the external real dev gold (shared/corpus-dev),
+    'real' = both (the headline yardstick), 'synthetic' = corpus/synthetic/gold (written by the
+    team; development only), 'all' = all three. Anything else is a path.
     """
-    if name is None or str(name) == "seeds":
-        return [GOLD_DIR]
-    if str(name) == "dev":
-        return [DEV_GOLD]
-    if str(name) == "heldout":
-        return [HELDOUT_DIR]
-    if str(name) == "blind":
-        return [BLIND_DIR]
-    if str(name) == "all":
-        return [GOLD_DIR, DEV_GOLD, HELDOUT_DIR, BLIND_DIR]
-    return [Path(name)]
+    named = {
+        "seeds": [GOLD_DIR],
+        "dev": [DEV_GOLD],
+        "real": [GOLD_DIR, DEV_GOLD],
+        "synthetic": [SYNTHETIC_DIR],
+        "all": [GOLD_DIR, DEV_GOLD, SYNTHETIC_DIR],
+    }
+    key = "seeds" if name is None else str(name)
+    return named.get(key, [Path(key)])
 
 
 def read_gold(path: str | Path | None = None) -> list[Document]:
@@ -157,3 +162,19 @@ def read_manifest(path: str | Path = CORPUS / "manifest.csv") -> list[dict[str, 
 def sha256(path: str | Path) -> str:
     """Hex digest of a file's bytes (the manifest pins the texts gold offsets refer to)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def read_doc_classes(path: str | Path = DOC_CLASSES) -> dict[str, str]:
+    """doc_id → document class (wire release, transcript, policy notice) from a TSV file.
+
+    Real releases differ by form more than by topic, so figures are also reported per class.
+    Raises ValueError naming the file and line of a row with an unknown class.
+    """
+    classes: dict[str, str] = {}
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle, delimiter="\t"), start=2):
+            doc_id, doc_class = (row.get("doc_id") or "").strip(), (row.get("class") or "").strip()
+            if not doc_id or doc_class not in DOC_CLASS_NAMES:
+                raise ValueError(f"{path}:{number}: need doc_id and a class in {DOC_CLASS_NAMES}")
+            classes[doc_id] = doc_class
+    return classes

@@ -40,8 +40,8 @@ def period_text(document, claim):
 
 
 def test_level_and_change_share_the_subject_and_period(extractor):
-    text = ("In the first ten months of 2024, the total value of China's imports and exports "
-            "reached 36.02 trillion yuan, up 5.2 percent year on year.")
+    text = ("In the first ten months of 2024, the combined value of China's imports and exports "
+            "came to 36.02 trillion yuan, up 5.2 percent year on year.")
     document = extractor(text)
     level = claim_for(document, "36.02 trillion yuan")
     change = claim_for(document, "5.2 percent")

@@ -88,14 +88,14 @@ def _dates(document):
             id="bare years and a year range",
         ),
         pytest.param(
-            "Clearance times fell during the 14th Five-Year Plan period, as the 15th "
-            "Five-Year Plan period (2026-2030) begins, and 2026 is the opening year of the 15th "
-            "Five-Year Plan period.",
+            "Clearance times fell during the 14th Five-Year Plan period, as China's 15th "
+            "Five-Year Plan period (2026-2030) begins, and 2031 will be the opening year of the "
+            "16th Five-Year Plan period.",
             None,
             {("14th Five-Year Plan period", "2021/2025"),
              ("15th Five-Year Plan period", "2026/2030"), ("2026-2030", "2026/2030"),
-             ("2026", "2026"),
-             ("opening year of the 15th Five-Year Plan period", "2026")},
+             ("2031", "2031"),
+             ("opening year of the 16th Five-Year Plan period", "2031")},
             id="plan periods and plan years",
         ),
         pytest.param(
@@ -231,12 +231,12 @@ def test_a_date_in_a_headline_is_no_publication_date(extractor):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("During the 14th Five-Year Plan period, customs cut clearance times, and "
+        pytest.param("In the 14th Five-Year Plan period, ports cut clearance times, and "
                      "over the past five years trade grew by half.",
                      {("14th Five-Year Plan period", "2021/2025"),
                       ("past five years", "2021/2025")},
                      id="past five years restate the plan period"),
-        pytest.param("Customs set up the 15th Five-Year Plan period (2026-2030) targets after "
+        pytest.param("Customs set its 15th Five-Year Plan period (2026-2030) targets after "
                      "the previous Five-Year Plan period. Over the past five years, ports grew.",
                      {("15th Five-Year Plan period", "2026/2030"), ("2026-2030", "2026/2030"),
                       ("previous Five-Year Plan period", "2021/2025"),

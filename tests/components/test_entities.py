@@ -232,7 +232,7 @@ def test_quotes_inside_a_name_stay_and_enclosing_quotes_go(extractor):
 
 def test_nested_names_are_labelled_at_the_outer_level(extractor):
     text = (
-        "Officials studied the decisions adopted at the Third Plenary Session of the 20th CPC "
+        "Officials studied decisions of last year's Third Plenary Session of the 20th CPC "
         "Central Committee and prepared for the China International Import Expo."
     )
     document = extractor(text)

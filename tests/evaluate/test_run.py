@@ -113,3 +113,58 @@ def test_model_failure_on_one_document_is_reported_not_raised(files, monkeypatch
     report = Report.model_validate_json(out.read_text(encoding="utf-8"))
     assert report.failed == {"x01": "ValueError: component exploded"}
     assert report.counts["PERCENT.overlap"] == [0, 0, 1]
+
+
+@pytest.mark.parametrize(("flags", "handed"), [
+    pytest.param([], {"published": "2025-01-13"}, id="default-hands-the-date"),
+    pytest.param(["--given-published"], {"published": "2025-01-13"}, id="old-flag-still-works"),
+    pytest.param(["--no-given-published"], None, id="turned-off"),
+])
+def test_publication_date_is_handed_to_the_model_by_default(files, monkeypatch, flags, handed):
+    import textfacts
+
+    seen = []
+
+    class Recorder:
+        name, model_meta = "recorder-0", {"version": "0"}
+
+        def __call__(self, text, meta=None, doc_id="doc"):
+            seen.append(meta)
+            from textfacts.schema import Document
+
+            return Document(doc_id=doc_id)
+
+    monkeypatch.setattr(textfacts, "load", lambda model: Recorder())
+    gold, _, tmp = files
+    dated = tmp / "dated.jsonl"
+    record = json.loads(gold.read_text(encoding="utf-8"))
+    dated.write_text(json.dumps({**record, "meta": {"published": "2025-01-13"}}) + "\n",
+                     encoding="utf-8")
+    out = tmp / "dated.json"
+    assert main(["evaluate", "--gold", str(dated), "--model", "x", "--out", str(out), *flags]) == 0
+    assert seen == [handed]
+    report = Report.model_validate_json(out.read_text(encoding="utf-8"))
+    assert ("not given" in report.system) is (handed is None)
+
+
+def test_classes_file_gives_the_per_class_table(files, capsys):
+    gold, pred, tmp = files
+    classes = tmp / "classes.tsv"
+    classes.write_text("doc_id\tclass\nx01\twire release\n", encoding="utf-8")
+    out = tmp / "classes.json"
+    args = ["evaluate", "--gold", str(gold), "--pred", str(pred), "--classes", str(classes),
+            "--out", str(out)]
+    assert main(args) == 0
+    assert "per document class" in capsys.readouterr().out
+    report = Report.model_validate_json(out.read_text(encoding="utf-8"))
+    assert list(report.per_class) == ["wire release"]
+    assert report.per_class["wire release"]["docs"] == 1
+
+
+def test_a_bad_class_row_names_the_file_and_line(files, capsys):
+    gold, pred, tmp = files
+    classes = tmp / "classes.tsv"
+    classes.write_text("doc_id\tclass\nx01\tpress release\n", encoding="utf-8")
+    args = ["evaluate", "--gold", str(gold), "--pred", str(pred), "--classes", str(classes)]
+    assert main(args) == 2
+    assert f"{classes}:2" in capsys.readouterr().err

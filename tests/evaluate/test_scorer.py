@@ -6,7 +6,7 @@ import pytest
 from helpers import span_of
 
 from textfacts.evaluate.metrics import Counts
-from textfacts.evaluate.report import HEADLINE, Report, build_report, compare
+from textfacts.evaluate.report import HEADLINE, Report, build_report, compare, render_table
 from textfacts.evaluate.scorer import (
     dates_equal,
     day_range,
@@ -243,3 +243,107 @@ def test_baseline_comparison_figure_gone_is_regression():
 
 def test_report_headline_keys():
     assert set(report().headline) == set(HEADLINE)
+
+
+# --- §5 v1.1: direction decides, field accuracies over found anchors, bound over value pairs ---
+
+
+def v11_mentions(with_share: bool = True) -> list[dict]:
+    found = [
+        trade(),
+        mention(TEXT, "DATE", "the first half of 2025", "m2", value="2025-01/2025-06"),
+        mention(TEXT, "PERCENT", "2.9 percent", "m3", value=2.9, unit="percent"),
+    ]
+    share = mention(TEXT, "PERCENT", "60 percent", "m4", value=60.0, unit="percent",
+                    bound="at_most")
+    return [*found, share] if with_share else found
+
+
+def claim(cid: str, anchor: str, kind: str, measure: str, period: str | None = "m2",
+          direction: str | None = None) -> dict:
+    return {"id": cid, "anchor": anchor, "kind": kind, "measure": measure, "period": period,
+            "direction": direction}
+
+
+@pytest.mark.parametrize(("pred_direction", "correct"), [
+    pytest.param("up", True, id="same-direction"),
+    pytest.param("down", False, id="opposite-direction"),
+    pytest.param(None, False, id="direction-missing"),
+])
+def test_a_change_is_correct_only_with_its_direction(pred_direction, correct):
+    gold = doc(v11_mentions(), claims=[claim("k1", "m3", "change", "foreign trade",
+                                             direction="up")])
+    pred = doc(v11_mentions(), claims=[claim("k1", "m3", "change", "foreign trade",
+                                             direction=pred_direction)])
+    result = score_document(gold, pred)
+    assert result.counts["claims"].tp == int(correct)
+    assert result.accuracies["claims.direction"].as_list() == [int(correct), 1]
+
+
+def test_direction_is_not_checked_on_other_kinds():
+    gold = doc(v11_mentions(), claims=[claim("k1", "m1", "level", "foreign trade")])
+    result = score_document(gold, doc(v11_mentions(), claims=[
+        claim("k1", "m1", "level", "foreign trade")]))
+    assert result.counts["claims"].as_list() == [1, 0, 0]
+    assert "claims.direction" not in result.accuracies
+
+
+def test_field_accuracies_over_claims_whose_anchor_was_found():
+    # Gold: three claims. The prediction misses the share's anchor (60 percent), gets the level
+    # right, and reads the change as down with no period.
+    gold = doc(v11_mentions(), claims=[
+        claim("k1", "m1", "level", "China's foreign trade"),
+        claim("k2", "m3", "change", "China's foreign trade", direction="up"),
+        claim("k3", "m4", "share", "annual target"),
+    ])
+    pred = doc(v11_mentions(with_share=False), claims=[
+        claim("k1", "m1", "level", "foreign trade"),
+        claim("k2", "m3", "change", "foreign trade", period=None, direction="down"),
+    ])
+    figures = score([gold], [pred]).figures()
+    # By hand: 2 of 3 anchors found; kind 2/2; period 1/2; measure 2/2 ("foreign trade" holds
+    # 2 of the 3 content words of "China's foreign trade", at least half); direction 0/1 (one
+    # gold change among the found). Correct: k1 only, so tp 1, fp 1, fn 2: P 1/2, R 1/3,
+    # F = 2 * 1/2 * 1/3 / (1/2 + 1/3) = 0.4.
+    assert figures["claims_pair_rate"] == pytest.approx(2 / 3)
+    assert figures["claims_kind_acc"] == 1.0
+    assert figures["claims_period_acc"] == 0.5
+    assert figures["claims_measure_acc"] == 1.0
+    assert figures["claims_direction_acc"] == 0.0
+    assert (figures["claims_p"], figures["claims_r"]) == (0.5, pytest.approx(1 / 3))
+    assert figures["claims_f"] == pytest.approx(0.4)
+
+
+def test_bound_accuracy_counts_only_value_pairs():
+    gold = doc(v11_mentions())
+    misread = [*v11_mentions(with_share=False),
+               mention(TEXT, "PERCENT", "60 percent", "m4", value=6.0, unit="percent")]
+    result = score_document(gold, doc(misread))
+    # 2.9 percent pairs under value with equal bounds; 60 percent pairs by overlap only (6.0):
+    # its bound is not judged. MONEY 21.79 trillion yuan pairs with equal bounds too.
+    assert result.accuracies["PERCENT.bound"].as_list() == [1, 1]
+    assert result.accuracies["MONEY.bound"].as_list() == [1, 1]
+    right = [*v11_mentions(with_share=False),
+             mention(TEXT, "PERCENT", "60 percent", "m4", value=60.0, unit="percent")]
+    assert score_document(gold, doc(right)).accuracies["PERCENT.bound"].as_list() == [1, 2]
+
+
+def test_figures_per_document_class():
+    level = claim("k1", "m1", "level", "foreign trade")
+    wire = Document(doc_id="w", text=TEXT, mentions=v11_mentions(), claims=[level])
+    talk = Document(doc_id="t", text=TEXT, mentions=v11_mentions(), claims=[level])
+    other = Document(doc_id="o", text=TEXT, mentions=v11_mentions(), claims=[level])
+    # w is predicted right, t not at all, o right but not in the mapping.
+    scores = score([wire, talk, other], [wire, Document(doc_id="t"), other])
+    made = build_report(scores, classes={"w": "wire release", "t": "transcript"}, system="s",
+                        gold=["g"], gold_sha256="0", timestamp="now")
+    assert list(made.per_class) == ["transcript", "wire release", "(unclassified)"]
+    assert made.per_class["wire release"]["claims_f"] == 1.0
+    assert made.per_class["transcript"]["claims_f"] == 0.0
+    assert made.per_class["transcript"]["gold_claims"] == 1
+    assert made.per_class["transcript"]["commitments_f"] is None  # no commitment either side
+    assert made.per_class["(unclassified)"]["docs"] == 1
+    assert made.figures["claims_f"] == pytest.approx(0.8)  # tp 2, fp 0, fn 1
+    assert "per document class" in render_table(made)
+    assert build_report(scores, classes={}, system="s", gold=["g"], gold_sha256="0",
+                        timestamp="now").per_class == {}

@@ -65,7 +65,7 @@ def test_parse_full_date(surface, expected):
         pytest.param("half", {"ordinal": 1, "year_offset": 0}, JUL_2024, "2024-01/2024-06",
                      id="first half of this year"),
         pytest.param("half", {"ordinal": 2, "future": True}, JUL_2024, "2024-07/2024-12",
-                     id="will grow in the second half of the year"),
+                     id="future second half, said in July"),
         pytest.param("half", {"ordinal": 2}, JAN_2025, "2024-07/2024-12",
                      id="second half, reviewed next January"),
         pytest.param("half", {"ordinal": 1, "year_offset": 0}, None, None,

@@ -1,6 +1,6 @@
 """textfacts_header: publication date, outlet and title from header lines; page chrome marked.
 
-GAC and SCIO pages carry their facts in header lines ("ChinaNews|Published:2026-02-05 15:45:01",
+GAC and SCIO pages carry their facts in header lines ("ChinaNews|Published:2027-03-11 09:12:40",
 "China.org.cn | December 16, 2025", "BEIJING, Jan. 13 (Xinhua) --") and wrap the article in
 furniture (language menus, share bars, pagination, contact lines) that must never yield mentions.
 """

@@ -13,7 +13,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from textfacts.corpus import resolve_gold
+from textfacts.corpus import DOC_CLASSES, read_doc_classes, resolve_gold
 from textfacts.evaluate.report import (
     Report,
     build_report,
@@ -67,13 +67,14 @@ def git_state() -> tuple[str | None, bool | None]:
 
 
 def predict(
-    model: str, gold: list[Document], given_published: bool = False
+    model: str, gold: list[Document], given_published: bool = True
 ) -> tuple[list[Document], str, str | None, dict]:
-    """Run a model over the gold texts: only text and doc_id go in, the model reads meta itself.
+    """Run a model over the gold texts: text, doc_id and (by default) the publication date go in.
 
-    With `given_published`, the gold's publication date is handed in as caller metadata, as a
-    user with a scrape manifest would (`textfacts extract --manifest`): this isolates DATE
-    resolution from header reading, for texts that do not print their own date.
+    With `given_published` (the default, ANNOTATION.md §7), the gold's publication date is
+    handed in as caller metadata, as a user with a scrape manifest would (`textfacts extract
+    --manifest`): gold resolves "this year" against the source listing's date even when the
+    text prints none. Without it the model reads meta from the text alone.
     A document the model fails on is left out (scored as predicted empty) and its error
     returned, so one broken component does not stop everybody's measurements.
     """
@@ -87,7 +88,7 @@ def predict(
             predictions.append(extractor(document.text or "", meta=meta, doc_id=document.doc_id))
         except Exception as err:  # noqa: BLE001  (any component error is reported, not raised)
             failed[normalise_doc_id(document.doc_id)] = f"{type(err).__name__}: {err}"[:500]
-    name = extractor.name + (" [published date given]" if given_published else "")
+    name = extractor.name + ("" if given_published else " [publication date not given]")
     return predictions, name, extractor.model_meta.get("version"), failed
 
 
@@ -112,9 +113,14 @@ def run_evaluation(
     errors: int = 0,
     tolerance: float = 0.02,
     write_meta: bool = False,
-    given_published: bool = False,
+    given_published: bool = True,
+    classes: str | None = None,
 ) -> int:
-    """Score, print the table (and errors, deltas), write the report; 1 on a regression."""
+    """Score, print the table (and errors, deltas), write the report; 1 on a regression.
+
+    `classes` is a doc_id → document class TSV (default evaluation/doc_classes.tsv when the
+    checkout has it) for the per-class figures.
+    """
     names = list(gold or ["seeds"])
     files = gold_files(names)
     gold_docs = [doc for file in files for doc in read_jsonl(file)]
@@ -126,7 +132,8 @@ def run_evaluation(
     scores = score(gold_docs, predictions)
     commit, dirty = git_state()
     report = build_report(
-        scores, system=system, model_version=version, git_commit=commit, git_dirty=dirty,
+        scores, classes=_classes(classes), system=system, model_version=version,
+        git_commit=commit, git_dirty=dirty,
         gold=names, gold_files=[_shown(f) for f in files], gold_sha256=checksum(files),
         timestamp=datetime.now(timezone.utc).isoformat(timespec="seconds"), failed=failed,
     )
@@ -158,6 +165,13 @@ def run_evaluation(
                   + ", ".join(d.key for d in regressions), file=sys.stderr)
             return 1
     return 0
+
+
+def _classes(path: str | None) -> dict[str, str]:
+    """The document-class mapping: the file given, else the checkout's default if present."""
+    if path is not None:
+        return read_doc_classes(path)
+    return read_doc_classes(DOC_CLASSES) if DOC_CLASSES.exists() else {}
 
 
 def _shown(path: Path) -> str:

@@ -19,8 +19,11 @@ from textfacts.evaluate.pairing import half_overlap, pair_spans
 from textfacts.schema import ALL_LABELS, NAME_LABELS, NUMBER_LABELS, VALUE_LABELS, Document
 
 MODES = ("strict", "overlap", "value")
-# The claim fields that decide whether a paired claim is correct (§5); the others are reported.
-CLAIM_DECIDES = ("anchor_value", "kind", "period", "measure")
+# The claim fields that decide whether a paired claim is correct (§5 v1.1: direction counts for
+# a change); the others are reported.
+CLAIM_DECIDES = ("anchor_value", "kind", "period", "measure", "direction")
+# Field accuracies §5 asks for, over claims whose anchor was found (direction: over gold changes).
+CLAIM_FIELDS = ("kind", "period", "measure", "direction")
 REL_TOL = 1e-6
 # Extensions a prediction's doc_id may carry ("h01.txt" and "h01" name the same document, §1).
 DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
@@ -258,9 +261,11 @@ class _DocScorer:
                 s.tick(f"{label}.value", ok)
                 if not ok:
                     self.error(label, "VALUE", p, g, p, note=f"gold span {g.text!r}")
-                if label in VALUE_LABELS:
+                # §5: bound accuracy over value-paired MONEY, PERCENT and QUANTITY mentions
+                # (a bound on a wrong number says nothing about the qualifier reading).
+                if label in VALUE_LABELS and ok:
                     s.tick(f"{label}.bound", g.bound == p.bound)
-                    if ok and g.bound != p.bound:
+                    if g.bound != p.bound:
                         self.error(label, "BOUND", p, g, p, note=f"{p.bound} != gold {g.bound}")
             else:
                 s.tick(f"{label}.canonical", same_name(g.canonical, p.canonical))
@@ -331,7 +336,8 @@ class _DocScorer:
             used.add(best)
             paired += 1
             for name, ok in checks.items():
-                s.tick(f"claims.{name}", ok)
+                if name != "direction" or g.kind == "change":
+                    s.tick(f"claims.{name}", ok)
             wrong = [k for k in CLAIM_DECIDES if not checks[k]]
             if not wrong:
                 correct += 1
@@ -360,7 +366,8 @@ class _DocScorer:
             "kind": g.kind == p.kind,
             "period": period,
             "measure": measure_ok(g.measure, p.measure),
-            "direction": g.direction == p.direction,
+            # Direction is the claim's only for a change (§4); other kinds carry null.
+            "direction": g.direction == p.direction if g.kind == "change" else True,
             "comparison": comparison_ok(g.comparison, p.comparison),
             "subject": same_name(g.subject, p.subject),
             "speaker": self.speaker_ok(g.speaker, p.speaker),

@@ -64,8 +64,8 @@ def test_a_year_inside_a_quoted_name_neither_dates_nor_stops_the_carry(extractor
 
 def test_a_bracketed_restatement_gives_way_to_the_period_it_restates(extractor):
     text = (
-        "During the 15th Five-Year Plan period (2026-2030), exporters shipped 9.6 billion "
-        "tons of goods."
+        "Exporters shipped 9.6 billion tons of goods over the 15th Five-Year Plan period "
+        "(2026 to 2030)."
     )
     assert periods(extractor, text)["9.6 billion tons"] == "15th Five-Year Plan period"
 

@@ -171,14 +171,14 @@ class Claims:
                 continue  # "Reuters' estimate of 32.2 percent" is somebody's guess, not a fact
             claim = binder.bind(anchor)
             if previous is not None and _conversion(text_of(doc), previous[0], anchor):
-                # "42.3 trillion yuan (about 6 trillion U.S. dollars)" restates the same figure
+                # "18.6 billion yuan (about 2.6 billion dollars)" restates the same figure
                 claim.update({k: previous[1][k] for k in ("measure", "kind", "direction",
                                                           "comparison", "subject", "period_span")})
                 claim["rule"] = "claims.conversion"
             if previous is not None and previous[1]["kind"] == "rate" and claim["kind"] == "level" \
                     and _inside(anchor, previous[0].root):
-                claim["kind"] = "rate"  # "an annual average of 5.2 billion tons of goods valued at
-                # 42.3 trillion yuan": the value of the averaged goods is averaged too
+                claim["kind"] = "rate"  # "a yearly average of 3.1 billion tons of cargo worth
+                # 20 trillion yuan": the value of the averaged goods is averaged too
             segment = binder.segment_of(anchor)
             same = [c for a, c in bound if segment.start_char <= a.start_char < segment.end_char]
             paired = _respective_level(segment, same, claim)
@@ -209,7 +209,7 @@ class Claims:
             refers_back = claim.pop("refers_back")
             if claim.pop("fallback") and previous is not None and paragraph_of(
                     text_of(doc), previous[0].start_char) == para and previous[1]["measure"]:
-                # "... was 8.58 trillion yuan. A year-on-year increase of 11.7%": a verbless
+                # "... came to 4.1 trillion yuan. An increase of 6.3%": a verbless
                 # follow-up is about what the previous figure measured
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
             elif refers_back and previous is not None and previous[1]["measure"] \
@@ -475,7 +475,7 @@ class _Binder:
         """Whether a figure is stated as current, so no earlier reporting period dates it.
 
         "Currently, the region accounts for over 60%", "now has 11 million users", "has become
-        the main trading partner of more than 150 countries".
+        the top buyer for over 40 economies".
         """
         node = verb
         for _ in range(4):
@@ -813,7 +813,7 @@ class _Binder:
                                  self.doc[anchor.end:later[0].start]):
                 chosen = later[0]
         if chosen is not None:
-            # "during the 14th Five-Year Plan period (2021-2025)": the bracket restates
+            # "over the 16th Five-Year Plan years (2031 to 2035)": the bracket restates
             k = dates.index(chosen)
             text = text_of(self.doc)
             gap = text[dates[k - 1].end_char:chosen.start_char] if k > 0 else ""
@@ -828,8 +828,8 @@ class _Binder:
             # "A total of 3,260 cases were handled last year": the figure sits in the subject
             verb = next((t for t in anchor.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
         if verb is not None:
-            # a date on the figure's own verb ("and totaled 6.69 million tons for January-
-            # October") wins over one its coordinated verbs share
+            # a date on the figure's own verb ("... and came to 3.3 million tons in the first
+            # half") wins over one its coordinated verbs share
             mine = [d for d in dates if not (anchor.start_char <= d.start_char < anchor.end_char)
                     and any(c.dep_ in ("prep", "npadvmod") and c.left_edge.idx <= d.start_char
                             < right_edge(c) for c in verb.children)]

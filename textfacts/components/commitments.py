@@ -495,7 +495,7 @@ class Commitments:
         if self.cues.has("agent_noun", subject.lemma_) or self.cues.has("agent_noun", lower):
             return True
         if self.cues.has("goal_noun", subject.lemma_):
-            # "Our goal is to strive to build ...": the goal of whoever owns it
+            # "Its aim is to strive to set up ...": the goal of whoever owns it
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
             return owner is not None and (owner.lower_ in ("our", "its", "their") or
                                           mentions.name_at(owner) is not None)

@@ -64,6 +64,14 @@ def _consolidate(args: argparse.Namespace) -> int:
     return run_consolidation(args.input, out=args.output, report=args.report)
 
 
+def _view(args: argparse.Namespace) -> int:
+    from textfacts.view import write_view
+
+    page = write_view(args.input, args.output, gold=args.gold, model=args.model)
+    print(f"review page: {page}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one subcommand per library entry point."""
     parser = argparse.ArgumentParser(prog="textfacts", description=__doc__)
@@ -123,6 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="fact groups JSONL")
     p.add_argument("--report", help="human-readable report file (default: stdout)")
     p.set_defaults(func=_consolidate)
+
+    p = sub.add_parser("view", help="write an offline HTML review page of texts or output")
+    p.add_argument("input", help="a text file or folder (extracted now) or extract output JSONL")
+    p.add_argument("-o", "--output", help="HTML page (default: <input stem>.html)")
+    p.add_argument("--gold", help="gold JSONL file or folder: mark misses and spurious items")
+    p.add_argument("--model", default="customs-en", help="model for text input")
+    p.set_defaults(func=_view)
     return parser
 
 

@@ -72,6 +72,31 @@ def _view(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from textfacts.labelstudio import export_tasks
+
+    count = export_tasks(args.input, args.output)
+    print(f"{count} Label Studio tasks: {args.output}")
+    return 0
+
+
+def _labelstudio_config(args: argparse.Namespace) -> int:
+    from textfacts.labelstudio import labeling_config
+
+    print(labeling_config(), end="")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from textfacts.goldcheck import main as gold_main
+    from textfacts.labelstudio import import_export
+
+    written, skipped = import_export(args.input, args.output)
+    print(f"{len(written)} gold files in {args.output}"
+          + (f"; not annotated: {', '.join(skipped)}" if skipped else ""))
+    return gold_main([str(p) for p in written]) if written else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one subcommand per library entry point."""
     parser = argparse.ArgumentParser(prog="textfacts", description=__doc__)
@@ -138,6 +163,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", help="gold JSONL file or folder: mark misses and spurious items")
     p.add_argument("--model", default="customs-en", help="model for text input")
     p.set_defaults(func=_view)
+
+    p = sub.add_parser("export", help="convert extract output for another tool")
+    p.add_argument("input", help="extract output or gold (JSONL file or folder)")
+    p.add_argument("--format", choices=["labelstudio"], required=True)
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("labelstudio-config", help="print the Label Studio labelling config XML")
+    p.set_defaults(func=_labelstudio_config)
+
+    p = sub.add_parser("import", help="turn a labelling tool's export into gold, then gold-check")
+    p.add_argument("format", choices=["labelstudio"])
+    p.add_argument("input", help="Label Studio JSON export")
+    p.add_argument("-o", "--output", required=True, help="gold folder (one file per document)")
+    p.set_defaults(func=_import)
     return parser
 
 

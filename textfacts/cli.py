@@ -13,6 +13,8 @@ def _extract(args: argparse.Namespace) -> int:
     from textfacts.batch import extract_paths, read_manifest
 
     manifest = read_manifest(args.manifest) if args.manifest else None
+    if args.format == "parquet":  # the same run loop, its JSONL then turned into Parquet
+        from textfacts.tables import extract_parquet as extract_paths
     extractor = textfacts.load(args.model)
     summary = extract_paths(
         args.paths,
@@ -73,6 +75,13 @@ def _view(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.format == "parquet":
+        from textfacts.schema import read_jsonl
+        from textfacts.tables import write_parquet
+
+        count = write_parquet(read_jsonl(args.input), args.output)
+        print(f"{count} documents: {args.output}")
+        return 0
     from textfacts.labelstudio import export_tasks
 
     count = export_tasks(args.input, args.output)
@@ -107,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", help="files or folders (.txt, .md, .html), walked recursively"
     )
     p.add_argument("-o", "--output", help="output file (default: JSONL records on stdout)")
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
     p.add_argument("--model", default="customs-en", help="bundled model name or model directory")
     p.add_argument("--workers", type=int, default=1, help="processes for spaCy's nlp.pipe")
     p.add_argument("--resume", action="store_true", help="skip documents already in the output")
@@ -166,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="convert extract output for another tool")
     p.add_argument("input", help="extract output or gold (JSONL file or folder)")
-    p.add_argument("--format", choices=["labelstudio"], required=True)
+    p.add_argument("--format", choices=["labelstudio", "parquet"], required=True)
     p.add_argument("-o", "--output", required=True, help="output file")
     p.set_defaults(func=_export)
 

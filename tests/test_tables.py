@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,7 @@ def test_cli_extract_parquet_equals_jsonl_and_pandas_reads_it(tmp_path, extracto
     assert list(read_parquet(parquet)) == list(read_jsonl(jsonl))
 
     frame = pd.read_parquet(parquet)
+    assert len(frame) == len(list(read_jsonl(jsonl)))
     assert list(frame["doc_id"]) == [d.doc_id for d in read_jsonl(jsonl)]
     exploded = frame[["doc_id", "claims"]].explode("claims").dropna()
     assert len(exploded) == sum(len(d.claims) for d in read_jsonl(jsonl))
@@ -71,3 +73,22 @@ def test_frames_resolve_references():
     dates = frames["mentions"][frames["mentions"].label == "DATE"]
     assert dates["value"].isna().all()
     assert dates["date_value"].notna().any()
+
+
+def test_readme_pandas_query_runs(tmp_path, monkeypatch, capsys):
+    """The README's Parquet + pandas example, run as written on its own output file."""
+    blocks = re.findall(r"```python\n(.*?)```", (REPO / "README.md").read_text(), re.S)
+    (example,) = [b for b in blocks if 'read_parquet("out.parquet")' in b]
+    documents = list(read_jsonl(SEEDS))
+    write_parquet(documents, tmp_path / "out.parquet")
+    monkeypatch.chdir(tmp_path)
+    with pd.option_context("display.max_rows", 1000, "display.width", 80):
+        exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    cny = [
+        (d.doc_id, k.id)
+        for d in documents
+        for k in d.claims
+        if getattr(d.mention(k.anchor), "unit", None) == "CNY"
+    ]
+    assert cny and len(re.findall(r"^\d+ ", printed, re.M)) == len(cny)

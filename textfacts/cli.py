@@ -169,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("view", help="write an offline HTML review page of texts or output")
     p.add_argument("input", help="a text file or folder (extracted now) or extract output JSONL")
     p.add_argument("-o", "--output", help="HTML page (default: <input stem>.html)")
-    p.add_argument("--gold", help="gold JSONL file or folder: mark misses and spurious items")
+    p.add_argument("--gold", help="gold JSONL file or folder, or seeds|dev: mark errors")
     p.add_argument("--model", default="customs-en", help="model for text input")
     p.set_defaults(func=_view)
 

@@ -319,7 +319,9 @@ def write_view(
     from textfacts.io import atomic_writer
 
     documents = read_documents(source, model)
-    gold_docs = list(read_jsonl(gold)) if gold else None
+    from textfacts.corpus import read_gold
+
+    gold_docs = read_gold(gold) if gold else None
     target = Path(out) if out else Path(Path(source).stem + ".html")
     with atomic_writer(target) as handle:
         handle.write(render(documents, gold_docs, title=f"textfacts review: {Path(source).name}"))

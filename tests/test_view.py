@@ -174,6 +174,17 @@ def test_cli_view_writes_page_from_output(tmp_path, capsys):
     assert str(page) in capsys.readouterr().out
 
 
+def test_cli_view_keeps_only_named_documents(tmp_path):
+    source = tmp_path / "out.jsonl"
+    second = _document().model_copy(update={"doc_id": "t2.txt"})
+    source.write_text(_document().to_json() + "\n" + second.to_json() + "\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    assert main(["view", str(source), "-o", str(page), "--doc", "t2"]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "<h2>t2.txt</h2>" in html and "<h2>t1</h2>" not in html
+    assert main(["view", str(source), "-o", str(page), "--doc", "t9"]) == 2
+
+
 def _chromium(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [

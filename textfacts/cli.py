@@ -69,7 +69,7 @@ def _consolidate(args: argparse.Namespace) -> int:
 def _view(args: argparse.Namespace) -> int:
     from textfacts.view import write_view
 
-    page = write_view(args.input, args.output, gold=args.gold, model=args.model)
+    page = write_view(args.input, args.output, args.gold, args.model, only=args.doc or ())
     print(f"review page: {page}")
     return 0
 
@@ -171,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="HTML page (default: <input stem>.html)")
     p.add_argument("--gold", help="gold JSONL file or folder, or seeds|dev: mark errors")
     p.add_argument("--model", default="customs-en", help="model for text input")
+    p.add_argument("--doc", action="append", help="show only this doc_id (repeatable)")
     p.set_defaults(func=_view)
 
     p = sub.add_parser("export", help="convert extract output for another tool")

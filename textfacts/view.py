@@ -314,11 +314,22 @@ def write_view(
     out: str | Path | None = None,
     gold: str | Path | None = None,
     model: str = "customs-en",
+    only: Iterable[str] = (),
 ) -> Path:
-    """Write the review page of a text file or output JSONL; returns the page's path."""
+    """Write the review page of a text file or output JSONL; returns the page's path.
+
+    `only` keeps the named documents (doc_id with or without extension): one page of a
+    whole archive's output would be too large for a browser.
+    """
     from textfacts.io import atomic_writer
 
     documents = read_documents(source, model)
+    wanted = {normalise_doc_id(d) for d in only}
+    if wanted:
+        documents = [d for d in documents if normalise_doc_id(d.doc_id) in wanted]
+        found = {normalise_doc_id(d.doc_id) for d in documents}
+        if wanted - found:
+            raise ValueError(f"{source}: no document {', '.join(sorted(wanted - found))}")
     from textfacts.corpus import read_gold
 
     gold_docs = read_gold(gold) if gold else None

@@ -150,9 +150,9 @@ def test_annotator_regions_get_fresh_ids_and_claims_find_their_anchor():
             "type": "choices",
             "value": {"start": start, "end": end, "choices": ["change"]},
         },
-        {
-            "from_id": "m9",
-            "to_id": "m2",
+        {  # drawn from the period to the claim: the direction is read from the labels
+            "from_id": "m2",
+            "to_id": "m9",
             "type": "relation",
             "direction": "right",
             "labels": ["period"],

@@ -268,11 +268,10 @@ def from_results(results: list[dict[str, Any]], data: dict[str, Any]) -> Documen
     text = data["text"]
     offsets = _Offsets(text)
     regions: dict[str, dict[str, Any]] = {}
-    links: dict[str, dict[str, str]] = {}
+    relations = []
     for result in results:
         if result.get("type") == "relation":
-            for label in result.get("labels") or []:
-                links.setdefault(result["from_id"], {})[label] = result["to_id"]
+            relations.append(result)
             continue
         rid, value = result["id"], result.get("value") or {}
         region = regions.setdefault(rid, {"fields": {}})
@@ -283,6 +282,7 @@ def from_results(results: list[dict[str, Any]], data: dict[str, Any]) -> Documen
         else:
             region["fields"][result["from_name"]] = value
     ids = _renumber({rid: _kind_of(r["label"]) for rid, r in regions.items() if "label" in r})
+    links = _links(relations, {rid: r.get("label") for rid, r in regions.items()})
     record: dict[str, Any] = {
         "doc_id": data["doc_id"],
         "text": text,
@@ -338,6 +338,23 @@ def from_results(results: list[dict[str, Any]], data: dict[str, Any]) -> Documen
                 f"{span['end']} has no anchor mention"
             )
     return Document.model_validate(record)
+
+
+def _links(relations: list[dict[str, Any]], labels: dict[str, str | None]) -> dict[str, dict]:
+    """Relations as {owner region: {role: target region}}, whichever way they were drawn.
+
+    The owner is the claim or commitment (anchor, period, speaker) or the PERSON (org); an
+    annotator may draw the arrow from either end, so the direction is read from the labels.
+    """
+    links: dict[str, dict[str, str]] = {}
+    for relation in relations:
+        source, target = relation["from_id"], relation["to_id"]
+        for role in relation.get("labels") or []:
+            owners = ("PERSON",) if role == "org" else ("CLAIM", "COMMITMENT")
+            if labels.get(source) not in owners and labels.get(target) in owners:
+                source, target = target, source
+            links.setdefault(source, {})[role] = target
+    return links
 
 
 def _renumber(kinds: dict[str, str]) -> dict[str, str]:

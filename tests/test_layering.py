@@ -16,6 +16,9 @@ CLI_ALLOWED = {
     "textfacts.evaluate.run",
     "textfacts.goldcheck",
     "textfacts.consolidate",
+    "textfacts.view",
+    "textfacts.labelstudio",
+    "textfacts.tables",
 }
 
 

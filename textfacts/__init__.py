@@ -5,6 +5,7 @@ spaCy is imported only when a model is loaded, so the schema and the scorer stay
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textfacts.schema import Claim, Commitment, Document, Mention, Meta
@@ -13,7 +14,10 @@ if TYPE_CHECKING:
     from textfacts.pipeline import Extractor
 
 __version__ = "0.1.0"
-__all__ = ["Claim", "Commitment", "Document", "Extractor", "Meta", "Mention", "extract", "load"]
+__all__ = [
+    "Claim", "Commitment", "Document", "Extractor", "Meta", "Mention", "extract", "load",
+    "to_frames",
+]
 
 _DEFAULT: dict[str, Extractor] = {}
 
@@ -30,3 +34,10 @@ def extract(text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") 
     if "default" not in _DEFAULT:
         _DEFAULT["default"] = load()
     return _DEFAULT["default"](text, meta=meta, doc_id=doc_id)
+
+
+def to_frames(documents: Iterable[Document]) -> dict[str, Any]:
+    """Flat pandas tables (documents, mentions, commitments, claims) of some Documents."""
+    from textfacts.tables import to_frames as _to_frames
+
+    return _to_frames(documents)

@@ -13,6 +13,8 @@ def _extract(args: argparse.Namespace) -> int:
     from textfacts.batch import extract_paths, read_manifest
 
     manifest = read_manifest(args.manifest) if args.manifest else None
+    if args.format == "parquet":  # the same run loop, its JSONL then turned into Parquet
+        from textfacts.tables import extract_parquet as extract_paths
     extractor = textfacts.load(args.model)
     summary = extract_paths(
         args.paths,
@@ -65,6 +67,46 @@ def _consolidate(args: argparse.Namespace) -> int:
     return run_consolidation(args.input, out=args.output, report=args.report)
 
 
+def _view(args: argparse.Namespace) -> int:
+    from textfacts.view import write_view
+
+    page = write_view(args.input, args.output, args.gold, args.model, only=args.doc or ())
+    print(f"review page: {page}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.format == "parquet":
+        from textfacts.schema import read_jsonl
+        from textfacts.tables import write_parquet
+
+        count = write_parquet(read_jsonl(args.input), args.output)
+        print(f"{count} documents: {args.output}")
+        return 0
+    from textfacts.labelstudio import export_tasks
+
+    count = export_tasks(args.input, args.output)
+    print(f"{count} Label Studio tasks: {args.output}")
+    return 0
+
+
+def _labelstudio_config(args: argparse.Namespace) -> int:
+    from textfacts.labelstudio import labeling_config
+
+    print(labeling_config(), end="")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from textfacts.goldcheck import main as gold_main
+    from textfacts.labelstudio import import_export
+
+    written, skipped = import_export(args.input, args.output)
+    print(f"{len(written)} gold files in {args.output}"
+          + (f"; not annotated: {', '.join(skipped)}" if skipped else ""))
+    return gold_main([str(p) for p in written]) if written else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one subcommand per library entry point."""
     parser = argparse.ArgumentParser(prog="textfacts", description=__doc__)
@@ -75,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", help="files or folders (.txt, .md, .html), walked recursively"
     )
     p.add_argument("-o", "--output", help="output file (default: JSONL records on stdout)")
-    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
     p.add_argument("--model", default="customs-en", help="bundled model name or model directory")
     p.add_argument("--workers", type=int, default=1, help="processes for spaCy's nlp.pipe")
     p.add_argument("--resume", action="store_true", help="skip documents already in the output")
@@ -133,6 +175,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="fact groups JSONL")
     p.add_argument("--report", help="human-readable report file (default: stdout)")
     p.set_defaults(func=_consolidate)
+
+    p = sub.add_parser("view", help="write an offline HTML review page of texts or output")
+    p.add_argument("input", help="a text file or folder (extracted now) or extract output JSONL")
+    p.add_argument("-o", "--output", help="HTML page (default: <input stem>.html)")
+    p.add_argument("--gold", help="gold JSONL file or folder, or seeds|dev: mark errors")
+    p.add_argument("--model", default="customs-en", help="model for text input")
+    p.add_argument("--doc", action="append", help="show only this doc_id (repeatable)")
+    p.set_defaults(func=_view)
+
+    p = sub.add_parser("export", help="convert extract output for another tool")
+    p.add_argument("input", help="extract output or gold (JSONL file or folder)")
+    p.add_argument("--format", choices=["labelstudio", "parquet"], required=True)
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("labelstudio-config", help="print the Label Studio labelling config XML")
+    p.set_defaults(func=_labelstudio_config)
+
+    p = sub.add_parser("import", help="turn a labelling tool's export into gold, then gold-check")
+    p.add_argument("format", choices=["labelstudio"])
+    p.add_argument("input", help="Label Studio JSON export")
+    p.add_argument("-o", "--output", required=True, help="gold folder (one file per document)")
+    p.set_defaults(func=_import)
     return parser
 
 

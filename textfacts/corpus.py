@@ -106,6 +106,11 @@ def _row(document: Document) -> dict[str, Any]:
     return record
 
 
+def document_row(document: Document) -> dict[str, Any]:
+    """A Document as a row of `gold_features()` (the Parquet and Dataset layout)."""
+    return _row(document)
+
+
 def row_to_document(row: dict[str, Any]) -> Document:
     """Turn a Dataset row back into a validated Document."""
     mentions = []

@@ -60,3 +60,31 @@ def test_a_word_for_the_statistic_refers_to_the_figure_before(extractor, second,
 def test_a_share_noun_makes_a_percent_level_a_share(extractor):
     got = claims(extractor, "The proportion of paperless declarations reached 97 percent in 2030.")
     assert got["97 percent"][1] == "share"
+
+
+def test_a_count_keeps_the_modifiers_that_tell_it_apart(extractor):
+    text = "Officers opened 212 cases involving counterfeit seeds in 2030."
+    assert claims(extractor, text)["212 cases"][0] == "cases involving counterfeit seeds"
+
+
+def test_a_count_stops_at_a_date_or_a_comma(extractor):
+    text = "Officers opened 212 cases in 2030, most of them at sea."
+    assert claims(extractor, text)["212 cases"][0] == "cases"
+
+
+def test_a_multiple_of_the_amount_measures_the_figure_before_it(extractor):
+    text = (
+        "In 2030, officers seized 41,200 tons of scrap metal, about 2.3 times the amount "
+        "in 2028."
+    )
+    assert claims(extractor, text)["2.3 times"][0] == "scrap metal"
+
+
+def test_respectively_items_are_read_off_the_text_when_the_parse_has_no_verb(extractor):
+    text = (
+        "The berth occupancy and crane productivity of Meizhou Bay Port registered year-on-year "
+        "growth of 2.2 percent and 5.9 percent respectively in the first half of 2030."
+    )
+    got = claims(extractor, text)
+    assert got["2.2 percent"][0].startswith("berth occupancy")
+    assert got["5.9 percent"][0].startswith("crane productivity")

@@ -345,10 +345,14 @@ class _Binder:
                                 and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
                                measure_tok)
         measure = self._respectively(anchor, segment, measure_tok)
+        if measure is None:
+            measure = self._respectively_by_text(anchor, segment)
         counted = anchor.label_ == "QUANTITY" and str((anchor._.textfacts or {}).get(
             "unit", "")).lower() not in self.cues.measurement_units | self.cues.multiple_units
         if counted:
-            measure = _counted_noun(anchor) or measure  # "26 million declarations per day"
+            counted_as = _counted_noun(anchor)
+            if counted_as is not None:  # "26 million declarations per day"
+                measure = counted_as + self._telling_modifiers(anchor)
         if measure is None:
             measure = self._worth(anchor)
         if measure is None and measure_tok is not None:
@@ -396,6 +400,56 @@ class _Binder:
             "present": _present(verb or next((t for t in anchor.root.ancestors
                                               if t.pos_ in ("VERB", "AUX")), None)),
         }
+
+    def _telling_modifiers(self, anchor: Span) -> str:
+        """What tells a count apart: "cases against the smuggling of grain" (ANNOTATION.md §7).
+
+        The prepositional and participial phrases right after the counted noun, up to a comma,
+        a date or another figure.
+        """
+        root = anchor.root
+        end = anchor.end_char
+        for child in sorted(root.children, key=lambda t: t.i):
+            if child.i < anchor.end or child.dep_ not in ("prep", "acl"):
+                continue
+            if self.doc[child.i - 1].text in (",", "(") or child.lower_ in (
+                    "in", "during", "since", "by", "at", "for", "from", "to", "with", "as",
+                    "than", "over", "under"):
+                break
+            start, stop = child.left_edge.idx, right_edge(child)
+            if self.mentions.dates_in(start, stop) or any(
+                    a.start_char < stop and start < a.end_char for a in self.anchors):
+                break
+            end = stop
+        return text_of(self.doc)[anchor.end_char:end].rstrip(" ,")
+
+    def _respectively_by_text(self, anchor: Span, segment: Span) -> str | None:
+        """"A and B of X registered growth of a and b respectively" when the parse has no verb.
+
+        The items are read off the words before the first figure: as many coordinated noun
+        phrases as there are figures of the anchor's kind.
+        """
+        if "respectively" not in segment.text:
+            return None
+        listed = [a for a in self.anchors if segment.start_char <= a.start_char < segment.end_char
+                  and a.label_ == anchor.label_]
+        if len(listed) < 2:
+            return None
+        words: list[Token] = []
+        for token in self.doc[segment.start:listed[0].start]:
+            if token.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") and token.lower_ not in (
+                    "registered",) or token.lower_ in ("registered", "saw", "posted", "grew",
+                                                       "rose", "fell", "recorded"):
+                break
+            words.append(token)
+        if not words:
+            return None
+        text = text_of(self.doc)[words[0].idx:words[-1].idx + len(words[-1])]
+        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if i.strip()]
+        if len(items) != len(listed):
+            return None
+        item = re.sub(r"^(?:the|its|their)\s+", "", items[listed.index(anchor)], flags=re.I)
+        return item or None
 
     def _share_whole(self, anchor: Span, verb: Token | None) -> tuple[str, str | None] | None:
         """The whole a party's share is of: measure "zinc ore imports", subject "Peru"."""
@@ -452,6 +506,10 @@ class _Binder:
         if measure_tok is not None and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in (
                 "these", "those", "such") for c in measure_tok.children):
             return True
+        after = text_of(self.doc)[anchor.end_char:anchor.end_char + 40]
+        if anchor.label_ == "QUANTITY" and re.match(
+                r"\s+(?:the|that)\s+(?:amount|figure|level|volume|number|total|value)\b", after):
+            return True  # "..., about 3 times the amount in 2029": of the figure just given
         return anchor.label_ == "MONEY" and re.search(
             r"\binvolv\w*\s+(?:(?:a|the)\s+(?:total\s+)?(?:value|amount|sum)\s+of\s+)?"
             r"(?:about|around|nearly|over|more than|some)?\s*$", before, re.I) is not None

@@ -98,3 +98,25 @@ def test_the_ministry_is_the_ministry_named_before(extractor):
 def test_the_country_is_china(extractor):
     found = pledges(extractor, "The country will continue to cut tariffs on imported drugs.")
     assert found and found[0][1] == "China"
+
+
+def test_a_qualified_authority_stays_as_written(extractor):
+    found = pledges(extractor, "The Chinese government will cut tariffs on imported medical gear.")
+    assert found and found[0][1] == "Chinese government"
+
+
+def test_gerunds_a_list_of_measures_includes_are_initiatives(extractor):
+    text = ("The measures include extending tax refunds to more small firms and cutting "
+            "inspection fees at land ports.")
+    found = pledges(extractor, text)
+    assert ("extending tax refunds to more small firms", "initiative") in [
+        (s, m) for s, _, m in found]
+    assert ("cutting inspection fees at land ports", "initiative") in [(s, m) for s, _, m in found]
+
+
+def test_gerund_lines_after_an_include_colon_are_initiatives(extractor):
+    text = ("The new measures include:\nExtending the tax refund scheme to bonded warehouses.\n"
+            "Cutting inspection fees for small exporters.\nOfficials said the list was final.")
+    spans = [s for s, _, m in pledges(extractor, text) if m == "initiative"]
+    assert spans == ["Extending the tax refund scheme to bonded warehouses",
+                     "Cutting inspection fees for small exporters"]

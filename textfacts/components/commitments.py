@@ -164,7 +164,9 @@ class Commitments:
         for item in self._enumerated(doc, pieces, mentions, speakers):
             found.append(item)
             covered.append((item.start, item.end))
-        for item in [*self._headlines(doc, mentions), *self._headline_infinitives(doc, mentions)]:
+        included = [item for segment, _ in pieces for item in self._included(segment)]
+        for item in [*self._headlines(doc, mentions), *self._headline_infinitives(doc, mentions),
+                     *included]:
             if not any(s <= item.start < e for s, e in covered):
                 found.append(item)
                 covered.append((item.start, item.end))
@@ -557,6 +559,12 @@ class Commitments:
             named = self._named_before(subject, mentions)
             if named is not None:
                 return named
+            if self.cues.has("agent_noun", subject.lemma_) and any(
+                    c.dep_ in ("amod", "compound") for c in subject.children):
+                # "the Chinese government", "local governments": the authority as written
+                words = [t for t in subject.subtree if t.dep_ not in ("det", "punct")
+                         and t.i <= subject.i]
+                return text_of(subject.doc)[words[0].idx:subject.idx + len(subject)]
         person = speakers.at(verb)
         if person is not None:
             org = mentions.person_org(person)
@@ -660,6 +668,27 @@ class Commitments:
                 continue
             yield from self._following_items(doc, sents[index + 1:], sent, kind, mentions, text)
 
+    def _included(self, segment: Span) -> Iterator[Found]:
+        """"Measures include extending X and cutting Y": each "-ing" item is an initiative.
+
+        ANNOTATION.md §7: the gerunds a list of measures or policies includes are measures
+        that apply from now on, one commitment each.
+        """
+        for token in segment:
+            if token.lemma_.lower() != "include" or token.pos_ != "VERB":
+                continue
+            subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+            if subject is None or not (self.cues.has("initiative_noun", subject.lemma_)
+                                       or subject.lemma_.lower() in ("policy", "point")):
+                continue
+            heads = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp")
+                     and c.tag_ == "VBG"]
+            for head in heads:
+                for gerund in [head, *(c for c in _conjuncts(head) if c.tag_ == "VBG")]:
+                    yield Found(_conj_start(gerund) if gerund is not head else gerund.idx,
+                                _clause_end(gerund), gerund, "initiative", None,
+                                "commitments.included_gerund", [])
+
     def _intro_kind(self, intro: Span, strict: bool = False) -> str | None:
         """'initiative' for "put forward N initiatives", 'list' for "as follows", else None.
 
@@ -708,6 +737,16 @@ class Commitments:
                 continue
             line_end = paragraph_of(text, sent.start_char)[1]
             body = text[sent.start_char:line_end]
+            gerund_line = intro.text.rstrip().endswith(":") and sent.start_char == \
+                paragraph_of(text, sent.start_char)[0] and sent[0].tag_ == "VBG" and \
+                re.search(r"\binclude\b", intro.text, re.I) is not None
+            if gerund_line:
+                # "The measures include:" then "Extending X." on lines of their own
+                gap, consumed = 0, line_end
+                item = self._item(doc, sent.start_char, line_end, "initiative", actor, shared)
+                if item is not None:
+                    yield item
+                continue
             if not any(p.match(body) for p in self.cues.enumerators):
                 if self._new_frame(sent):
                     return  # "Next, we will focus on three tasks.": a new list starts here

@@ -795,7 +795,12 @@ class Commitments:
         if span is None:
             return None
         head = next((t for t in span if t.pos_ == "VERB"), span.root)
-        if self._is_past(head):
+        first_word = span[0]
+        if first_word.is_lower and (first_word.pos_ in ("VERB", "NOUN") and first_word.tag_ in (
+                "VB", "VBP", "VBD", "VBN", "NN")) and len(span) > 1 and span[1].pos_ in (
+                "NOUN", "DET", "ADJ", "PROPN", "ADP"):
+            head = first_word  # "cut clearance times": a list item opens with its bare verb
+        elif self._is_past(head):
             return None
         modality = "initiative" if kind == "initiative" else None
         first = span.start

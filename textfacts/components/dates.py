@@ -297,9 +297,11 @@ class Dates:
         governing: tuple[int, str] | None = None  # (paragraph start, month-level period value)
         written: tuple[int, int] | None = None  # (sentence start, year set in that sentence)
         # With no publication date, a release's reporting period stated with its year ("the
-        # first seven months of 2021") dates the un-yeared months after it ("In July alone").
-        # A bare year is no such anchor: it is often a baseline ("compared with 2012").
+        # first seven months of 2021", "in 2018") dates the un-yeared months after it ("In
+        # July alone"; ANNOTATION.md §7). A bare year counts only after a setting preposition:
+        # "compared with 2012" is a baseline.
         reporting: int | None = None
+        stated_year: int | None = None  # a bare "in 2018": dates later month names only
         plan: int | None = None
         recent: list[str] = []  # month-level periods stated so far, for "the two months"
         plans: list[str] = []  # plan periods named in statements about the past or present
@@ -320,10 +322,15 @@ class Dates:
                 parts["context_year"] = written[1]
             elif published is None and reporting is not None:
                 parts["context_year"] = reporting
+            elif published is None and stated_year is not None and cand.row.id in (
+                    "dates.month", "dates.month_day", "dates.month_may"):
+                parts["context_year"] = stated_year  # "In 2018, ... In December, ..."
             if "year" in parts and self.sets_year(cand, text):
                 written = (sentence, parts["year"])
                 if cand.row.kind in PERIOD_KINDS:
                     reporting = parts["year"]
+                elif cand.row.kind == "year" and reporting is None:
+                    stated_year = parts["year"]
             gov = governing[1] if governing and governing[0] == paragraph else None
             past_plan = previous_plan or max(plans, default=None)
             context = Context(governing=gov, plan=plan, recent=tuple(recent), past_plan=past_plan)

@@ -455,6 +455,11 @@ def _relative_month(p: dict[str, Any], pub: date | None, ctx: Context) -> str | 
             return None
         base = pub.year * 12 + pub.month - 1
     index = base + int(p["month_offset"])
+    if p.get("day"):  # "the 9th of last month"
+        try:
+            return date(index // 12, index % 12 + 1, int(p["day"])).isoformat()
+        except ValueError:
+            return None
     return iso_month(index // 12, index % 12 + 1)
 
 

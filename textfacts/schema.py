@@ -157,7 +157,9 @@ class Meta(_Model):
     title: str | None = None
 
 
-_SPARSE = ("value_max", "direction")
+# Fields the guideline writes only when they hold something (`value_max` only for a range).
+# A claim's `direction` is always written, null for kinds other than `change` (§4).
+_SPARSE = ("value_max",)
 _REFERENCES = {"anchor": VALUE_LABELS, "period": ("DATE",), "speaker": ("PERSON",)}
 
 
@@ -215,8 +217,9 @@ class Document(_Model):
     def to_dict(self, *, with_text: bool = True) -> dict[str, Any]:
         """Return the record as plain JSON values, in ANNOTATION.md's shape.
 
-        Optional fields the guideline only sometimes writes (`value_max` for ranges,
-        `direction` for changes) are left out when empty, so gold files round-trip.
+        `value_max`, which the guideline writes only for ranges, is left out when empty;
+        a claim's `direction` stays, null when the kind is not a change (§4), so gold
+        files round-trip.
         """
         record = self.model_dump(mode="json", exclude=None if with_text else {"text"})
         for item in [*record["mentions"], *record["claims"]]:

@@ -2,12 +2,11 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from helpers import span_of
 from pydantic import ValidationError
 
 from textfacts.schema import Document, json_schema
-
-from conftest import SHARED
 
 SEED_001 = SHARED / "examples" / "seed-001.json"
 GOLD_001 = Path(__file__).resolve().parent.parent / "corpus" / "gold" / "001_b9cfb491d986cac6.jsonl"

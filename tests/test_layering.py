@@ -16,6 +16,7 @@ CLI_ALLOWED = {
     "textfacts.evaluate.run",
     "textfacts.goldcheck",
     "textfacts.consolidate",
+    "textfacts.resources",  # model name and version for --version, without spaCy
 }
 
 

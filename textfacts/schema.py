@@ -7,11 +7,13 @@ No spaCy import here, so the scorer and third-party readers stay light.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from textfacts.offsets import overlaps
 
@@ -149,12 +151,63 @@ class Claim(_Model):
     subject: str | None = None
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_published(value: Any) -> str | None:
+    """A publication date as ISO YYYY-MM-DD: date(2017, 4, 13) or "2017-04-13" → "2017-04-13".
+
+    Relative dates are resolved against it, so anything else ("13/04/2017", "yesterday",
+    "2017-02-30") is refused here rather than leaving every relative date silently null.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            raise ValueError(f"published {value!r} is not a calendar day") from None
+    raise ValueError(f"published {value!r} is not a date: write it YYYY-MM-DD (e.g. 2017-04-13)")
+
+
 class Meta(_Model):
     """Document header facts; published is an ISO date only when the document states one."""
 
     published: str | None = None
     outlet: str | None = None
     title: str | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_is_a_day(cls, value: Any) -> str | None:
+        return iso_published(value)
+
+
+def given_meta(meta: Mapping[str, Any]) -> dict[str, str]:
+    """Check metadata a caller hands in: only Meta's keys, text values, a real published date.
+
+    A misspelt key ("date" for "published") would otherwise be dropped without a word.
+    """
+    if not isinstance(meta, Mapping):
+        raise TypeError(f"meta must be a mapping such as {{'published': '2017-04-13'}}, "
+                        f"not {type(meta).__name__}")
+    known = tuple(Meta.model_fields)
+    unknown = sorted(str(k) for k in meta if k not in known)
+    if unknown:
+        raise ValueError(f"meta: unknown key(s) {unknown}; the keys are {', '.join(known)}")
+    checked: dict[str, str] = {}
+    for key, value in meta.items():
+        if key == "published":
+            value = iso_published(value)
+        elif value is not None and not isinstance(value, str):
+            raise ValueError(f"meta.{key} must be text, not {type(value).__name__}")
+        if value is not None:
+            checked[key] = value
+    return checked
 
 
 # Fields the guideline writes only when they hold something (`value_max` only for a range).

@@ -1,4 +1,4 @@
-"""The contract of shared/ANNOTATION.md: one schema for gold files, predictions and the scorer.
+"""The record format (docs/format.md): one schema for gold files, predictions and the scorer.
 
 Offsets everywhere are half-open Python ``str`` indices (code points) into ``Document.text``.
 No spaCy import here, so the scorer and third-party readers stay light.
@@ -329,5 +329,10 @@ def read_jsonl(path: str | Path) -> Iterator[Document]:
 
 
 def json_schema() -> dict[str, Any]:
-    """JSON Schema of a Document record."""
-    return Document.model_json_schema()
+    """JSON Schema of a Document record, pointing readers to the prose description."""
+    schema = Document.model_json_schema()
+    schema["title"] = "textfacts document record"
+    schema["$comment"] = (
+        "Field meanings, offsets and scoring rules: docs/format.md in the textfacts repository."
+    )
+    return schema

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
+from textfacts.components._requires import check
 from textfacts.extensions import register, state
 from textfacts.offsets import overlaps
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
@@ -231,12 +232,25 @@ def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+def _check_ran_with_their_inputs(doc: Doc, doc_state: dict[str, Any]) -> None:
+    """Refuse a result that is empty only because a component ran without what it reads.
+
+    In someone else's pipeline, textfacts_claims without textfacts_numbers before it, or
+    textfacts_commitments without a parser, would come back with nothing and no word.
+    """
+    if "claims" in doc_state:
+        check(doc, "textfacts_claims", ("token.dep",), ("textfacts_numbers",))
+    if COMMITMENT_GROUP in doc.spans:
+        check(doc, "textfacts_commitments", ("token.dep",))
+
+
 def to_document(doc: Doc) -> Document:
     """Build the pydantic Document from a processed Doc: sort, number, resolve references.
 
     Components refer to each other by (start, end, label); ids exist only here.
     """
     doc_state = state(doc)
+    _check_ran_with_their_inputs(doc, doc_state)
     text = doc.text
     raw: list[dict[str, Any]] = []
     for group in MENTION_GROUPS:

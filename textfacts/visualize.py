@@ -41,6 +41,7 @@ class Display:
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
+        """Mark one Doc."""
         return mark(doc, self.spans_key)
 
 
@@ -56,7 +57,7 @@ def make_display(nlp: Language, name: str, spans_key: str) -> Display:
 
 
 def displacy_data(document: Document, style: str = "span", layer: str = "names") -> dict:
-    """displaCy's manual input for a Document: "ent" shows one layer, "span" both.
+    """Build displaCy's manual input for a Document: "ent" shows one layer, "span" both.
 
     For "span", tokens are the text's whitespace-separated words and each mention covers the
     words it touches, so a record from any source (a JSONL line) can be drawn without spaCy

@@ -8,9 +8,10 @@ Two claims report the same fact when their kind, unit and period agree and their
 mean the same thing once normalised ("total import and export volume between China and other
 APEC economies" = "... value ..."; "imported and exported goods" = "imports and exports").
 Amounts in different currencies are never compared unless the document states the rate.
-Their values agree when the intervals they state overlap: an exact figure stands for everything that rounds to it ("125 trillion" covers 125.49
-trillion), "over 100" is [100, ∞), "nearly 60%" is (-∞, 60]; so "over 100" and "more than 130"
-attendees agree, while exact 125.49 and exact 120 trillion conflict.
+Their values agree when the intervals they state overlap: an exact figure stands for
+everything that rounds to it ("125 trillion" covers 125.49 trillion), "over 100" is [100, ∞),
+"nearly 60%" is (-∞, 60]; so "over 100" and "more than 130" attendees agree, while exact
+125.49 and exact 120 trillion conflict.
 No spaCy here: the consolidator reads JSON records only.
 """
 

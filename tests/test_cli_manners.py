@@ -35,6 +35,15 @@ def test_unresolved_dates_give_a_hint(tmp_path, capsys):
     assert "2 dates unresolved in 1 documents" in printed and "--manifest" in printed
 
 
+def test_with_a_manifest_the_hint_asks_for_dates_in_it(tmp_path, capsys):
+    folder = _folder(tmp_path, a__txt=UNDATED)
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("doc_id,outlet\na,Xinhua\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-o", str(out), "-q", "--manifest", str(manifest)]) == 0
+    assert "give their published dates in the manifest" in capsys.readouterr().out
+
+
 def test_no_hint_when_every_date_resolves(tmp_path, capsys):
     folder = _folder(tmp_path, b__txt=DATED)
     assert main(["extract", str(folder), "-o", str(tmp_path / "out.jsonl"), "-q"]) == 0

@@ -81,6 +81,7 @@ class RunSummary:
     notes: list[str] = field(default_factory=list)
     unresolved_dates: int = 0
     undated_documents: int = 0
+    manifest_given: bool = False
 
     def add(self, record: dict[str, Any]) -> None:
         """Count one written record."""
@@ -125,9 +126,10 @@ class RunSummary:
         lines += [f"FAILED {f.path}: {f.reason}" for f in self.failures]
         lines += self.notes
         if self.unresolved_dates:
+            fix = ("give their published dates in the manifest" if self.manifest_given
+                   else "pass --manifest (doc_id,published) to resolve them")
             lines.append(f"{self.unresolved_dates} dates unresolved in {self.undated_documents} "
-                         "documents that print no publication date: pass --manifest "
-                         "(doc_id,published) to resolve them")
+                         f"documents that print no publication date: {fix}")
         return "\n".join(lines)
 
 
@@ -309,6 +311,7 @@ def extract_paths(
         raise ValueError(f"no documents to read in {', '.join(map(str, paths))}: textfacts "
                          f"reads {' '.join(SUFFIXES)} files{skipped}")
     if manifest:
+        summary.manifest_given = True
         unmatched = manifest_unmatched(manifest, (doc_id for _, doc_id in files))
         if unmatched:
             summary.notes.append(f"manifest: {len(unmatched)} row(s) name no document read: "

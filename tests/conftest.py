@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -8,7 +9,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# The project's shared folder sits beside the checkout (CI lays it there); a worktree elsewhere
+# names it with TEXTFACTS_SHARED. Tests that need it skip with a reason when it is absent.
+SHARED = Path(os.environ.get("TEXTFACTS_SHARED") or REPO.parent / "shared")
 
 
 @pytest.fixture(scope="session")

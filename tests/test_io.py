@@ -170,7 +170,7 @@ def test_walk_lists_bad_entries_too_and_sorts(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "z.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a.html").write_text("x", encoding="utf-8")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "chart.png").write_bytes(b"\x89PNG")  # a type not read
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
     os.mkfifo(tmp_path / "pipe.md")
     ids = [doc_id for _, doc_id in walk([tmp_path])]

@@ -19,6 +19,7 @@ CLI_ALLOWED = {
     "textfacts.view",
     "textfacts.labelstudio",
     "textfacts.tables",
+    "textfacts.resources",  # model name and version for --version, without spaCy
 }
 
 

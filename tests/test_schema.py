@@ -2,25 +2,68 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from helpers import span_of
 from pydantic import ValidationError
 
 from textfacts.schema import Document, json_schema
 
-SEED_001 = Path(__file__).resolve().parent.parent.parent / "shared" / "examples" / "seed-001.json"
+SEED_001 = SHARED / "examples" / "seed-001.json"
 GOLD_001 = Path(__file__).resolve().parent.parent / "corpus" / "gold" / "001_b9cfb491d986cac6.jsonl"
 
 
-def _example() -> dict:
-    path = SEED_001 if SEED_001.exists() else GOLD_001
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def test_seed_001_round_trips():
-    record = _example()
+def _round_trips(record: dict) -> None:
     document = Document.model_validate(record)
     assert document.to_dict() == record
     assert Document.model_validate_json(document.to_json()) == document
+
+
+@pytest.mark.skipif(not SEED_001.exists(), reason=f"needs the shared examples at {SEED_001}")
+def test_seed_001_round_trips():
+    _round_trips(json.loads(SEED_001.read_text(encoding="utf-8")))
+
+
+def test_corpus_gold_001_round_trips():
+    # A plain clone has no ../shared; the same document's gold in corpus/ must round-trip too.
+    _round_trips(json.loads(GOLD_001.read_text(encoding="utf-8")))
+
+
+def test_claim_direction_is_kept_null_as_the_guideline_writes_it():
+    text = "Exports reached 5 billion yuan."
+    start, end = span_of(text, "5 billion yuan")
+    record = {
+        "doc_id": "t",
+        "text": text,
+        "meta": {"published": None, "outlet": None, "title": None},
+        "mentions": [
+            {
+                "id": "m1",
+                "label": "MONEY",
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "value": 5e9,
+                "unit": "CNY",
+                "bound": "exact",
+            }
+        ],
+        "commitments": [],
+        "claims": [
+            {
+                "id": "k1",
+                "anchor": "m1",
+                "measure": "exports",
+                "kind": "level",
+                "direction": None,
+                "period": None,
+                "comparison": None,
+                "speaker": None,
+                "subject": None,
+            }
+        ],
+    }
+    assert Document.model_validate(record).to_dict()["claims"][0]["direction"] is None
+    _round_trips(record)
 
 
 def _doc(doc_text: str, **mention) -> dict:

@@ -21,9 +21,11 @@ from typing import Any
 from textfacts.errors import InputError
 from textfacts.io import (
     CSV_COLUMNS,
+    SUFFIXES,
     csv_line,
     csv_rows,
     manifest_meta,
+    manifest_unmatched,
     read_document,
     read_manifest,
     walk,
@@ -61,6 +63,7 @@ class Result:
     commitments: int = 0
     claims: int = 0
     reason: str | None = None
+    unresolved_dates: int = 0
 
 
 @dataclass
@@ -75,6 +78,10 @@ class RunSummary:
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     output: str | None = None
+    notes: list[str] = field(default_factory=list)
+    unresolved_dates: int = 0
+    undated_documents: int = 0
+    manifest_given: bool = False
 
     def add(self, record: dict[str, Any]) -> None:
         """Count one written record."""
@@ -92,6 +99,9 @@ class RunSummary:
         self.mentions.update(result.labels)
         self.commitments += result.commitments
         self.claims += result.claims
+        if result.unresolved_dates:
+            self.unresolved_dates += result.unresolved_dates
+            self.undated_documents += 1
 
     def to_dict(self) -> dict[str, Any]:
         """As plain JSON values."""
@@ -100,7 +110,7 @@ class RunSummary:
             "mentions": dict(sorted(self.mentions.items())),
             "commitments": self.commitments, "claims": self.claims,
             "failures": [f.to_dict() for f in self.failures],
-            "seconds": round(self.seconds, 2), "output": self.output,
+            "seconds": round(self.seconds, 2), "output": self.output, "notes": self.notes,
         }
 
     def render(self) -> str:
@@ -114,6 +124,12 @@ class RunSummary:
             f"seconds: {self.seconds:.1f}" + (f"   output: {self.output}" if self.output else ""),
         ]
         lines += [f"FAILED {f.path}: {f.reason}" for f in self.failures]
+        lines += self.notes
+        if self.unresolved_dates:
+            fix = ("give their published dates in the manifest" if self.manifest_given
+                   else "pass --manifest (doc_id,published) to resolve them")
+            lines.append(f"{self.unresolved_dates} dates unresolved in {self.undated_documents} "
+                         f"documents that print no publication date: {fix}")
         return "\n".join(lines)
 
 
@@ -139,6 +155,9 @@ def _texts(files: Iterable[tuple[Path, str]], skip: set[str],
 
 def _result(document: Any, context: dict[str, Any], fmt: str) -> Result:
     record = document.to_dict()
+    # Relative dates ("July", "last year") need the publication date; say so, once per run.
+    unresolved = 0 if record["meta"].get("published") else sum(
+        1 for m in record["mentions"] if m["label"] == "DATE" and m.get("value") is None)
     if fmt == "jsonl":
         output = json.dumps(record, ensure_ascii=False) + "\n"
     else:
@@ -146,7 +165,7 @@ def _result(document: Any, context: dict[str, Any], fmt: str) -> Result:
     return Result(
         context["doc_id"], context["path"], output,
         Counter(m["label"] for m in record["mentions"]),
-        len(record["commitments"]), len(record["claims"]),
+        len(record["commitments"]), len(record["claims"]), unresolved_dates=unresolved,
     )
 
 
@@ -252,7 +271,7 @@ def extract_paths(
     out: str | Path | None,
     extractor: Any,
     *,
-    fmt: str = "jsonl",
+    fmt: str | None = None,
     workers: int = 1,
     resume: bool = False,
     progress: bool = True,
@@ -262,7 +281,8 @@ def extract_paths(
     """Extract every document under `paths` into `out` (JSONL or CSV); return the summary.
 
     `manifest` maps doc_ids to caller metadata (publication date, outlet, title; see
-    `io.read_manifest`): it overrides what the header lines say.
+    `io.read_manifest`): it overrides what the header lines say. `fmt` None means CSV for
+    an `out` ending in .csv, else JSONL.
 
     With `out=None`, records go to `write` (e.g. stdout) as they come. With `resume`, the
     whole records of an earlier output or of an interrupted run's `<out>.partial` are kept
@@ -271,14 +291,31 @@ def extract_paths(
     from tqdm import tqdm
 
     started = time.perf_counter()
+    if fmt is None:
+        fmt = "csv" if out and Path(out).suffix.lower() == ".csv" else "jsonl"
     if fmt not in ("jsonl", "csv"):
         raise ValueError(f"unknown format {fmt!r}")
     if resume and fmt != "jsonl":
         raise ValueError("--resume needs --format jsonl")
     if workers < 1:
         raise ValueError("--workers must be at least 1")
+    if out and not Path(out).absolute().parent.is_dir():
+        raise ValueError(f"cannot write {out}: folder {Path(out).parent} does not exist")
     summary = RunSummary(output=str(out) if out else None)
-    files = list(walk(paths))
+    unread: list[Path] = []
+    files = list(walk(paths, unread))
+    if unread:
+        summary.notes.append(_unread_note(unread))
+    if not files:
+        skipped = f"; {summary.notes[0]}" if unread else ""
+        raise ValueError(f"no documents to read in {', '.join(map(str, paths))}: textfacts "
+                         f"reads {' '.join(SUFFIXES)} files{skipped}")
+    if manifest:
+        summary.manifest_given = True
+        unmatched = manifest_unmatched(manifest, (doc_id for _, doc_id in files))
+        if unmatched:
+            summary.notes.append(f"manifest: {len(unmatched)} row(s) name no document read: "
+                                 + _names(unmatched))
     partial = Path(f"{out}.partial") if out else None
     skip: set[str] = set()
     if resume and out and partial:
@@ -315,6 +352,18 @@ def extract_paths(
         _write_failures(Path(out), summary.failures)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _names(items: list[Any], limit: int = 10) -> str:
+    shown = ", ".join(str(i) for i in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+def _unread_note(unread: list[Path]) -> str:
+    """Files of types not read, listed by name so nothing is skipped without a word."""
+    kinds = sorted({p.suffix.lower() or "(no extension)" for p in unread})
+    return (f"skipped {len(unread)} file(s) of types not read ({' '.join(kinds)}): "
+            + _names(unread))
 
 
 def failures_path(out: str | Path) -> Path:

@@ -7,6 +7,20 @@ import json
 import sys
 from collections.abc import Sequence
 
+# What `textfacts --help` opens with: for users, not for developers.
+DESCRIPTION = (
+    "Extract grounded facts (figures, dates, names, pledges, claims) from English press\n"
+    "releases of China's customs (GAC) and the State Council Information Office, as JSONL\n"
+    "or CSV records whose every span has character offsets (format: docs/format.md)."
+)
+EPILOG = (
+    "examples:\n"
+    "  textfacts extract releases/ -o facts.jsonl --manifest dates.csv\n"
+    "  textfacts extract notice.pdf -o facts.csv\n"
+    "  textfacts evaluate --gold seeds --given-published   (from the repository root)\n"
+    "  textfacts <command> --help"
+)
+
 
 def _extract(args: argparse.Namespace) -> int:
     import textfacts
@@ -31,6 +45,16 @@ def _extract(args: argparse.Namespace) -> int:
     return 1 if summary.failures else 0
 
 
+def _version() -> str:
+    """Package and bundled model versions, without loading spaCy."""
+    import textfacts
+    from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
+
+    meta = model_meta(model_dir(DEFAULT_MODEL))
+    model = f"{meta.get('name', DEFAULT_MODEL)} {meta.get('version', '?')}"
+    return f"textfacts {textfacts.__version__}, model {model}"
+
+
 def _schema(args: argparse.Namespace) -> int:
     from textfacts.schema import json_schema
 
@@ -38,9 +62,25 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_gold(names: list[str]) -> None:
+    """Fail early, saying what a gold name means, when it points at nothing here."""
+    from textfacts.evaluate.run import gold_files
+
+    for name in names:
+        try:
+            gold_files([name])
+        except ValueError as err:
+            raise ValueError(
+                f"{err}. Named gold sets ('seeds', 'dev', ...) are folders of a textfacts "
+                "checkout: run from the repository root, or pass --gold PATH to a gold JSONL "
+                "file or folder"
+            ) from None
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from textfacts.evaluate.run import run_evaluation
 
+    _check_gold(args.gold or ["seeds"])
     return run_evaluation(
         gold=args.gold,
         model=args.model,
@@ -109,7 +149,13 @@ def _import(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, one subcommand per library entry point."""
-    parser = argparse.ArgumentParser(prog="textfacts", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="textfacts",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract facts from files and folders")
@@ -117,7 +163,10 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", help="files or folders (.txt, .md, .html), walked recursively"
     )
     p.add_argument("-o", "--output", help="output file (default: JSONL records on stdout)")
-    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], default="jsonl")
+    p.add_argument(
+        "--format", choices=["jsonl", "csv", "parquet"],
+        help="default: csv when -o ends in .csv, parquet for .parquet, else jsonl",
+    )
     p.add_argument("--model", default="customs-en", help="bundled model name or model directory")
     p.add_argument("--workers", type=int, default=1, help="processes for spaCy's nlp.pipe")
     p.add_argument("--resume", action="store_true", help="skip documents already in the output")
@@ -206,6 +255,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (ValueError, OSError) as err:
+    except BrokenPipeError:
+        # The reader went away (`textfacts schema | head`): not an error of ours. Point
+        # stdout at devnull so the interpreter's final flush does not complain either.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except (ValueError, TypeError, OSError) as err:
         print(f"textfacts: error: {err}", file=sys.stderr)
         return 2

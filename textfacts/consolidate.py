@@ -6,7 +6,9 @@ would find inconsistent inside one report.
 Input is `textfacts extract` output (or gold records): Documents with mentions and claims.
 Two claims report the same fact when their kind, unit and period agree and their measures
 say the same thing once normalised ("import and export volume of China with other APEC
-economies" = "... value ..."). Their values agree when the intervals they state overlap:
+economies" = "... value ..."; "imported and exported goods" = "imports and exports").
+Amounts in different currencies are never compared unless the document states the rate.
+Their values agree when the intervals they state overlap:
 an exact figure stands for everything that rounds to it ("125 trillion" covers 125.49
 trillion), "over 100" is [100, ∞), "nearly 60%" is (-∞, 60]; so "over 100" and "more than 130"
 attendees agree, while exact 125.49 and exact 120 trillion conflict.
@@ -32,6 +34,7 @@ CNY_PER_USD = (6.0, 8.3)
 APPROX_SLACK = 0.10  # "about 6 trillion": within 10 % of the stated figure
 MEASURE_SIMILARITY = 0.6  # Jaccard of normalised measure words for "the same measure"
 SHARE_TOLERANCE = 1.0  # percentage points allowed between a stated and a computed share
+LEAD_CHARS = 600  # headline, dateline and lead paragraph of a release
 
 _STOP = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "with", "by", "from", "at",
          "its", "their", "our", "my", "total", "overall", "country", "country's", "china",
@@ -42,8 +45,23 @@ _SYNONYMS = {"volume": "value", "values": "value", "imports": "import", "exports
              "representative": "representatives", "economy": "economies"}
 
 
+# Words that say how a trade statistic is counted or where, not what is counted: "imported and
+# exported goods", "import and export value", "cargo under customs supervision".
+_FILLER = frozenset({"goods", "value", "volume", "merchandise", "commodity", "commodities",
+                     "cargo", "cargoes", "freight", "foreign", "customs", "supervision", "under",
+                     "supervised", "overseen", "handled", "annual", "average"})
+_TRADE = frozenset({"import", "export"})
+_GOODS = frozenset({"goods", "merchandise", "commodities", "cargo", "cargoes", "freight"})
+
+
 def measure_key(measure: str | None) -> frozenset[str]:
-    """Normalised content words: "Total import and export volume" → {import, export, value}."""
+    """Canonical meaning of a measure: "Total import and export volume" → {import, export}.
+
+    Releases name a country's whole trade many ways ("foreign trade", "imports and exports",
+    "imported and exported goods", "goods under customs supervision"): all become
+    {import, export}; "imported goods" and "imports" both {import}. A qualified measure keeps
+    its qualifier ("trade surplus" stays apart from "exports").
+    """
     words = re.findall(r"[a-z0-9]+(?:'s)?", (measure or "").lower().replace("’", "'"))
     out = set()
     for word in words:
@@ -51,7 +69,10 @@ def measure_key(measure: str | None) -> frozenset[str]:
         if word in _STOP:
             continue
         out.add(_SYNONYMS.get(word, word))
-    return frozenset(out)
+    core = frozenset(out) - _FILLER
+    if core in ({"trade"}, _TRADE, _TRADE | {"trade"}) or (not core and out & _GOODS):
+        return _TRADE
+    return core or frozenset(out)
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -142,7 +163,10 @@ class Fact:
 
 def facts_of(document: Document) -> list[Fact]:
     """The claims of a document as Facts (claims whose anchor has a value)."""
-    events = frozenset(m.canonical or m.text for m in document.mentions if m.label == "EVENT")
+    # The occasion a release reports is named in its headline or lead; an event mentioned
+    # further down ("since the 18th CPC National Congress", "at last year's expo") is not it.
+    events = frozenset(m.canonical or m.text for m in document.mentions
+                       if m.label == "EVENT" and m.start < LEAD_CHARS)
     out = []
     for claim in document.claims:
         anchor = document.mention(claim.anchor)
@@ -165,7 +189,7 @@ def _same_fact(a: Fact, b: Fact) -> bool:
     """Same kind, unit, period and measure, in two different documents.
 
     Undated figures ("130 representatives attended") are compared only between reports of
-    one occasion: documents sharing a named EVENT or a publication date.
+    one occasion: documents whose leads name the same EVENT, or sharing a publication date.
     """
     if a.doc_id == b.doc_id or a.kind != b.kind or a.unit != b.unit or a.period != b.period:
         return False
@@ -214,31 +238,36 @@ def internal_checks(document: Document) -> list[dict[str, Any]]:
     facts = facts_of(document)
     text = document.text or ""
     issues: list[dict[str, Any]] = []
+    money = sorted((m for m in document.mentions if m.label == "MONEY"), key=lambda m: m.start)
+    conversions = [pair for pair in zip(money, money[1:], strict=False) if _converts(text, *pair)]
+    rates = _stated_rates(conversions)
     for fact in facts:
         if fact.kind != "share" or fact.label != "PERCENT":
             continue
         if fact.value > 100:
             issues.append(_issue("share_over_100", [fact], f"a share of {fact.value}%"))
             continue
+        # Only against the whole the claim itself names ("... of total exports"): a share of
+        # exports is never checked against total trade.
         whole_words = _whole_after(text, fact.end)
         part = _level_like(facts, fact, fact.key)
-        whole = _level_like(facts, fact, whole_words, covered=True)
-        if part is None or whole is None or part is whole or whole.value <= 0:
+        whole = _level_like(facts, fact, whole_words)
+        if part is None or whole is None or part is whole or similar(part.key, whole.key):
             continue
-        computed = 100 * part.value / whole.value
-        low = 100 * part.interval[0] / whole.interval[1] if whole.interval[1] > 0 else 0.0
-        high = 100 * part.interval[1] / whole.interval[0] if whole.interval[0] > 0 else math.inf
+        factor = _in_unit(rates, part.unit, whole.unit)
+        if factor is None or whole.value <= 0:
+            continue  # different currencies and no rate stated in the document
+        computed = 100 * part.value * factor / whole.value
+        low = 100 * part.interval[0] * factor / whole.interval[1] if whole.interval[1] > 0 \
+            else 0.0
+        high = 100 * part.interval[1] * factor / whole.interval[0] if whole.interval[0] > 0 \
+            else math.inf
         stated = fact.interval
         if not compatible((low - SHARE_TOLERANCE, high + SHARE_TOLERANCE), stated):
             issues.append(_issue("share_mismatch", [fact, part, whole],
                                  f"stated {fact.text} but {part.text} of {whole.text} is "
                                  f"{computed:.1f}%"))
-    money = sorted((m for m in document.mentions if m.label == "MONEY"), key=lambda m: m.start)
-    for first, second in zip(money, money[1:], strict=False):
-        gap = text[first.end:second.start]
-        if not re.fullmatch(r"\s*[(（,]\s*(?:or|about|around|roughly|some|nearly|approximately|"
-                            r"equivalent to)?\s*", gap):
-            continue
+    for first, second in conversions:
         units = {first.unit: first, second.unit: second}
         if set(units) != {"CNY", "USD"}:
             continue
@@ -256,24 +285,41 @@ def internal_checks(document: Document) -> list[dict[str, Any]]:
     return issues
 
 
+def _converts(text: str, first: Any, second: Any) -> bool:
+    """Whether the second amount restates the first in another currency: "X yuan (about $Y)"."""
+    gap = text[first.end:second.start]
+    return first.unit != second.unit and bool(re.fullmatch(
+        r"\s*[(（,]\s*(?:or|about|around|roughly|some|nearly|approximately|equivalent to)?\s*",
+        gap))
+
+
+def _stated_rates(conversions: list[tuple[Any, Any]]) -> dict[tuple[str, str], float]:
+    """Exchange rates a document states through its conversions: (from, to) → factor."""
+    rates: dict[tuple[str, str], float] = {}
+    for first, second in conversions:
+        if first.value and second.value:
+            rates.setdefault((first.unit, second.unit), second.value / first.value)
+            rates.setdefault((second.unit, first.unit), first.value / second.value)
+    return rates
+
+
+def _in_unit(rates: dict[tuple[str, str], float], unit: str, target: str) -> float | None:
+    """Factor turning an amount in `unit` into `target`: 1 for the same, a stated rate, or None."""
+    return 1.0 if unit == target else rates.get((unit, target))
+
+
 def _whole_after(text: str, end: int) -> frozenset[str]:
     """Words of the whole a share is taken of: "15.8 percent of China's total trade"."""
     match = re.match(r"\s*of\s+([^,.;()]{1,80})", text[end:end + 90])
     return measure_key(match.group(1)) if match else frozenset()
 
 
-def _level_like(facts: list[Fact], share: Fact, words: frozenset[str], covered: bool = False
-                ) -> Fact | None:
-    """A money level of the share's period whose measure matches the words.
-
-    Matching is `similar`, or with covered: at least half of the level's words among them.
-    """
+def _level_like(facts: list[Fact], share: Fact, words: frozenset[str]) -> Fact | None:
+    """A money level of the share's period whose measure means what the words mean."""
     for fact in facts:
         if fact.kind != "level" or fact.label != "MONEY" or fact.period != share.period:
             continue
-        if covered and words and len(fact.key & words) * 2 >= len(fact.key) > 0:
-            return fact
-        if not covered and similar(fact.key, words):
+        if similar(fact.key, words):
             return fact
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -152,9 +153,19 @@ def read_gold(path: str | Path | None = None) -> list[Document]:
 
 def load_gold(path: str | Path | None = None) -> Any:
     """The gold set as a `datasets.Dataset` built from local JSONL (never the hub)."""
+    return to_dataset(read_gold(path))
+
+
+def to_dataset(documents: Iterable[Document] | str | Path) -> Any:
+    """Documents (or an extract output JSONL) as a `datasets.Dataset` with the gold features.
+
+    Predictions and gold then share one Arrow schema: filter, join or save them with the
+    datasets API (`.to_pandas()`, `.save_to_disk()`); `row_to_document` turns a row back.
+    """
     from datasets import Dataset
 
-    documents = read_gold(path)
+    if isinstance(documents, str | Path):
+        documents = read_jsonl(documents)
     return Dataset.from_list([_row(d) for d in documents], features=gold_features())
 
 

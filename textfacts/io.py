@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from textfacts.errors import InputError
+from textfacts.schema import given_meta
 
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 HTML_SUFFIXES = (".html", ".htm")
 # A press release is a few kilobytes; a file this large is a dump, not one document.
 MAX_BYTES = 64 * 1024 * 1024
@@ -225,7 +226,7 @@ def html_to_text(markup: str) -> str:
 
 
 def read_document(path: str | Path) -> str:
-    """Read a .txt/.md/.html file into the text that offsets refer to, or raise InputError.
+    """Read a .txt/.md/.html/.pdf/.docx file into the text offsets refer to, or InputError.
 
     Non-regular files (a FIFO would block the run forever), dangling links, oversized files,
     undecodable bytes and texts without English are reported by reason.
@@ -252,8 +253,16 @@ def read_document(path: str | Path) -> str:
         raise InputError(path, f"unreadable: permission denied ({err.strerror})") from err
     except OSError as err:
         raise InputError(path, f"unreadable: {err.strerror or err}") from err
-    is_html = path.suffix.lower() in HTML_SUFFIXES
-    text = decode(data, path, html=is_html)
+    from textfacts.documents import PDF_MAGIC, ZIP_MAGIC, docx_text, pdf_text
+
+    suffix = path.suffix.lower()
+    is_html = suffix in HTML_SUFFIXES
+    if data.startswith(PDF_MAGIC) or suffix == ".pdf":
+        text = pdf_text(data, path)
+    elif suffix == ".docx" and data.startswith(ZIP_MAGIC):
+        text = docx_text(data, path)
+    else:
+        text = decode(data, path, html=is_html)
     if is_html:
         text = html_to_text(text)
     if not text.strip():
@@ -263,12 +272,15 @@ def read_document(path: str | Path) -> str:
     return text
 
 
-def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+def walk(paths: Iterable[str | Path],
+         unread: list[Path] | None = None) -> Iterator[tuple[Path, str]]:
     """Yield (file, doc_id) for each document under the given files and folders, sorted.
 
     doc_id is the path relative to the folder given, with its extension (ANNOTATION.md §1).
     Entries that are not folders are yielded even when they are not regular files (FIFOs,
-    dangling links), so the run reports them instead of skipping them silently.
+    dangling links), so the run reports them instead of skipping them silently. Files inside
+    a folder whose type is not read (images, spreadsheets) are appended to `unread`, so the
+    run can list them.
     """
     for given in paths:
         given = Path(given)
@@ -276,6 +288,8 @@ def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
             for file in sorted(p for p in given.rglob("*") if not p.is_dir()):
                 if file.suffix.lower() in SUFFIXES:
                     yield file, file.relative_to(given).as_posix()
+                elif unread is not None and not file.name.startswith("."):
+                    unread.append(file)
         else:
             yield given, given.name
 
@@ -297,10 +311,20 @@ def atomic_writer(path: str | Path, append_from: str | Path | None = None) -> It
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp creates 0600; give the file the mode a plain open() would (or the mode of
+        # the file it replaces), so a resumed run or a failures file is as readable as output.
+        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _default_mode() -> int:
+    """0o666 less the process umask: the mode open() gives a new file."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 CSV_COLUMNS = ["doc_id", "kind", "id", "label", "start", "end", "text", "value", "unit", "bound",
@@ -340,27 +364,67 @@ def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
     """Read a CSV/TSV of document metadata (doc_id or file; published, outlet, title).
 
     Scrapes usually know a page's date even when the text does not print it; relative
-    dates ("this year", "July") can only be resolved with it.
+    dates ("this year", "July") can only be resolved with it. Every error names the file,
+    the row and the field: a date that is not YYYY-MM-DD, a doc_id given twice, a file
+    that is not text.
     """
     path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
-    dialect = "excel-tab" if "\t" in text.splitlines()[0] else "excel"
-    rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ValueError(f"{path}: manifest is not UTF-8 text (byte {err.start}); "
+                         "save it as a UTF-8 CSV or TSV") from None
+    if "\x00" in text:
+        raise ValueError(f"{path}: manifest is a binary file, not a CSV or TSV")
+    lines = text.splitlines()
+    if not lines:
+        raise ValueError(f"{path}: manifest is empty; it needs a header row (doc_id,published,...)")
+    dialect = "excel-tab" if "\t" in lines[0] else "excel"
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    columns = [c for c in (reader.fieldnames or []) if c]
+    if not any(c in _MANIFEST_KEYS["doc_id"] for c in columns):
+        raise ValueError(f"{path}: manifest has no doc_id column (one of "
+                         f"{', '.join(_MANIFEST_KEYS['doc_id'])}); header: {columns}")
     manifest: dict[str, dict[str, str]] = {}
-    for number, row in enumerate(rows, 2):
+    first_row: dict[str, int] = {}
+    for number, row in enumerate(reader, 2):
         found = {key: next((row[n] for n in names if row.get(n)), None)
                  for key, names in _MANIFEST_KEYS.items()}
         if not found["doc_id"]:
             raise ValueError(f"{path}:{number}: no doc_id/file column value")
-        doc_id = found.pop("doc_id")
-        manifest[doc_id] = {k: v.strip() for k, v in found.items() if v}
+        doc_id = found.pop("doc_id").strip()
+        if doc_id in first_row:
+            raise ValueError(f"{path}:{number}: doc_id {doc_id!r} is already given on row "
+                             f"{first_row[doc_id]}")
+        first_row[doc_id] = number
+        meta = {k: v.strip() for k, v in found.items() if v and v.strip()}
+        try:
+            meta = given_meta(meta)
+        except ValueError as err:
+            raise ValueError(f"{path}:{number}: {doc_id}: {err}") from None
+        manifest[doc_id] = meta
     return manifest
+
+
+def manifest_unmatched(manifest: dict[str, dict[str, str]], doc_ids: Iterable[str]) -> list[str]:
+    """Manifest doc_ids that name none of the documents read (a typo, or a missing file)."""
+    matched: set[str] = set()
+    for doc_id in doc_ids:
+        key = _manifest_key(manifest, doc_id)
+        if key is not None:
+            matched.add(key)
+    return [doc_id for doc_id in manifest if doc_id not in matched]
 
 
 def manifest_meta(manifest: dict[str, dict[str, str]], doc_id: str) -> dict[str, str] | None:
     """Metadata for a doc_id, matching with or without folder and extension."""
+    key = _manifest_key(manifest, doc_id)
+    return manifest[key] if key is not None else None
+
+
+def _manifest_key(manifest: dict[str, dict[str, str]], doc_id: str) -> str | None:
     stem = Path(doc_id).with_suffix("").as_posix()
     for key in (doc_id, stem, Path(doc_id).name, Path(stem).name):
         if key in manifest:
-            return manifest[key]
+            return key
     return None

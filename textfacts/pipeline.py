@@ -13,10 +13,11 @@ from spacy.tokens import Doc
 
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
+from textfacts.components._requires import check
 from textfacts.extensions import register, state
 from textfacts.offsets import overlaps
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
-from textfacts.schema import Claim, Commitment, Document, Meta, layer_of
+from textfacts.schema import Claim, Commitment, Document, Meta, given_meta, layer_of
 
 MENTION_GROUPS = (
     "textfacts_numbers",
@@ -68,11 +69,14 @@ class Extractor:
 
     def make_doc(self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") -> Doc:
         """Tokenise and attach what the caller knows (doc_id, meta) before the components run."""
+        if not isinstance(text, str):
+            raise TypeError(f"{doc_id}: a text must be a str, not {type(text).__name__}")
+        checked = given_meta(meta) if meta is not None else None
         doc = self.nlp.make_doc(text)
         doc_state = state(doc)
         doc_state["doc_id"] = doc_id
-        if meta:
-            doc_state["meta_given"] = {k: v for k, v in dict(meta).items() if v is not None}
+        if checked:
+            doc_state["meta_given"] = checked
         return doc
 
     def __call__(
@@ -105,6 +109,15 @@ class Extractor:
         several chunk Docs and comes back merged. With n_process > 1 (or -1 for every core),
         worker processes extract whole batches of `batch_size` texts; the output is the same.
         """
+        if isinstance(texts, str | bytes):
+            # A str is an iterable of characters: it would become one document per character.
+            raise TypeError("pipe() takes an iterable of texts, not one text; "
+                            "for a single text call the extractor: extractor(text)")
+        return self._pipe(texts, as_tuples, n_process, batch_size)
+
+    def _pipe(
+        self, texts: Iterable[Any], as_tuples: bool, n_process: int, batch_size: int
+    ) -> Iterator[Any]:
         if n_process != 1:
             yield from self._pipe_parallel(texts, as_tuples, n_process, batch_size)
             return
@@ -176,8 +189,14 @@ class Extractor:
 
 def _pipe_item(index: int, item: Any, as_tuples: bool) -> tuple[str, Any, str]:
     """(text, the caller's context or None, doc_id) of one `pipe` input; ids count from doc0."""
+    if as_tuples and not (isinstance(item, tuple | list) and len(item) == 2):
+        raise TypeError(f"pipe item {index}: as_tuples needs (text, context) pairs")
     text, context = item if as_tuples else (item, None)
-    return text, context, str((context or {}).get("doc_id", f"doc{index}"))
+    doc_id = str((context or {}).get("doc_id", f"doc{index}"))
+    if not isinstance(text, str):
+        raise TypeError(f"pipe item {index} ({doc_id}): a text must be a str, "
+                        f"not {type(text).__name__}")
+    return text, context, doc_id
 
 
 def _pipe_batch(extractor: Extractor, batch: list[tuple[str, dict[str, Any]]]) -> list[Document]:
@@ -213,12 +232,25 @@ def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
+def _check_ran_with_their_inputs(doc: Doc, doc_state: dict[str, Any]) -> None:
+    """Refuse a result that is empty only because a component ran without what it reads.
+
+    In someone else's pipeline, textfacts_claims without textfacts_numbers before it, or
+    textfacts_commitments without a parser, would come back with nothing and no word.
+    """
+    if "claims" in doc_state:
+        check(doc, "textfacts_claims", ("token.dep",), ("textfacts_numbers",))
+    if COMMITMENT_GROUP in doc.spans:
+        check(doc, "textfacts_commitments", ("token.dep",))
+
+
 def to_document(doc: Doc) -> Document:
     """Build the pydantic Document from a processed Doc: sort, number, resolve references.
 
     Components refer to each other by (start, end, label); ids exist only here.
     """
     doc_state = state(doc)
+    _check_ran_with_their_inputs(doc, doc_state)
     text = doc.text
     raw: list[dict[str, Any]] = []
     for group in MENTION_GROUPS:

@@ -1,4 +1,4 @@
-"""The contract of shared/ANNOTATION.md: one schema for gold files, predictions and the scorer.
+"""The record format (docs/format.md): one schema for gold files, predictions and the scorer.
 
 Offsets everywhere are half-open Python ``str`` indices (code points) into ``Document.text``.
 No spaCy import here, so the scorer and third-party readers stay light.
@@ -7,11 +7,13 @@ No spaCy import here, so the scorer and third-party readers stay light.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from textfacts.offsets import overlaps
 
@@ -149,6 +151,29 @@ class Claim(_Model):
     subject: str | None = None
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_published(value: Any) -> str | None:
+    """A publication date as ISO YYYY-MM-DD: date(2017, 4, 13) or "2017-04-13" → "2017-04-13".
+
+    Relative dates are resolved against it, so anything else ("13/04/2017", "yesterday",
+    "2017-02-30") is refused here rather than leaving every relative date silently null.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            raise ValueError(f"published {value!r} is not a calendar day") from None
+    raise ValueError(f"published {value!r} is not a date: write it YYYY-MM-DD (e.g. 2017-04-13)")
+
+
 class Meta(_Model):
     """Document header facts; published is an ISO date only when the document states one."""
 
@@ -156,8 +181,38 @@ class Meta(_Model):
     outlet: str | None = None
     title: str | None = None
 
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_is_a_day(cls, value: Any) -> str | None:
+        return iso_published(value)
 
-_SPARSE = ("value_max", "direction")
+
+def given_meta(meta: Mapping[str, Any]) -> dict[str, str]:
+    """Check metadata a caller hands in: only Meta's keys, text values, a real published date.
+
+    A misspelt key ("date" for "published") would otherwise be dropped without a word.
+    """
+    if not isinstance(meta, Mapping):
+        raise TypeError(f"meta must be a mapping such as {{'published': '2017-04-13'}}, "
+                        f"not {type(meta).__name__}")
+    known = tuple(Meta.model_fields)
+    unknown = sorted(str(k) for k in meta if k not in known)
+    if unknown:
+        raise ValueError(f"meta: unknown key(s) {unknown}; the keys are {', '.join(known)}")
+    checked: dict[str, str] = {}
+    for key, value in meta.items():
+        if key == "published":
+            value = iso_published(value)
+        elif value is not None and not isinstance(value, str):
+            raise ValueError(f"meta.{key} must be text, not {type(value).__name__}")
+        if value is not None:
+            checked[key] = value
+    return checked
+
+
+# Fields the guideline writes only when they hold something (`value_max` only for a range).
+# A claim's `direction` is always written, null for kinds other than `change` (§4).
+_SPARSE = ("value_max",)
 _REFERENCES = {"anchor": VALUE_LABELS, "period": ("DATE",), "speaker": ("PERSON",)}
 
 
@@ -215,8 +270,9 @@ class Document(_Model):
     def to_dict(self, *, with_text: bool = True) -> dict[str, Any]:
         """Return the record as plain JSON values, in ANNOTATION.md's shape.
 
-        Optional fields the guideline only sometimes writes (`value_max` for ranges,
-        `direction` for changes) are left out when empty, so gold files round-trip.
+        `value_max`, which the guideline writes only for ranges, is left out when empty;
+        a claim's `direction` stays, null when the kind is not a change (§4), so gold
+        files round-trip.
         """
         record = self.model_dump(mode="json", exclude=None if with_text else {"text"})
         for item in [*record["mentions"], *record["claims"]]:
@@ -273,5 +329,10 @@ def read_jsonl(path: str | Path) -> Iterator[Document]:
 
 
 def json_schema() -> dict[str, Any]:
-    """JSON Schema of a Document record."""
-    return Document.model_json_schema()
+    """JSON Schema of a Document record, pointing readers to the prose description."""
+    schema = Document.model_json_schema()
+    schema["title"] = "textfacts document record"
+    schema["$comment"] = (
+        "Field meanings, offsets and scoring rules: docs/format.md in the textfacts repository."
+    )
+    return schema

@@ -283,6 +283,13 @@ def test_deadline_value_names_the_period_an_end_point_closes(extractor, text, de
                      id="the complement of an intent verb"),
         pytest.param("Customs will keep supporting trade, and imports in March rose 5 percent.",
                      "March", "2025-03", id="a clause with its own subject stays past"),
+        pytest.param("Port authorities will stop charging three inspection fees starting from "
+                     "Feb. 1, officials said.", "Feb. 1", "2026-02-01",
+                     id="an adverbial starting-from phrase under will"),
+        pytest.param("The simplified declaration rules will take effect beginning Jan. 1.",
+                     "Jan. 1", "2026-01-01", id="beginning under will"),
+        pytest.param("Seafood imports fell 3 percent, starting from March 1.", "March 1",
+                     "2025-03-01", id="an -ing phrase under a past verb stays past"),
     ],
 )
 def test_future_spreads_over_coordination_and_intent(extractor, text, surface, value):

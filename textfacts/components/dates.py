@@ -355,7 +355,7 @@ class Dates:
         Only the governing verb counts: "exports rose in July, and customs will ..." is past. A
         verb coordinated with a future one, or the complement of one or of an intent verb,
         shares its future: "will roll out ... and strive to cut ... by the end of June", "plan
-        to launch ... in June".
+        to launch ... in June"; so does an adverbial -ing phrase ("starting from Oct. 1").
         """
         for _ in range(12):
             if token.pos_ in ("VERB", "AUX"):
@@ -364,6 +364,12 @@ class Dates:
                     return True
                 if token.dep_ == "xcomp" and token.head.lemma_.lower() in self.intent:
                     return True
+                if (token.tag_ == "VBG" and token.dep_ in ("prep", "advcl")
+                        and not any(t.dep_.startswith("nsubj") for t in token.children)):
+                    # "will stop collecting the fees starting from Oct. 1", "will take effect
+                    # beginning Jan. 1": an adverbial -ing phrase has no tense of its own.
+                    token = token.head
+                    continue
                 if token.dep_ not in ("conj", "xcomp") or token.head is token:
                     return False
                 if any(t.dep_.startswith("nsubj") for t in token.children):

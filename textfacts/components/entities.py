@@ -42,6 +42,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from textfacts.components._attribution import text_of
+from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
 from textfacts.components.dates import DateWordRow
 from textfacts.errors import ResourceError
@@ -283,6 +284,7 @@ class Entities:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the name spans of one document to doc.spans["textfacts_entities"]."""
+        check(doc, "textfacts_entities", ("token.pos", "doc.ents"))
         numbers = [
             (s.start_char, s.end_char, s.label_)
             for group in NUMBER_GROUPS

@@ -48,6 +48,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from textfacts.components._attribution import text_of
+from textfacts.components._requires import check
 from textfacts.components._spans import chrome, in_chrome, make_span, write_group
 from textfacts.components.entities import GROUP as ENTITY_GROUP
 from textfacts.components.entities import NUMBER_GROUPS, EntityPatternRow, PersonCues
@@ -116,6 +117,7 @@ class People:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write PERSON spans to doc.spans["textfacts_people"] and speaker turns to the state."""
+        check(doc, "textfacts_people", ("token.pos", "doc.ents"))
         entities = list(doc.spans.get(ENTITY_GROUP, []))
         taken = [(s.start_char, s.end_char) for s in entities]
         orgs = {s.start_char: s for s in entities if s.label_ == "ORG"}

@@ -152,8 +152,8 @@ def _report(doc_id: str, text: str, figures: list[tuple], published: str = "2026
 
 # Two reports of one (invented) conference, worded as the wire and the customs site word them.
 WIRE = ("At the national port work conference, the minister said that over the past five years "
-        "customs oversaw an annual average of 4.1 billion tons of imported and exported goods "
-        "valued at 38.6 trillion yuan (about 5.4 trillion U.S. dollars).")
+        "customs oversaw an annual average of 4.1 billion tons of imported and exported goods, "
+        "worth 38.6 trillion yuan (about 5.4 trillion U.S. dollars).")
 SITE = ("In the 14th Five-Year Plan period, imports and exports averaged 38.6 trillion yuan a "
         "year, or 5.4 trillion U.S. dollars, and cargo under customs supervision averaged "
         "4.1 billion tons a year.")
@@ -274,8 +274,6 @@ def test_two_real_reports_of_the_2026_customs_work_conference_agree():
 
 @pytest.mark.skipif(not (SHARED / "corpus-dev" / "texts" / "h54.txt").exists(),
                     reason="needs the shared dev texts")
-@pytest.mark.xfail(reason="claims: h54's 42.3 trillion yuan gets the measure 'annual average' "
-                   "and kind level (textfacts/components/claims.py)", strict=False)
 def test_extracted_reports_of_the_2026_customs_work_conference_agree(extractor):
     from textfacts.io import read_document
 

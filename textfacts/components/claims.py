@@ -32,6 +32,7 @@ from textfacts.components._attribution import (
     text_of,
 )
 from textfacts.components._cues import CueRowBase
+from textfacts.components._requires import check
 from textfacts.extensions import state
 from textfacts.resources import data_path, read_jsonl
 
@@ -152,6 +153,7 @@ class Claims:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write state(doc)["claims"]: one claim per MONEY/PERCENT/QUANTITY mention."""
+        check(doc, self.name, ("token.dep",), (GROUP,))
         anchors = sorted((s for s in doc.spans.get(GROUP, []) if s.label_ in ANCHOR_LABELS),
                          key=lambda s: s.start_char)
         if not doc.has_annotation("DEP"):

@@ -36,6 +36,7 @@ from textfacts.components._attribution import (
     text_of,
 )
 from textfacts.components._cues import CueRowBase
+from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
@@ -153,6 +154,7 @@ class Commitments:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the textfacts_commitments span group."""
+        check(doc, self.name, ("token.dep",))
         if not doc.has_annotation("DEP"):
             write_group(doc, GROUP, [], keep_overlaps=True)
             return doc

@@ -88,3 +88,26 @@ def test_respectively_items_are_read_off_the_text_when_the_parse_has_no_verb(ext
     got = claims(extractor, text)
     assert got["2.2 percent"][0].startswith("berth occupancy")
     assert got["5.9 percent"][0].startswith("crane productivity")
+
+
+def test_month_by_month_changes_keep_their_months_and_what_they_measure(extractor):
+    text = (
+        "Machinery exports fell in January. They returned to a positive increase of 7% in "
+        "February, and further increased by 12.5% in March."
+    )
+    document = extractor(text, meta=META)
+    got = {
+        document.mention(c.anchor).text: (c.measure, document.mention(c.period).text)
+        for c in document.claims
+    }
+    assert got == {
+        "7%": ("Machinery exports", "February"),
+        "12.5%": ("Machinery exports", "March"),
+    }
+
+
+def test_a_flat_month_does_not_date_the_next_months_change(extractor):
+    text = "Textile exports remained flat in April, and increased by 4% in May."
+    document = extractor(text, meta=META)
+    claim = document.claims[0]
+    assert document.mention(claim.period).text == "May"

@@ -219,6 +219,10 @@ class Claims:
                 # "These goods made up 9 percent of imports": the goods measured just before
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
                 claim["rule"] += "+claims.refers_back"
+            elif self._statistic_only(claim["measure"]) and (
+                    antecedent := binder.antecedent(anchor)) is not None:
+                # "They returned to a positive increase of 7%": what "they" are
+                claim["measure"], claim["rule"] = antecedent, claim["rule"] + "+claims.pronoun"
             elif previous is not None and previous[1]["measure"] and self._statistic_only(
                     claim["measure"]) and not _crossed(breaks, previous[0].start_char,
                                                        anchor.start_char):
@@ -262,6 +266,27 @@ class _Binder:
         if k >= 0 and span.start_char < self.segments[k].end_char:
             return self.segments[k]
         return span.sent
+
+    def antecedent(self, anchor: Span) -> str | None:
+        """What a pronoun subject of the figure's clause stands for.
+
+        The previous sentence's subject: "Machinery exports fell. They returned to growth of 7%".
+        """
+        verb = next((t for t in anchor.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        while verb is not None and not any(c.dep_ in _SUBJECTS for c in verb.children) and \
+                verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb else None
+        if subject is None or subject.lower_ not in ("it", "they"):
+            return None
+        k = bisect_right(self.segment_starts, anchor.start_char) - 1
+        if k < 1:
+            return None
+        before = self.segments[k - 1]
+        head = next((c for c in before.root.children if c.dep_ in _SUBJECTS), None)
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self._phrase(head)
 
     def carry_breaks(self, speakers: Speakers) -> list[int]:
         """Sorted positions where a carried period stops (ANNOTATION.md §7).

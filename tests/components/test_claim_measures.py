@@ -111,3 +111,27 @@ def test_a_flat_month_does_not_date_the_next_months_change(extractor):
     document = extractor(text, meta=META)
     claim = document.claims[0]
     assert document.mention(claim.period).text == "May"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect exports to grow 5 percent next year.",
+        "The goal is to cut overall clearance time by 20 percent by 2033.",
+        "Firms with annual sales of 50 million yuan or more qualify for the scheme.",
+        "Placed end to end, the containers would stretch 3,000 kilometers.",
+        "Growth will probably slow to 4 percent in 2032, the economist said.",
+    ],
+)
+def test_forecasts_targets_thresholds_and_hypotheticals_get_no_claim(extractor, text):
+    assert claims(extractor, text) == {}
+
+
+def test_a_clause_beside_a_target_keeps_its_fact(extractor):
+    text = "Exports rose 5 percent in 2030, which will help firms hire."
+    assert "5 percent" in claims(extractor, text)
+
+
+def test_a_will_about_a_period_already_past_is_a_fact(extractor):
+    text = "By 2029, the bilateral trade volume will reach 2.1 trillion yuan."
+    assert "2.1 trillion yuan" in claims(extractor, text)

@@ -126,7 +126,7 @@ def test_baseline_figure_takes_its_own_period(extractor):
                      id="noun-of-figure"),
         pytest.param("The new system cut the clearance time for fresh produce from 12 hours "
                      "to 3 hours.", "12 hours", {"clearance", "time"}, id="object-from-to"),
-        pytest.param("Customs will shorten the review of AEO applications to 10 working days.",
+        pytest.param("Customs shortened the review of AEO applications to 10 working days.",
                      "10 working days", {"review", "applications"}, id="object-of-shorten"),
         pytest.param("Buyers signed export contracts worth 2.3 billion U.S. dollars at the fair.",
                      "2.3 billion U.S. dollars", {"export", "contracts"}, id="noun-worth-figure"),

@@ -54,7 +54,7 @@ class ClaimRow(CueRowBase):
     kind: Literal["change", "level", "share", "rate", "multiple", "comparison",
                   "subject_default", "subject_alias", "forecast", "container", "comparative",
                   "follow_up", "current", "release", "statistic",
-                  "counting", "share_noun"]
+                  "counting", "share_noun", "unreal", "aim"]
     direction: Literal["up", "down"] | None = None
 
 
@@ -83,6 +83,8 @@ class ClaimCues:
     statistic: set[str]
     counting_words: set[str]
     share_nouns: set[str]
+    unreal_modals: set[str]
+    aim_words: set[str]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> ClaimCues:
@@ -93,7 +95,8 @@ class ClaimCues:
                                "trade": set(), "alias": {}, "default": None, "forecast": set(),
                                "container": set(), "comparative": {}, "current": set(),
                                "state": set(), "release": set(), "statistic": set(),
-                               "counting": set(), "share_noun": set()}
+                               "counting": set(), "share_noun": set(), "unreal": set(),
+                               "aim": set()}
         share, rate_after, rate_before, comparisons, follow_up = [], [], [], [], []
         for row in rows:
             words = {w.lower() for w in row.words}
@@ -109,6 +112,10 @@ class ClaimCues:
                 out["counting"] |= words
             elif row.kind == "share_noun":
                 out["share_noun"] |= words
+            elif row.kind == "unreal":
+                out["unreal"] |= words
+            elif row.kind == "aim":
+                out["aim"] |= words
             elif row.kind == "current":
                 out["state" if row.id.endswith("state_verb") else "current"] |= words
             elif row.kind == "change" and row.direction:
@@ -140,7 +147,8 @@ class ClaimCues:
                    out["measure"], comparisons, out["trade"], out["default"], out["alias"],
                    out["forecast"], out["container"], out["comparative"], follow_up,
                    out["current"], out["state"], out["release"],
-                   out["statistic"], out["counting"], out["share_noun"])
+                   out["statistic"], out["counting"], out["share_noun"],
+                   out["unreal"], out["aim"])
 
 
 class Claims:
@@ -169,8 +177,8 @@ class Claims:
         previous: tuple[Span, dict[str, Any]] | None = None
         bound: list[tuple[Span, dict[str, Any]]] = []
         for anchor in anchors:
-            if binder.forecast(anchor):
-                continue  # "Reuters' estimate of 32.2 percent" is somebody's guess, not a fact
+            if binder.forecast(anchor) or binder.not_a_fact(anchor):
+                continue  # an estimate, forecast, target, threshold or hypothetical (§7)
             claim = binder.bind(anchor)
             if previous is not None and _conversion(text_of(doc), previous[0], anchor):
                 # "18.6 billion yuan (about 2.6 billion dollars)" restates the same figure
@@ -350,6 +358,50 @@ class _Binder:
         words = [t.lemma_.lower() for t in heads] + ([following.lemma_.lower()] if following
                                                      is not None else [])
         return any(w in self.cues.forecast for w in words)
+
+    def not_a_fact(self, anchor: Span) -> bool:
+        """Whether a figure states no fact (ANNOTATION.md §7).
+
+        Targets, forecasts, thresholds ("sales of 50 million yuan or more") and hypotheticals
+        ("would stretch 3,000 km") are mentions but get no claim.
+        """
+        after = text_of(self.doc)[anchor.end_char:anchor.end_char + 20]
+        if _THRESHOLD.match(after):
+            return True
+        for node in [anchor.root, *anchor.root.ancestors]:
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in self.cues.unreal_modals
+                   for c in node.children):
+                # "By 2030, trade will reach X" in a text of 2031 reports what happened
+                return not self._dated_in_the_past(anchor)
+            if node.lemma_.lower() in self.cues.aim_words:
+                return True
+            if any(c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words
+                   for c in node.children):
+                return True  # "The goal is to cut clearance time by 20 percent"
+            head = node.head
+            if node.dep_ in ("xcomp", "ccomp", "advcl") and head.i != node.i and (
+                    head.lemma_.lower() in self.cues.aim_words or any(
+                        c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words
+                        for c in head.children)):
+                return True  # "expect exports to grow 5 percent"
+            if node.dep_ != "xcomp":
+                break  # the figure's own clause decides; a clause beside it does not
+        return False
+
+    def _dated_in_the_past(self, anchor: Span) -> bool:
+        """Whether the figure's sentence names a period that ended before publication."""
+        published = state(self.doc).get("published_used")
+        if not published:
+            return False
+        segment = self.segment_of(anchor)
+        for date in self.mentions.dates_in(segment.start_char, segment.end_char):
+            value = str((date._.textfacts or {}).get("value") or "")
+            end = value.split("/")[-1]
+            if end and (end + "-12-31"[len(end) - 4:]) < published:
+                return True
+        return False
 
     def bind(self, anchor: Span) -> dict[str, Any]:
         """One claim record for an anchor (period still a Span under "period_span")."""
@@ -984,6 +1036,9 @@ class _Binder:
             return self.cues.default_subject
         return None
 
+
+# "50 million yuan or more": a threshold, not a figure that happened.
+_THRESHOLD = re.compile(r"\s+(?:or|and)\s+(?:more|above|over|less|below|under|higher|lower)\b")
 
 # "BEIJING, May 9 (Xinhua) --": a dateline's place before its date, the agency and dash after.
 _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},|\([A-Za-z .]{1,30}\))\s*")

@@ -222,6 +222,7 @@ class Dates:
         chosen = self.choose(text, taken)
         if published is None:
             published = self.header_date(text, chosen)
+        doc_state["published_used"] = published.isoformat() if published else None
         spans: list[Span] = []
         for cand, value in self.resolve_all(doc, text, chosen, published):
             attrs = {"value": value, "rule": cand.row.id}

@@ -120,3 +120,20 @@ def test_gerund_lines_after_an_include_colon_are_initiatives(extractor):
     spans = [s for s, _, m in pledges(extractor, text) if m == "initiative"]
     assert spans == ["Extending the tax refund scheme to bonded warehouses",
                      "Cutting inspection fees for small exporters"]
+
+
+def test_a_unit_of_a_parent_is_one_org_and_pledges_for_the_parent(extractor):
+    text = ("Zhou Min, head of the Department of Port Control of the GAC, said the department "
+            "will open more green lanes for fruit.")
+    document = extractor(text, meta=META)
+    orgs = [(m.text, m.canonical) for m in document.mentions if m.label == "ORG"]
+    assert orgs == [("Department of Port Control of the GAC",
+                     "Department of Port Control of the General Administration of Customs")]
+    assert [c.actor for c in document.commitments] == ["General Administration of Customs"]
+
+
+def test_the_customs_office_is_the_customs_named_before(extractor):
+    text = ("Ningde Customs opened a cold-chain lane in March.\n"
+            "The customs office will extend the lane to frozen seafood.")
+    found = pledges(extractor, text)
+    assert found and found[0][1] == "Ningde Customs"

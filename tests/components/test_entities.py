@@ -614,10 +614,12 @@ def test_title_case_headline_holds_no_open_ended_event(extractor):
         pytest.param(
             "The Port Control Department of Shanghai Customs handled the matter.",
             [
-                ("Port Control Department", "Port Control Department"),
-                ("Shanghai Customs", "Shanghai Customs"),
+                (
+                    "Port Control Department of Shanghai Customs",
+                    "Port Control Department of Shanghai Customs",
+                ),
             ],
-            id="department of a local office is two names",
+            id="a unit of its parent is one name (ANNOTATION.md §7)",
         ),
         pytest.param(
             "The GAC's Department of Health Quarantine and its Department of Animal and Plant "

@@ -28,7 +28,8 @@ Ref = list  # [start_char, end_char, label]
 
 # Internal units whose pledges are their parent body's: "Lin Shaobin, director of the
 # Comprehensive Business Department of the GAC, said they will ..." commits the GAC.
-_UNIT_WORDS = ("department", "division", "bureau", "office", "center", "centre")
+# Words that end the name of an internal unit: "Department of Port Control of the GAC".
+UNIT_WORDS = ("department", "division", "bureau", "office", "center", "centre")
 
 
 class _SpeechRow(BaseModel):
@@ -218,18 +219,22 @@ class Mentions:
                 continue
             hits = self.at(self.names, int(org[0]), int(org[1]))
             if hits:
-                return self._parent(hits[0])
+                return self.parent(hits[0])
         return None
 
-    def _parent(self, org: Span) -> str:
+    def parent(self, org: Span) -> str:
         """The body an internal unit belongs to, else itself.
 
         Units are named both ways round: "the Comprehensive Business Department of the GAC",
         "the GAC's Department of Port Control" → GAC.
         """
         canonical = (org._.textfacts or {}).get("canonical") or org.text
+        unit, of_the, body = canonical.partition(" of the ")
+        unit_words = unit.lower().split()
+        if of_the and unit_words and (unit_words[0] in UNIT_WORDS or unit_words[-1] in UNIT_WORDS):
+            return body  # "Department of Port Control of the General Administration of Customs"
         words = canonical.lower().split()
-        if not words or (words[-1] not in _UNIT_WORDS and words[0] not in _UNIT_WORDS):
+        if not words or (words[-1] not in UNIT_WORDS and words[0] not in UNIT_WORDS):
             return canonical
         text = text_of(self.doc)
         parent: list[Span] = []

@@ -554,7 +554,8 @@ class Commitments:
                 (n for t in subject.subtree if (n := mentions.name_at(t)) is not None
                  and n.label_ in ("ORG", "GPE")), None)
             if name is not None:
-                canonical = (name._.textfacts or {}).get("canonical") or name.text
+                canonical = mentions.parent(name) if name.label_ == "ORG" else (
+                    (name._.textfacts or {}).get("canonical") or name.text)
                 return self.cues.actor_alias.get(canonical.lower(), canonical)
             if subject.lower_ in self.cues.actor_alias:
                 return self.cues.actor_alias[subject.lower_]
@@ -593,10 +594,12 @@ class Commitments:
             return None
         names = mentions.names
         k = bisect_left(names.starts, subject.idx)
+        words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
         for name in reversed(names[max(0, k - 40):k]):
             canonical = (name._.textfacts or {}).get("canonical") or name.text
-            if name.label_ == "ORG" and subject.lower_ in canonical.lower().split():
-                return self.cues.actor_alias.get(canonical.lower(), canonical)
+            if name.label_ == "ORG" and words & set(canonical.lower().split()):
+                parent = mentions.parent(name)  # a unit pledges for the body it belongs to
+                return self.cues.actor_alias.get(parent.lower(), parent)
         return None
 
     def _clause_dates(self, head: Token, mentions: Mentions) -> list[Span]:

@@ -41,7 +41,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from textfacts.components._attribution import text_of
+from textfacts.components._attribution import UNIT_WORDS, text_of
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
 from textfacts.components.dates import DateWordRow
@@ -324,6 +324,7 @@ class Entities:
         chosen = self.add_abbreviations(doc, chosen)
         chosen = [c for c in chosen if not _clashes_with_numbers(c, numbers)]
         chosen = _without_name_modifiers(text_of(doc), chosen)
+        chosen = _units_of_parents(text_of(doc), chosen)
         self.number_relative_plans(doc, chosen)
         shorten_to_earlier(chosen)
         spans = []
@@ -853,6 +854,32 @@ def _without_name_modifiers(text: str, chosen: list[Candidate]) -> list[Candidat
 
 _COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
             "western", "northeast", "northwest", "southeast", "southwest"}
+
+
+def _is_unit(name: str) -> bool:
+    """"Foreign Trade Department", "Department of Port Control": an internal unit's name."""
+    words = name.lower().split()
+    return bool(words) and (words[-1] in UNIT_WORDS or words[0] in UNIT_WORDS)
+
+
+def _units_of_parents(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"Department of Port Control" + " of the " + "GAC" → one ORG (ANNOTATION.md §7).
+
+    A department, division or bureau named with its parent body is one organisation; its
+    canonical name spells the parent out.
+    """
+    ordered = sorted(chosen, key=lambda c: c.start)
+    out: list[Candidate] = []
+    for cand in ordered:
+        unit = out[-1] if out else None
+        if (unit is not None and unit.label == "ORG" and cand.label == "ORG"
+                and _is_unit(unit.canonical) and re.fullmatch(r"\s+(?:of|under)\s+(?:the\s+)?",
+                                              text[unit.end:cand.start])):
+            canonical = unit.canonical + text[unit.end:cand.start] + cand.canonical
+            out[-1] = Candidate(unit.start, cand.end, "ORG", canonical, unit.rule, unit.source)
+            continue
+        out.append(cand)
+    return out
 
 
 def _outside(outer: Candidate, inner: list[Candidate]) -> list[str]:

@@ -43,28 +43,68 @@ PUBLISHED_STATE = ("9a0fb85e", "610ced6b", 300.0, "resident")
 
 # NewsQuant names currencies in words; ISO 4217 codes map to its names.
 ISO_NAMES = {
-    "USD": "dollar", "JPY": "japanese yen", "CNY": "chinese yuan", "EUR": "euro",
-    "AUD": "australian dollar", "ILS": "shekel", "GBP": "pound sterling",
-    "MYR": "malaysian ringgit", "HKD": "hong kong dollar", "DKK": "danish krone",
-    "CAD": "canadian dollar", "NZD": "new zealand dollar", "SGD": "singapore dollar",
-    "INR": "indian rupee", "CHF": "swiss franc", "KRW": "south korean won",
-    "ZAR": "south african rand", "HRK": "croatian kuna", "TRY": "turkish lira",
-    "LKR": "sri lankan rupee", "RUB": "russian ruble", "SEK": "swedish krona",
-    "NOK": "norwegian krone", "BRL": "brazilian real", "MXN": "mexican peso",
-    "PHP": "philippine peso", "THB": "thai baht", "IDR": "indonesian rupiah",
-    "PKR": "pakistani rupee", "GEL": "georgian lari", "TWD": "new taiwan dollar",
+    "USD": "dollar",
+    "JPY": "japanese yen",
+    "CNY": "chinese yuan",
+    "EUR": "euro",
+    "AUD": "australian dollar",
+    "ILS": "shekel",
+    "GBP": "pound sterling",
+    "MYR": "malaysian ringgit",
+    "HKD": "hong kong dollar",
+    "DKK": "danish krone",
+    "CAD": "canadian dollar",
+    "NZD": "new zealand dollar",
+    "SGD": "singapore dollar",
+    "INR": "indian rupee",
+    "CHF": "swiss franc",
+    "KRW": "south korean won",
+    "ZAR": "south african rand",
+    "HRK": "croatian kuna",
+    "TRY": "turkish lira",
+    "LKR": "sri lankan rupee",
+    "RUB": "russian ruble",
+    "SEK": "swedish krona",
+    "NOK": "norwegian krone",
+    "BRL": "brazilian real",
+    "MXN": "mexican peso",
+    "PHP": "philippine peso",
+    "THB": "thai baht",
+    "IDR": "indonesian rupiah",
+    "PKR": "pakistani rupee",
+    "GEL": "georgian lari",
+    "TWD": "new taiwan dollar",
 }
 CURRENCY_NAMES = set(ISO_NAMES.values()) | {
-    "pound", "yen", "yuan", "rupee", "krone", "ringgit", "united states dollar",
+    "pound",
+    "yen",
+    "yuan",
+    "rupee",
+    "krone",
+    "ringgit",
+    "united states dollar",
 }
 PERCENT_NAMES = {"percentage", "basis point", "percentage point", "% -"}
 # textfacts unit lemmas spelled as NewsQuant spells them (British, singular).
 QUANTITY_NAMES = {
-    "km": "kilometre", "kilometer": "kilometre", "meter": "metre", "mph": "mile per hour",
-    "sq km": "square kilometre", "square km": "square kilometre", "square meter": "square metre",
-    "ton": "metric ton", "tonne": "metric ton", "kg": "kilogram", "hp": "horsepower",
-    "person": "people", "liter": "litre", "mm": "millimetre", "cm": "centimetre",
-    "foot": "foot", "feet": "foot", "time": "count",
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "meter": "metre",
+    "mph": "mile per hour",
+    "sq km": "square kilometre",
+    "square km": "square kilometre",
+    "square meter": "square metre",
+    "ton": "metric ton",
+    "tonne": "metric ton",
+    "kg": "kilogram",
+    "hp": "horsepower",
+    "person": "people",
+    "liter": "litre",
+    "mm": "millimetre",
+    "cm": "centimetre",
+    "foot": "foot",
+    "feet": "foot",
+    "time": "count",
 }
 
 
@@ -111,8 +151,12 @@ def close(a: float, b: float) -> bool:
 def values_match(gold: Value, pred: Value) -> bool:
     """Equal values; a range matches only a range with both ends equal."""
     if isinstance(gold, tuple) or isinstance(pred, tuple):
-        return isinstance(gold, tuple) and isinstance(pred, tuple) and \
-            close(pred[0], gold[0]) and close(pred[1], gold[1])
+        return (
+            isinstance(gold, tuple)
+            and isinstance(pred, tuple)
+            and close(pred[0], gold[0])
+            and close(pred[1], gold[1])
+        )
     return close(pred, gold)
 
 
@@ -190,8 +234,9 @@ class Miss:
     quantity: Quantity
 
 
-def score(records: list[dict[str, Any]], predictions: list[list[Quantity]],
-          keep: Callable[[str], bool]) -> tuple[Counts, list[Miss]]:
+def score(
+    records: list[dict[str, Any]], predictions: list[list[Quantity]], keep: Callable[[str], bool]
+) -> tuple[Counts, list[Miss]]:
     """Published matching over every sentence, restricted to units that `keep` accepts."""
     counts = Counts()
     misses: list[Miss] = []
@@ -212,42 +257,98 @@ def score(records: list[dict[str, Any]], predictions: list[list[Quantity]],
 
 def gold_quantities(record: dict[str, Any]) -> list[Quantity]:
     """The gold quantities of one NewsQuant record."""
-    return [Quantity(decode_value(q["value"]), q["normalized_unit"].lower(), q.get("unit", ""))
-            for q in record["quantities"]]
+    return [
+        Quantity(decode_value(q["value"]), q["normalized_unit"].lower(), q.get("unit", ""))
+        for q in record["quantities"]
+    ]
 
 
 # GPT-3's unit words as the published tagger normalised them (a trailing "s" dropped, then
 # this table).
 GPT3_UNITS = {
-    "celsiu": "celsius", "kilometer": "kilometre", "meter": "metre", "square meter":
-    "square metre", "kilovolt per centimeter": "kilovolt per centimetre", "micrometer":
-    "micrometre", "kilopounds per square inch": "kilopound per square inch", "milliliter":
-    "millilitre", "degrees celsiu": "celsius", "degree celsiu": "celsius", "us dollar":
-    "dollar", "percent": "percentage", "miles per hour": "mile per hour", "metres / second":
-    "metre per second", "parts per billion": "parts-per-billion", "deputie": "deputy",
-    "miles / hour": "mile per hour", "inche": "inch", "feet": "foot", "decimeter": "decimetre",
-    "microgrammes / gramme": "microgram per gram", "square kilometer": "square kilometre",
-    "millimeter": "millimetre", "mah": "milliampere-hour", "ppb": "parts-per-billion",
-    "pound-feet": "pound-foot", "g": "gram", "min": "minute", "gigatonne": "gigaton",
-    "time": "count", "ghz": "gigahertz", "hz": "hertz", "amperes per cm2":
-    "ampere per square centimetre", "degrees fahrenheit": "fahrenheit", "nanometer":
-    "nanometre", "yuan": "chinese yuan", "us$": "dollar", "kilometers / hour":
-    "kilometre per hour", "rad": "radian", "celciu": "celsius", "centigrate": "celsius",
-    "deg": "degree", "usd": "dollar", "btc": "bitcoin", "€": "euro", "元": "chinese yuan",
-    "franc": "swiss franc", "cent-a-share": "cent per share", "sq m": "square metre",
-    "parts per million": "part per million", "barrel-a-day": "barrel per day", "points":
-    "point", "miles per gallon": "mile per gallon", "contracts": "contract", "bathrooms":
-    "bathroom", "bedrooms": "bedroom", "megabits per second": "megabit per second", "liter":
-    "litre", "barrels / day": "barrel per day", "lari": "georgian lari", "ரூ":
-    "sri lankan rupee", "lira": "turkish lira", "yen": "japanese yen", "rand":
-    "south african rand", "kuna": "croatian kuna", "touchdown": "touch down",
-    "cents per share": "cent per share", "wins above replacement": "win above replacement",
-    "rebounds per game": "rebound per game", "points per game": "point per game", "us pint":
-    "pint", "us quart": "quart", "us gallon": "gallon", "us fluid ounce": "ounce", "ksi":
-    "kilopound per square inch", "kilovolts per centimeter": "kilovolt per centimetre",
-    "commercial fishermen": "commercial fisherman", "tonne": "metric ton", "kilowatt-hour":
-    "kilowatt hour", "newton meter": "newton metre", "ringgit": "malaysian ringgit",
-    "assists per game": "assist per game", "gigawatt-hour": "gigawatt hour",
+    "celsiu": "celsius",
+    "kilometer": "kilometre",
+    "meter": "metre",
+    "square meter": "square metre",
+    "kilovolt per centimeter": "kilovolt per centimetre",
+    "micrometer": "micrometre",
+    "kilopounds per square inch": "kilopound per square inch",
+    "milliliter": "millilitre",
+    "degrees celsiu": "celsius",
+    "degree celsiu": "celsius",
+    "us dollar": "dollar",
+    "percent": "percentage",
+    "miles per hour": "mile per hour",
+    "metres / second": "metre per second",
+    "parts per billion": "parts-per-billion",
+    "deputie": "deputy",
+    "miles / hour": "mile per hour",
+    "inche": "inch",
+    "feet": "foot",
+    "decimeter": "decimetre",
+    "microgrammes / gramme": "microgram per gram",
+    "square kilometer": "square kilometre",
+    "millimeter": "millimetre",
+    "mah": "milliampere-hour",
+    "ppb": "parts-per-billion",
+    "pound-feet": "pound-foot",
+    "g": "gram",
+    "min": "minute",
+    "gigatonne": "gigaton",
+    "time": "count",
+    "ghz": "gigahertz",
+    "hz": "hertz",
+    "amperes per cm2": "ampere per square centimetre",
+    "degrees fahrenheit": "fahrenheit",
+    "nanometer": "nanometre",
+    "yuan": "chinese yuan",
+    "us$": "dollar",
+    "kilometers / hour": "kilometre per hour",
+    "rad": "radian",
+    "celciu": "celsius",
+    "centigrate": "celsius",
+    "deg": "degree",
+    "usd": "dollar",
+    "btc": "bitcoin",
+    "€": "euro",
+    "元": "chinese yuan",
+    "franc": "swiss franc",
+    "cent-a-share": "cent per share",
+    "sq m": "square metre",
+    "parts per million": "part per million",
+    "barrel-a-day": "barrel per day",
+    "points": "point",
+    "miles per gallon": "mile per gallon",
+    "contracts": "contract",
+    "bathrooms": "bathroom",
+    "bedrooms": "bedroom",
+    "megabits per second": "megabit per second",
+    "liter": "litre",
+    "barrels / day": "barrel per day",
+    "lari": "georgian lari",
+    "ரூ": "sri lankan rupee",
+    "lira": "turkish lira",
+    "yen": "japanese yen",
+    "rand": "south african rand",
+    "kuna": "croatian kuna",
+    "touchdown": "touch down",
+    "cents per share": "cent per share",
+    "wins above replacement": "win above replacement",
+    "rebounds per game": "rebound per game",
+    "points per game": "point per game",
+    "us pint": "pint",
+    "us quart": "quart",
+    "us gallon": "gallon",
+    "us fluid ounce": "ounce",
+    "ksi": "kilopound per square inch",
+    "kilovolts per centimeter": "kilovolt per centimetre",
+    "commercial fishermen": "commercial fisherman",
+    "tonne": "metric ton",
+    "kilowatt-hour": "kilowatt hour",
+    "newton meter": "newton metre",
+    "ringgit": "malaysian ringgit",
+    "assists per game": "assist per game",
+    "gigawatt-hour": "gigawatt hour",
     "milliampere hour": "milliampere-hour",
 }
 
@@ -304,8 +405,9 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-def published_state(records: list[dict[str, Any]], path: Path
-                    ) -> tuple[list[dict[str, Any]], list[list[Quantity]]]:
+def published_state(
+    records: list[dict[str, Any]], path: Path
+) -> tuple[list[dict[str, Any]], list[list[Quantity]]]:
     """The records as the published run saw them, with GPT-3's predictions for each."""
     shipped, replaced, value, unit = PUBLISHED_STATE
     lines = json.loads(path.read_text(encoding="utf-8"))
@@ -313,8 +415,10 @@ def published_state(records: list[dict[str, Any]], path: Path
     state = []
     for record in records:
         if _digest(record["text"]) == shipped and instead is not None:
-            record = {"text": instead, "quantities": [
-                {"value": str(value), "normalized_unit": unit}]}
+            record = {
+                "text": instead,
+                "quantities": [{"value": str(value), "normalized_unit": unit}],
+            }
         state.append(record)
     return state, gpt3_predictions(state, path)
 
@@ -324,16 +428,20 @@ def published_rows(path: Path) -> dict[tuple[str, str], tuple[float, float, floa
     rows = {}
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            rows[(row["model"], row["type"])] = (float(row["P"]), float(row["R"]),
-                                                 float(row["F1"]))
+            rows[(row["model"], row["type"])] = (float(row["P"]), float(row["R"]), float(row["F1"]))
     return rows
 
 
-def table(systems: Iterable[tuple[str, list[list[Quantity]]]], records: list[dict[str, Any]],
-          write: Callable[[str], Any]) -> dict[str, dict[str, Counts]]:
+def table(
+    systems: Iterable[tuple[str, list[list[Quantity]]]],
+    records: list[dict[str, Any]],
+    write: Callable[[str], Any],
+) -> dict[str, dict[str, Counts]]:
     """Print value and value+unit P/R/F1 per subset for each system."""
-    header = f"{'system':<12} {'subset':<17} {'gold':>5} {'pred':>5} | " \
-             f"{'value P':>7} {'R':>5} {'F1':>5} | {'v+unit P':>8} {'R':>5} {'F1':>5}"
+    header = (
+        f"{'system':<12} {'subset':<17} {'gold':>5} {'pred':>5} | "
+        f"{'value P':>7} {'R':>5} {'F1':>5} | {'v+unit P':>8} {'R':>5} {'F1':>5}"
+    )
     write(header)
     write("-" * len(header))
     results: dict[str, dict[str, Counts]] = {}
@@ -344,8 +452,10 @@ def table(systems: Iterable[tuple[str, list[list[Quantity]]]], records: list[dic
             results[name][subset] = counts
             vp, vr, vf = counts.prf(counts.value)
             up, ur, uf = counts.prf(counts.unit)
-            write(f"{name:<12} {subset:<17} {counts.gold:>5} {counts.pred:>5} | "
-                  f"{vp:>7} {vr:>5} {vf:>5} | {up:>8} {ur:>5} {uf:>5}")
+            write(
+                f"{name:<12} {subset:<17} {counts.gold:>5} {counts.pred:>5} | "
+                f"{vp:>7} {vr:>5} {vf:>5} | {up:>8} {ur:>5} {uf:>5}"
+            )
     return results
 
 
@@ -354,10 +464,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--peerdata", type=Path, default=None)
     parser.add_argument("--model", default="customs-en")
-    parser.add_argument("--show", type=int, default=0,
-                        help="list N misses and N spurious figures of textfacts")
-    parser.add_argument("--subset", default="currency+percent", choices=sorted(SUBSETS),
-                        help="subset whose errors --show lists")
+    parser.add_argument(
+        "--show", type=int, default=0, help="list N misses and N spurious figures of textfacts"
+    )
+    parser.add_argument(
+        "--subset",
+        default="currency+percent",
+        choices=sorted(SUBSETS),
+        help="subset whose errors --show lists",
+    )
     args = parser.parse_args(argv)
     peerdata = args.peerdata or peerdata_dir()
     if not (peerdata / SET).exists():
@@ -372,8 +487,10 @@ def main(argv: list[str] | None = None) -> int:
         ours, theirs = counts.prf(hits), published[("GPT3", kind)]
         same = ours == theirs
         reproduced &= same
-        print(f"GPT-3 {kind:<10} published P/R/F1 {theirs}, reproduced {ours}: "
-              f"{'same' if same else 'DIFFERENT'}")
+        print(
+            f"GPT-3 {kind:<10} published P/R/F1 {theirs}, reproduced {ours}: "
+            f"{'same' if same else 'DIFFERENT'}"
+        )
     if not reproduced:
         print("the published matching is not reproduced; figures below are not comparable")
     for system in ("CQE-Numparser", "quantulum3"):
@@ -391,8 +508,10 @@ def main(argv: list[str] | None = None) -> int:
             listed = [m for m in misses if m.kind == kind]
             print(f"\ntextfacts {kind} on {args.subset}: {len(listed)}")
             for m in listed[: args.show]:
-                print(f"  {m.quantity.value!r:>22} {m.quantity.unit:<18} "
-                      f"{m.quantity.surface!r:<16} {m.text[:150]!r}")
+                print(
+                    f"  {m.quantity.value!r:>22} {m.quantity.unit:<18} "
+                    f"{m.quantity.surface!r:<16} {m.text[:150]!r}"
+                )
     return 0 if reproduced else 1
 
 

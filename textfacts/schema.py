@@ -56,10 +56,14 @@ class Money(_Amount):
 
 
 class Percent(_Amount):
-    """A percentage (39.4 for "39.4%") or a percentage-point figure."""
+    """A percentage (39.4 for "39.4%"), a percentage-point or a basis-point figure.
+
+    Basis points keep the number as written ("60 basis points" is 60 ``basis_point``), as
+    every figure does (§2), rather than a converted 0.6 percentage points.
+    """
 
     label: Literal["PERCENT"] = "PERCENT"
-    unit: Literal["percent", "percentage_point"] = "percent"
+    unit: Literal["percent", "percentage_point", "basis_point"] = "percent"
 
 
 class Quantity(_Amount):

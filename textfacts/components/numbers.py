@@ -74,6 +74,25 @@ SKIPPABLE_POS = {"DET", "ADV"}
 VERB_REACH = 3
 # Roles a token may play when glued to the digits before it: "5bn", "43.85tn", "115USD", "20kg".
 GLUE_ROLES = {"scale", "currency_after", "unit", "percent"}
+# "from X to Y" after these words spans a range ("prices range from $5 to $9"); after a verb
+# of change, or a noun of change, it names two levels ("cut from 5 to 2 days").
+RANGE_VERBS = {"range", "vary", "price", "cost", "span", "stretch"}
+CHANGE_NOUNS = {
+    "increase", "rise", "decline", "drop", "fall", "growth", "jump", "cut", "reduction",
+    "change", "shift", "expansion", "climb", "slide", "surge", "hike", "decrease", "move",
+}
+# "rose 1.3 points to 15%", "fell $2 to $40": after these a "to" joins a change and the level
+# it reached, not two ends of a range.
+CHANGE_VERBS = {
+    "rise", "fall", "grow", "increase", "decrease", "drop", "decline", "climb", "jump",
+    "slide", "gain", "lose", "add", "shed", "surge", "slip", "edge", "dip", "rally", "tumble",
+    "plunge", "sink", "soar", "up", "down", "by", "cut", "raise", "lift", "lower",
+}
+# A written sign glued to a figure: "-$5 million", "-1.3%" (wire market reports).
+SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
+# "¥" is the yuan in text about China and the yen elsewhere; these words say "China".
+CHINA_CONTEXT = re.compile(r"\b(?:yuan|rmb|renminbi|cny|china|chinese)\b", re.IGNORECASE)
+YEN_MARKS = {"¥", "￥"}
 
 
 class PatternRow(BaseModel):
@@ -256,13 +275,17 @@ class Numbers:
         match, "3.2 percent").
         """
         lead = min(i for i, r in enumerate(roles) if r != "lead")
+        lead += self._article_lead(doc, start, lead, roles)
         head = max(i for i, r in enumerate(roles) if not r.endswith("tail")) + 1
         shared = head < len(roles)
         roles = [r[: -len("_tail")] if r.endswith("_tail") else r for r in roles]
         tokens = list(doc[start:end])
         numbers = [t for t, r in zip(tokens, roles, strict=True) if r == "number"]
-        words = [t.text for t, r in zip(tokens, roles, strict=True) if r in ("numword", "hyphen")]
+        words = [t.text for t, r in zip(tokens[lead:], roles[lead:], strict=True)
+                 if r in ("numword", "hyphen")]
         first = start + lead
+        if not numbers and words and self._bare_article(words, tokens, roles):
+            return None
         if _after_month(doc, first) or _list_item(doc, first) or _after_number(doc, first):
             return None
         if any(_glued(doc, t.i, start, end, roles) for t in numbers) or _dash_not_sign(doc, first):
@@ -275,6 +298,8 @@ class Numbers:
             return None  # "72 ports handling bulk cargo": the participle opens a clause
         if "range" in roles and _from_to(doc, first):
             return None  # "expand from 18 to 40 ports": two levels, not a range
+        if "range" in roles and _change_then_level(doc, first, tokens, roles):
+            return None
         if "counted" in roles and "modifier" in roles and \
                 roles[roles.index("modifier") - 1] in ("number", "plus", "scale") and \
                 doc[start + roles.index("modifier")].tag_ == "HYPH":
@@ -295,11 +320,17 @@ class Numbers:
             value = number
         if "sign" in roles:
             value = -value
-        scale = scale_of([t.text for t, r in zip(tokens, roles, strict=True) if r == "scale"],
-                         self.scales)
+        scale_words = [t for t, r in zip(tokens, roles, strict=True) if r == "scale"]
+        if row.label != "MONEY" and any(len(t.text) == 1 for t in scale_words):
+            return None  # "20m", "5b": million and billion only beside a currency
+        scale = scale_of([t.text for t in scale_words], self.scales)
         attrs: dict[str, Any] = {"value": value * scale}
         if len(numbers) > 1 and "range" in roles:
-            attrs["value_max"] = parse_number(numbers[1].text) * scale
+            attrs["value"], attrs["value_max"] = self._range(numbers, scale_words)
+        sign = _glued_sign(doc, first)
+        if sign:
+            lead -= 1
+            attrs["value"] *= SIGNS[doc[first - 1].text]
         span = Span(doc, start + lead, start + head, label=row.label)
         if row.label == "MONEY":
             before = self._currency(doc, start, roles, "currency_before")
@@ -309,6 +340,8 @@ class Numbers:
             iso = before or after
             if iso is None and not row.context:
                 return None
+            if iso == "CNY" and _yen_mark(doc, start, roles) and not _china_context(doc):
+                iso = "JPY"
             if iso:
                 attrs["unit"] = iso
         elif row.label == "PERCENT":
@@ -326,6 +359,39 @@ class Numbers:
         if "plus" in roles:
             attrs["bound"] = self.bounds_after.get("+", "at_least")
         return Candidate(span, row, attrs)
+
+    def _range(self, numbers: list[Token], scales: list[Token]) -> tuple[float, float]:
+        """Both ends of a range, each with its own scale; a bare first end shares the
+        second's scale when it is not larger: "$10 to $15 billion" is 1e10-1.5e10, "$200 to
+        $4 million" is 200-4e6 (ANNOTATION.md §2)."""
+        low, high = parse_number(numbers[0].text), parse_number(numbers[1].text)
+        split = numbers[1].i
+        low_scale = scale_of([t.text for t in scales if t.i < split], self.scales)
+        high_scale = scale_of([t.text for t in scales if t.i > split], self.scales)
+        if not any(t.i < split for t in scales) and low <= high:
+            low_scale = high_scale
+        return low * low_scale, high * high_scale
+
+    def _article_lead(self, doc: Doc, start: int, lead: int, roles: list[str]) -> int:
+        """1 when the figure opens with an article before a cardinal: "a five per cent rise"
+        reads 5, not 1 + 5; the article stays outside the span."""
+        i = start + lead
+        if roles[lead] != "numword" or lead + 1 >= len(roles) or roles[lead + 1] != "numword":
+            return 0
+        first = self.number_words.get(doc[i].lower_)
+        second = self.number_words.get(doc[i + 1].lower_)
+        return int(bool(first and second and first[1] == "article" and
+                        second[1] == "cardinal"))
+
+    def _bare_article(self, words: list[str], tokens: list[Token], roles: list[str]) -> bool:
+        """An article alone before a currency mark ("a $3,500 rent") is no figure; "a
+        trillion yuan" and "a dollar" are."""
+        if len(words) != 1 or self.number_words.get(words[0].lower(), (0, ""))[1] != "article":
+            return False
+        if "scale" in roles:
+            return False
+        marks = [t for t, r in zip(tokens, roles, strict=True) if r.startswith("currency")]
+        return not any(t.is_alpha for t in marks)
 
     def _currency(self, doc: Doc, start: int, roles: list[str], role: str) -> str | None:
         """ISO code of the tokens that played a currency role, or None."""
@@ -464,22 +530,70 @@ def _after_month(doc: Doc, start: int) -> bool:
 def _from_to(doc: Doc, start: int) -> bool:
     """"from X to Y" names a start and an end ("cut from 5 to 2 days"), unless it spans a range.
 
-    "ranging from 3 to 5 days" and "varies from 3 to 5 days" are ranges; the genre's other
-    "from X to Y" figures are changes between two levels, each a figure of its own.
+    "ranging from 3 to 5 days", "priced from $5 to $9" and "fines from $250 to $1,000" (a
+    noun's span) are ranges; after a verb ("expand from 18 to 40 ports") or a noun of change
+    ("an increase from 5 to 7 percent") X and Y are two levels, each a figure of its own.
     """
     if start == 0 or doc[start - 1].lower_ != "from":
         return False
-    return not (start > 1 and doc[start - 2].lemma_.lower() in ("range", "vary"))
+    if start > 1 and doc[start - 2].lemma_.lower() in RANGE_VERBS:
+        return False
+    head = doc[start - 1].head
+    if head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() not in RANGE_VERBS
+    return head.lemma_.lower() in CHANGE_NOUNS
 
 
 def _after_number(doc: Doc, start: int) -> bool:
     """A figure right after another one is the tail of a number with spaced digit groups.
 
     "3,854 400 million" (machine-translated releases): its value cannot be read, so it is
-    left out rather than read as "400 million".
+    left out rather than read as "400 million". A signed figure opens a new one ("Stoxx 50
+    -1.3%").
     """
     return start > 0 and bool(NUMBER.match(doc[start - 1].text)) and \
-        bool(NUMBER.match(doc[start].text))
+        bool(NUMBER.match(doc[start].text)) and doc[start].text[:1] not in SIGNS
+
+
+def _change_then_level(doc: Doc, first: int, tokens: list[Token], roles: list[str]) -> bool:
+    """"rose 1.3 points to 15%", "fell $2 to $40": a change and the level it reached.
+
+    Only a "to" between two figures that each carry their unit or currency, right after a
+    verb of change; "expect 5% to 6% growth" stays a range.
+    """
+    joints = [t for t, r in zip(tokens, roles, strict=True) if r == "range"]
+    if not joints or joints[0].lower_ != "to" or first == 0:
+        return False
+    if "currency_repeat" not in roles and roles.count("percent") < 2:
+        return False
+    before = doc[first - 1]
+    return before.lemma_.lower() in CHANGE_VERBS or before.lower_ in CHANGE_VERBS
+
+
+def _glued_sign(doc: Doc, first: int) -> bool:
+    """A sign token glued to the figure and standing free before it: "-$5 million".
+
+    Not a range dash ("$3-$5") and not a hyphen inside a word.
+    """
+    if first == 0 or doc[first - 1].text not in SIGNS or doc[first - 1].whitespace_:
+        return False
+    if first == 1:
+        return True
+    before = doc[first - 2]
+    return bool(before.whitespace_) or before.text in ("(", "[")
+
+
+def _yen_mark(doc: Doc, start: int, roles: list[str]) -> bool:
+    return any(doc[start + i].text in YEN_MARKS for i, r in enumerate(roles)
+               if r.startswith("currency"))
+
+
+def _china_context(doc: Doc) -> bool:
+    """Whether the text speaks of China or its currency; read once per document."""
+    key = "textfacts_china_context"
+    if key not in doc.user_data:
+        doc.user_data[key] = bool(CHINA_CONTEXT.search(text_of(doc)))
+    return doc.user_data[key]
 
 
 def merge_spelled_decimals(doc: Doc) -> None:

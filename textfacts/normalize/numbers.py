@@ -17,8 +17,9 @@ from textfacts.resources import data_path, read_tsv
 # A digit figure as the genre writes it: "6,000", "1,234.5", "-2.1", "+3", "43.85".
 # U+2212 MINUS SIGN and the en dash stand for a minus in copy pasted from PDFs.
 # CGTN transcripts spell decimals out: "1-point-5 trillion dollars", "8-point-4 percent".
+# Wire copy drops the leading zero: ".001 per cent".
 NUMBER = re.compile(
-    r"^[+\-\u2212\u2013]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|-point-\d+)?$"
+    r"^[+\-\u2212\u2013]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|-point-\d+)?|\.\d+)$"
 )
 # A year written alone: 1800-2199, four digits, no separator. Years are DATE, never QUANTITY.
 YEAR = re.compile(r"^(?:18|19|20|21)\d\d$")

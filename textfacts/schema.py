@@ -53,6 +53,10 @@ class Money(_Amount):
 
     label: Literal["MONEY"] = "MONEY"
     unit: str = Field(pattern=r"^[A-Z]{3}$")
+    per: str | None = Field(
+        default=None,
+        description='a price\'s rate noun, outside the span: "$52 a barrel" has per "barrel"',
+    )
 
 
 class Percent(_Amount):
@@ -161,7 +165,7 @@ class Meta(_Model):
     title: str | None = None
 
 
-_SPARSE = ("value_max", "direction")
+_SPARSE = ("value_max", "per", "direction")
 _REFERENCES = {"anchor": VALUE_LABELS, "period": ("DATE",), "speaker": ("PERSON",)}
 
 
@@ -219,8 +223,8 @@ class Document(_Model):
     def to_dict(self, *, with_text: bool = True) -> dict[str, Any]:
         """Return the record as plain JSON values, in ANNOTATION.md's shape.
 
-        Optional fields the guideline only sometimes writes (`value_max` for ranges,
-        `direction` for changes) are left out when empty, so gold files round-trip.
+        Optional fields the guideline only sometimes writes (`value_max` for ranges, `per`
+        for prices, `direction` for changes) are left out when empty, so gold files round-trip.
         """
         record = self.model_dump(mode="json", exclude=None if with_text else {"text"})
         for item in [*record["mentions"], *record["claims"]]:

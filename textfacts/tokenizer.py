@@ -51,7 +51,8 @@ def additions(data_dir: str | Path | None = None) -> tuple[list[str], list[str],
               if r.position != "after" and r.case == "any"}
     after = {re.escape("".join(r.surface.split())) for r in rows if r.position != "before"
              and (r.surface.isupper() or not r.surface.isascii())}
-    after |= {re.escape(s) for s in scale_table(key) if s.isalpha()}
+    # "$13.6M", "€10B": wire copy capitalises the glued scale letters.
+    after |= {re.escape(v) for s in scale_table(key) if s.isalpha() for v in (s, s.upper())}
     # Wire and UK copy glue percent abbreviations to the digits: "1.38pc", "15bps".
     after |= {re.escape(r.surface) for r in unit_rows(key)
               if r.kind == "percent" and r.surface.isalpha()}

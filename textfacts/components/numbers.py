@@ -93,6 +93,7 @@ SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 # "¥" is the yuan in text about China and the yen elsewhere; these words say "China".
 CHINA_CONTEXT = re.compile(r"\b(?:yuan|rmb|renminbi|cny|china|chinese)\b", re.IGNORECASE)
 YEN_MARKS = {"¥", "￥"}
+RATE_WORDS = {"a", "an", "per", "/"}
 
 
 class PatternRow(BaseModel):
@@ -259,6 +260,10 @@ class Numbers:
                     continue
                 candidate.attrs["unit"] = unit
             candidate.attrs.setdefault("bound", self._bound(doc, span))
+            if span.label_ == "MONEY":
+                per = _rate_noun(doc, span.end)
+                if per:
+                    candidate.attrs["per"] = per
             candidate.attrs["rule"] = candidate.row.id
             set_attrs(span, candidate.attrs)
             taken.update(range(span.start, span.end))
@@ -361,9 +366,11 @@ class Numbers:
         return Candidate(span, row, attrs)
 
     def _range(self, numbers: list[Token], scales: list[Token]) -> tuple[float, float]:
-        """Both ends of a range, each with its own scale; a bare first end shares the
-        second's scale when it is not larger: "$10 to $15 billion" is 1e10-1.5e10, "$200 to
-        $4 million" is 200-4e6 (ANNOTATION.md §2)."""
+        """Both ends of a range, each with its own scale (ANNOTATION.md §2).
+
+        A bare first end shares the second's scale when it is not larger: "$10 to $15
+        billion" is 1e10-1.5e10, "$200 to $4 million" is 200-4e6.
+        """
         low, high = parse_number(numbers[0].text), parse_number(numbers[1].text)
         split = numbers[1].i
         low_scale = scale_of([t.text for t in scales if t.i < split], self.scales)
@@ -373,8 +380,10 @@ class Numbers:
         return low * low_scale, high * high_scale
 
     def _article_lead(self, doc: Doc, start: int, lead: int, roles: list[str]) -> int:
-        """1 when the figure opens with an article before a cardinal: "a five per cent rise"
-        reads 5, not 1 + 5; the article stays outside the span."""
+        """1 when the figure opens with an article before a cardinal, else 0.
+
+        "a five per cent rise" reads 5, not 1 + 5; the article stays outside the span.
+        """
         i = start + lead
         if roles[lead] != "numword" or lead + 1 >= len(roles) or roles[lead + 1] != "numword":
             return 0
@@ -384,8 +393,10 @@ class Numbers:
                         second[1] == "cardinal"))
 
     def _bare_article(self, words: list[str], tokens: list[Token], roles: list[str]) -> bool:
-        """An article alone before a currency mark ("a $3,500 rent") is no figure; "a
-        trillion yuan" and "a dollar" are."""
+        """Whether an article stands alone before a currency mark ("a $3,500 rent").
+
+        Such an article is no figure; "a trillion yuan" and "a dollar" are.
+        """
         if len(words) != 1 or self.number_words.get(words[0].lower(), (0, ""))[1] != "article":
             return False
         if "scale" in roles:
@@ -568,6 +579,22 @@ def _change_then_level(doc: Doc, first: int, tokens: list[Token], roles: list[st
         return False
     before = doc[first - 1]
     return before.lemma_.lower() in CHANGE_VERBS or before.lower_ in CHANGE_VERBS
+
+
+def _rate_noun(doc: Doc, end: int) -> str | None:
+    """The noun a price is counted per: "$52 a barrel", "50 cents per share", "$3,500 a month".
+
+    The rate stays outside the span (§2 ends it at the currency); "$5 million a year ago" is a
+    date, not a rate.
+    """
+    if end + 1 >= len(doc) or doc[end].lower_ not in RATE_WORDS:
+        return None
+    noun = doc[end + 1]
+    if noun.tag_ not in ("NN", "NNP") or not noun.is_alpha:
+        return None
+    if end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "later", "before"):
+        return None
+    return noun.lower_
 
 
 def _glued_sign(doc: Doc, first: int) -> bool:

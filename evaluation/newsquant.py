@@ -105,6 +105,7 @@ QUANTITY_NAMES = {
     "foot": "foot",
     "feet": "foot",
     "time": "count",
+    "pound": "pound-mass",
 }
 
 

@@ -239,7 +239,7 @@ NOT_MENTIONS = [
     pytest.param("The 2021-2025 plans were reviewed.", id="year range"),
     pytest.param("The population of the port city is 5 million.", id="no counted noun"),
     pytest.param("Talks resumed at COP28 in Dubai.", id="code-like name"),
-    pytest.param("Foreign trade in US dollars was 3,854 400 million.", id="space-grouped digits"),
+    pytest.param("The inspectors counted 1,250 300 times a day.", id="spaced group, no scale"),
 ]
 
 
@@ -390,6 +390,14 @@ WIRE_FORMS = [
     pytest.param("Sales could see a six per cent rise.",
                  "six per cent", "PERCENT", 6.0, "percent", "exact", None,
                  id="article before a cardinal"),
+    pytest.param("Foreign trade in US dollars was 1,962 800 million.", "1,962 800 million",
+                 "MONEY", 1.9628e12, "USD", "exact", None, id="space before the last group"),
+    pytest.param("Imports of crude oil were 3,418 250 million yuan.", "3,418 250 million yuan",
+                 "MONEY", 3.41825e12, "CNY", "exact", None, id="space-grouped yuan"),
+    pytest.param("It costs about 7 or $8 at the market.", "7", "MONEY", 7.0, "USD", "approx",
+                 None, id="currency of the next figure"),
+    pytest.param("The boxer weighed 176 pounds before the bout.", "176 pounds", "QUANTITY",
+                 176.0, "pound", "exact", None, id="pounds of body weight"),
     pytest.param("The new district covers 52,000 square km.",
                  "52,000 square km", "QUANTITY", 52000.0, "square kilometer", "exact", None,
                  id="square km"),

@@ -65,6 +65,8 @@ MONTHS = {
     "oct", "oct.", "nov", "nov.", "dec", "dec.",
 }
 DAY = re.compile(r"^\d{1,2}$")
+GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+THREE_DIGITS = re.compile(r"^\d{3}$")
 SPELLED_DECIMAL = re.compile(r"(?<![\w.-])\d+-point-\d+(?![\w.])")
 # "the first 7 months", "the past 3 years": calendar periods the dates component resolves.
 PERIOD_UNITS = {"month", "year", "quarter"}
@@ -94,6 +96,13 @@ SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 CHINA_CONTEXT = re.compile(r"\b(?:yuan|rmb|renminbi|cny|china|chinese)\b", re.IGNORECASE)
 YEN_MARKS = {"¥", "￥"}
 RATE_WORDS = {"a", "an", "per", "/"}
+# "pounds" is money or weight; these words in its sentence say weight ("weighed 176 pounds",
+# "dropped from 208 pounds to 193 by exercising"), and the figure becomes a QUANTITY.
+POUNDS = {"pound", "pounds"}
+WEIGHT_CUES = {
+    "weigh", "weighs", "weighed", "weighing", "weight", "weights", "heavier", "lighter",
+    "overweight", "obese", "diet", "dieting", "exercise", "exercising", "shape", "lbs",
+}
 
 
 class PatternRow(BaseModel):
@@ -114,6 +123,7 @@ class Candidate:
     span: Span
     row: PatternRow
     attrs: dict[str, Any] = field(default_factory=dict)
+    reach: int = 0  # tokens the whole match covers, tails included
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -229,6 +239,7 @@ class Numbers:
     def __call__(self, doc: Doc) -> Doc:
         """Match, interpret, resolve overlaps, set bounds and write the span group."""
         merge_spelled_decimals(doc)
+        merge_spaced_groups(doc, self.scales)
         contexts: list[tuple[int, str]] = []
         counts: list[tuple[int, str]] = []
         candidates: list[Candidate] = []
@@ -249,7 +260,8 @@ class Numbers:
                 candidates.append(candidate)
         spans = []
         taken: set[int] = set()
-        for candidate in sorted(candidates, key=lambda c: (c.rank, c.span.start)):
+        # Equal spans: the match that read more of the text (a shared scale) wins.
+        for candidate in sorted(candidates, key=lambda c: (c.rank, c.span.start, -c.reach)):
             span = candidate.span
             if taken.intersection(range(span.start, span.end)):
                 continue
@@ -347,6 +359,8 @@ class Numbers:
                 return None
             if iso == "CNY" and _yen_mark(doc, start, roles) and not _china_context(doc):
                 iso = "JPY"
+            if iso == "GBP" and _weight_pounds(doc, start, roles):
+                return None
             if iso:
                 attrs["unit"] = iso
         elif row.label == "PERCENT":
@@ -363,7 +377,7 @@ class Numbers:
                 return None
         if "plus" in roles:
             attrs["bound"] = self.bounds_after.get("+", "at_least")
-        return Candidate(span, row, attrs)
+        return Candidate(span, row, attrs, end - start)
 
     def _range(self, numbers: list[Token], scales: list[Token]) -> tuple[float, float]:
         """Both ends of a range, each with its own scale (ANNOTATION.md §2).
@@ -558,9 +572,9 @@ def _from_to(doc: Doc, start: int) -> bool:
 def _after_number(doc: Doc, start: int) -> bool:
     """A figure right after another one is the tail of a number with spaced digit groups.
 
-    "3,854 400 million" (machine-translated releases): its value cannot be read, so it is
-    left out rather than read as "400 million". A signed figure opens a new one ("Stoxx 50
-    -1.3%").
+    "1,250 300 times": without a scale word after them the groups are not merged
+    (`merge_spaced_groups`), and the tail is not read as a figure of its own. A signed
+    figure opens a new one ("Stoxx 50 -1.3%").
     """
     return start > 0 and bool(NUMBER.match(doc[start - 1].text)) and \
         bool(NUMBER.match(doc[start].text)) and doc[start].text[:1] not in SIGNS
@@ -610,6 +624,15 @@ def _glued_sign(doc: Doc, first: int) -> bool:
     return bool(before.whitespace_) or before.text in ("(", "[")
 
 
+def _weight_pounds(doc: Doc, start: int, roles: list[str]) -> bool:
+    """Bare "pounds" in a sentence about body or parcel weight: a weight, not GBP."""
+    marks = [doc[start + i] for i, r in enumerate(roles) if r.startswith("currency")]
+    if len(marks) != 1 or marks[0].lower_ not in POUNDS:
+        return False
+    sentence = marks[0].sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(t.lower_ in WEIGHT_CUES for t in sentence)
+
+
 def _yen_mark(doc: Doc, start: int, roles: list[str]) -> bool:
     return any(doc[start + i].text in YEN_MARKS for i, r in enumerate(roles)
                if r.startswith("currency"))
@@ -635,6 +658,24 @@ def merge_spelled_decimals(doc: Doc) -> None:
     with doc.retokenize() as retokenizer:
         for span in spans:
             if span is not None and len(span) > 1:
+                retokenizer.merge(span, attrs={"TAG": "CD", "POS": "NUM"})
+
+
+def merge_spaced_groups(doc: Doc, scales: dict[str, float]) -> None:
+    """Merge "2,517 300 million" into one number token "2,517 300" (= 2,517,300 million).
+
+    Machine-translated GAC releases print a thousands group after a space; read before a
+    scale word, the groups are one figure, not "2,517" and "300 million".
+    """
+    spans = []
+    for i in range(len(doc) - 2):
+        token, group = doc[i], doc[i + 1]
+        if token.whitespace_ == " " and GROUPED.match(token.text) and \
+                THREE_DIGITS.match(group.text) and doc[i + 2].lower_ in scales:
+            spans.append(doc[i: i + 2])
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
                 retokenizer.merge(span, attrs={"TAG": "CD", "POS": "NUM"})
 
 

@@ -78,7 +78,7 @@ VERB_REACH = 3
 GLUE_ROLES = {"scale", "currency_after", "unit", "percent"}
 # "from X to Y" after these words spans a range ("prices range from $5 to $9"); after a verb
 # of change, or a noun of change, it names two levels ("cut from 5 to 2 days").
-RANGE_VERBS = {"range", "vary", "price", "cost", "span", "stretch"}
+RANGE_VERBS = {"range", "vary", "price", "cost", "run", "span", "stretch"}
 CHANGE_NOUNS = {
     "increase", "rise", "decline", "drop", "fall", "growth", "jump", "cut", "reduction",
     "change", "shift", "expansion", "climb", "slide", "surge", "hike", "decrease", "move",

@@ -55,7 +55,8 @@ class Money(_Amount):
     unit: str = Field(pattern=r"^[A-Z]{3}$")
     per: str | None = Field(
         default=None,
-        description='a price\'s rate noun, outside the span: "$52 a barrel" has per "barrel"',
+        description='the noun an amount is counted per, outside the span: "$52 a barrel" has '
+        'per "barrel", "1.6 trillion yuan per year" per "year"',
     )
 
 

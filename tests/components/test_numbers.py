@@ -422,6 +422,8 @@ def test_wire_forms(extractor, sentence, surface, label, value, unit, bound, val
         pytest.param("The share rose 2.1 percentage points to 18 percent.",
                      [("2.1 percentage points", 2.1), ("18 percent", 18.0)],
                      id="points then percent"),
+        pytest.param("Analysts expect 2 percentage points to 5 percent of change.",
+                     [("2 percentage points", 2.0), ("5 percent", 5.0)], id="units differ"),
         pytest.param("Coin prices slid from $41,200 to $39,800 overnight.",
                      [("$41,200", 41200.0), ("$39,800", 39800.0)], id="from-to after a verb"),
     ],

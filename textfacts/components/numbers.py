@@ -367,6 +367,9 @@ class Numbers:
             unit = percent_unit(_last_run(tokens, roles, "percent"), self.units)
             if unit is None:
                 return None
+            opening = _first_run(tokens, roles, "percent")
+            if opening and percent_unit(opening, self.units) != unit:
+                return None  # "2 percentage points to 5 percent" is never a range
             attrs["unit"] = unit
         elif not row.context:
             unit_words = _role_words(tokens, roles, "unit") or \
@@ -499,6 +502,19 @@ def _last_run(tokens: list[Token], roles: list[str], role: str) -> list[str]:
         elif current:
             last, current = current, []
     return current or last
+
+
+def _first_run(tokens: list[Token], roles: list[str], role: str) -> list[str]:
+    """Words of the first run of tokens in a role, when a later run follows it."""
+    runs: list[list[str]] = []
+    previous = ""
+    for token, played in zip(tokens, roles, strict=True):
+        if played == role:
+            if previous != role:
+                runs.append([])
+            runs[-1].append(token.text)
+        previous = played
+    return runs[0] if len(runs) > 1 else []
 
 
 def _role_words(tokens: list[Token], roles: list[str], *wanted: str) -> list[str]:

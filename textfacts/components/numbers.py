@@ -241,7 +241,9 @@ class Numbers:
         merge_spelled_decimals(doc)
         merge_spaced_groups(doc, self.scales)
         contexts: list[tuple[int, str]] = []
-        counts: list[tuple[int, str]] = []
+        # "the number of <noun>" phrase start → (end, counted noun); the longest reading wins:
+        # "the number of registered customs brokers" counts brokers, not customs.
+        longest: dict[int, tuple[int, str]] = {}
         candidates: list[Candidate] = []
         for match_key, start, end, alignment in self.matcher(doc, with_alignments=True):
             row, roles = self.roles[match_key]
@@ -253,11 +255,13 @@ class Numbers:
                 continue
             if row.label == "COUNT_CONTEXT":
                 words = _role_words(list(doc[start:end]), token_roles, "counted", "and")
-                counts.append((doc[start].idx, unit_lemma(words, self.units)))
+                if end > longest.get(start, (0, ""))[0]:
+                    longest[start] = (end, unit_lemma(words, self.units))
                 continue
             candidate = self._interpret(doc, row, start, end, token_roles)
             if candidate is not None:
                 candidates.append(candidate)
+        counts = [(doc[start].idx, unit) for start, (_, unit) in longest.items()]
         spans = []
         taken: set[int] = set()
         # Equal spans: the match that read more of the text (a shared scale) wins.

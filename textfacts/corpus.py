@@ -55,6 +55,7 @@ def gold_features() -> Any:
         "value": f,
         "value_max": f,
         "unit": s,
+        "per": s,
         "bound": s,
         "date_value": s,
         "canonical": s,

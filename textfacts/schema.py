@@ -55,13 +55,22 @@ class Money(_Amount):
 
     label: Literal["MONEY"] = "MONEY"
     unit: str = Field(pattern=r"^[A-Z]{3}$")
+    per: str | None = Field(
+        default=None,
+        description='the noun an amount is counted per, outside the span: "$52 a barrel" has '
+        'per "barrel", "1.6 trillion yuan per year" per "year"',
+    )
 
 
 class Percent(_Amount):
-    """A percentage (39.4 for "39.4%") or a percentage-point figure."""
+    """A percentage (39.4 for "39.4%"), a percentage-point or a basis-point figure.
+
+    Basis points keep the number as written ("60 basis points" is 60 ``basis_point``), as
+    every figure does (§2), rather than a converted 0.6 percentage points.
+    """
 
     label: Literal["PERCENT"] = "PERCENT"
-    unit: Literal["percent", "percentage_point"] = "percent"
+    unit: Literal["percent", "percentage_point", "basis_point"] = "percent"
 
 
 class Quantity(_Amount):
@@ -210,9 +219,9 @@ def given_meta(meta: Mapping[str, Any]) -> dict[str, str]:
     return checked
 
 
-# Fields the guideline writes only when they hold something (`value_max` only for a range).
+# Fields the guideline writes only when they hold something (`value_max` only for a range, `per` only for a price).
 # A claim's `direction` is always written, null for kinds other than `change` (§4).
-_SPARSE = ("value_max",)
+_SPARSE = ("value_max", "per")
 _REFERENCES = {"anchor": VALUE_LABELS, "period": ("DATE",), "speaker": ("PERSON",)}
 
 
@@ -270,9 +279,9 @@ class Document(_Model):
     def to_dict(self, *, with_text: bool = True) -> dict[str, Any]:
         """Return the record as plain JSON values, in ANNOTATION.md's shape.
 
-        `value_max`, which the guideline writes only for ranges, is left out when empty;
-        a claim's `direction` stays, null when the kind is not a change (§4), so gold
-        files round-trip.
+        `value_max` (ranges) and `per` (prices), which the guideline writes only when they
+        hold something, are left out when empty; a claim's `direction` stays, null when the
+        kind is not a change (§4), so gold files round-trip.
         """
         record = self.model_dump(mode="json", exclude=None if with_text else {"text"})
         for item in [*record["mentions"], *record["claims"]]:

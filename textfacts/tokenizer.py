@@ -28,6 +28,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from textfacts.normalize.money import currency_rows
 from textfacts.normalize.numbers import scale_table
+from textfacts.normalize.units import unit_rows
 
 BEFORE_DIGIT = "(?=[0-9])"
 HEADER_INFIX = r"\||(?<=[A-Za-z]):(?=[+0-9])"
@@ -50,8 +51,14 @@ def additions(data_dir: str | Path | None = None) -> tuple[list[str], list[str],
               if r.position != "after" and r.case == "any"}
     after = {re.escape("".join(r.surface.split())) for r in rows if r.position != "before"
              and (r.surface.isupper() or not r.surface.isascii())}
-    after |= {re.escape(s) for s in scale_table(key) if s.isalpha()}
-    return ([f"(?:{_alternation(before)}){BEFORE_DIGIT}"],
+    # "$13.6M", "€10B": wire copy capitalises the glued scale letters.
+    after |= {re.escape(v) for s in scale_table(key) if s.isalpha() for v in (s, s.upper())}
+    # Wire and UK copy glue percent abbreviations to the digits: "1.38pc", "15bps".
+    after |= {re.escape(r.surface) for r in unit_rows(key)
+              if r.kind == "percent" and r.surface.isalpha()}
+    marks = _alternation(before)
+    return ([f"[-\u2212+](?=(?:{marks})[0-9])", f"~{BEFORE_DIGIT}",
+             f"(?:{marks}){BEFORE_DIGIT}"],
             [f"(?<=[0-9])(?:{_alternation(after)})"],
             [PERCENT_RANGE_INFIX, HEADER_INFIX])
 

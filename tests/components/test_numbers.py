@@ -239,7 +239,7 @@ NOT_MENTIONS = [
     pytest.param("The 2021-2025 plans were reviewed.", id="year range"),
     pytest.param("The population of the port city is 5 million.", id="no counted noun"),
     pytest.param("Talks resumed at COP28 in Dubai.", id="code-like name"),
-    pytest.param("Foreign trade in US dollars was 3,854 400 million.", id="space-grouped digits"),
+    pytest.param("The inspectors counted 1,250 300 times a day.", id="spaced group, no scale"),
 ]
 
 
@@ -329,3 +329,138 @@ def test_every_bound_row_matches_its_example(extractor, row):
 def test_every_number_word_row_matches_its_example(extractor, row):
     spans = number_spans(extractor, row.example)
     assert any(row.surface in [t.lower_ for t in s] for s in spans)
+
+
+# Forms outside customs wording (issue 13): wire and foreign-outlet copy. Invented sentences.
+# (sentence, span text, label, value, unit, bound, value_max)
+WIRE_FORMS = [
+    pytest.param("Analysts put the fine at $2 billion to $4 billion.",
+                 "$2 billion to $4 billion", "MONEY", 2e9, "USD", "exact", 4e9,
+                 id="range, currency repeated"),
+    pytest.param("Flats in the tower are priced from $650,000 to $1.2 million.",
+                 "$650,000 to $1.2 million", "MONEY", 6.5e5, "USD", "exact", 1.2e6,
+                 id="priced from, own scales"),
+    pytest.param("Rents in the district can run from $1,800 to $2,600 a month.",
+                 "$1,800 to $2,600", "MONEY", 1800.0, "USD", "exact", 2600.0, id="run from"),
+    pytest.param("The entry ticket to the fort is Rs 600 for foreign visitors.",
+                 "Rs 600", "MONEY", 600.0, "INR", "exact", None, id="Rs"),
+    pytest.param("The buyers want to get a range of $20 to $30 billion.",
+                 "$20 to $30 billion", "MONEY", 2e10, "USD", "exact", 3e10,
+                 id="scale word shared"),
+    pytest.param("The grant goes to families earning between $35,000 and $70,000.",
+                 "$35,000 and $70,000", "MONEY", 3.5e4, "USD", "exact", 7e4,
+                 id="between, currency repeated"),
+    pytest.param("Wages are set to rise between 2% and 3% next year.",
+                 "2% and 3%", "PERCENT", 2.0, "percent", "exact", 3.0, id="between percents"),
+    pytest.param("Economists expect 3% to 4% growth in the bloc.",
+                 "3% to 4%", "PERCENT", 3.0, "percent", "exact", 4.0, id="percent to percent"),
+    pytest.param("The builder paid $US12.5 million for the site.",
+                 "$US12.5 million", "MONEY", 1.25e7, "USD", "exact", None, id="$US"),
+    pytest.param("The stake was valued at $A3.4 billion.",
+                 "$A3.4 billion", "MONEY", 3.4e9, "AUD", "exact", None, id="$A"),
+    pytest.param("Shares of the brewer closed at RM18.20 on Friday.",
+                 "RM18.20", "MONEY", 18.2, "MYR", "exact", None, id="RM glued"),
+    pytest.param("The pension fund holds 4 billion Danish crowns in bonds.",
+                 "4 billion Danish crowns", "MONEY", 4e9, "DKK", "exact", None,
+                 id="Danish crowns"),
+    pytest.param("Tokyo shares of the maker rose to ¥4,120 on Monday.",
+                 "¥4,120", "MONEY", 4120.0, "JPY", "exact", None, id="yen mark without China"),
+    pytest.param("China's imports of the chips were worth ¥8.2 billion.",
+                 "¥8.2 billion", "MONEY", 8.2e9, "CNY", "exact", None, id="yen mark about China"),
+    pytest.param("The yacht was sold for USD12m last week.",
+                 "USD12m", "MONEY", 1.2e7, "USD", "exact", None, id="USD and m glued"),
+    pytest.param("The insurer paid $7.3M in claims.",
+                 "$7.3M", "MONEY", 7.3e6, "USD", "exact", None, id="capital M"),
+    pytest.param("The group raised $2.8b from the listing.",
+                 "$2.8b", "MONEY", 2.8e9, "USD", "exact", None, id="b glued"),
+    pytest.param("Ten-year gilts yielded 3.41pc on Tuesday.",
+                 "3.41pc", "PERCENT", 3.41, "percent", "exact", None, id="pc glued"),
+    pytest.param("The bank cut its rate by 25 basis points.",
+                 "25 basis points", "PERCENT", 25.0, "basis_point", "exact", None,
+                 id="basis points as written"),
+    pytest.param("The fund's net flow was minus 2 billion yuan in May.",
+                 "minus 2 billion yuan", "MONEY", -2e9, "CNY", "exact", None, id="minus money"),
+    pytest.param("The unit lost -$3 million in the quarter.",
+                 "-$3 million", "MONEY", -3e6, "USD", "exact", None, id="minus before $"),
+    pytest.param("Closing levels: Nikkei 225 -0.8% and Hang Seng +1.1%.",
+                 "-0.8%", "PERCENT", -0.8, "percent", "exact", None, id="sign after an index"),
+    pytest.param("The dryer runs at ~70% of its capacity.",
+                 "70%", "PERCENT", 70.0, "percent", "approx", None, id="tilde is approx"),
+    pytest.param("The error rate fell to .002 per cent.",
+                 ".002 per cent", "PERCENT", 0.002, "percent", "exact", None,
+                 id="no leading zero"),
+    pytest.param("They pay a $2800 a month rent.",
+                 "$2800", "MONEY", 2800.0, "USD", "exact", None, id="article before $"),
+    pytest.param("Sales could see a six per cent rise.",
+                 "six per cent", "PERCENT", 6.0, "percent", "exact", None,
+                 id="article before a cardinal"),
+    pytest.param("Foreign trade in US dollars was 1,962 800 million.", "1,962 800 million",
+                 "MONEY", 1.9628e12, "USD", "exact", None, id="space before the last group"),
+    pytest.param("Imports of crude oil were 3,418 250 million yuan.", "3,418 250 million yuan",
+                 "MONEY", 3.41825e12, "CNY", "exact", None, id="space-grouped yuan"),
+    pytest.param("It costs about 7 or $8 at the market.", "7", "MONEY", 7.0, "USD", "approx",
+                 None, id="currency of the next figure"),
+    pytest.param("The boxer weighed 176 pounds before the bout.", "176 pounds", "QUANTITY",
+                 176.0, "pound", "exact", None, id="pounds of body weight"),
+    pytest.param("The number of licensed customs brokers reached 1.8 million by May.",
+                 "1.8 million", "QUANTITY", 1.8e6, "broker", "exact", None,
+                 id="number of, the head noun counts"),
+    pytest.param("The new district covers 52,000 square km.",
+                 "52,000 square km", "QUANTITY", 52000.0, "square kilometer", "exact", None,
+                 id="square km"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "label", "value", "unit", "bound", "value_max"),
+                         WIRE_FORMS)
+def test_wire_forms(extractor, sentence, surface, label, value, unit, bound, value_max):
+    test_forms(extractor, sentence, surface, label, value, unit, bound, value_max)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Brent climbed $1.5 to $84 a barrel.", [("$1.5", 1.5), ("$84", 84.0)],
+                     id="change then level"),
+        pytest.param("The share rose 2.1 percentage points to 18 percent.",
+                     [("2.1 percentage points", 2.1), ("18 percent", 18.0)],
+                     id="points then percent"),
+        pytest.param("Analysts expect 2 percentage points to 5 percent of change.",
+                     [("2 percentage points", 2.0), ("5 percent", 5.0)], id="units differ"),
+        pytest.param("Coin prices slid from $41,200 to $39,800 overnight.",
+                     [("$41,200", 41200.0), ("$39,800", 39800.0)], id="from-to after a verb"),
+    ],
+)
+def test_change_and_level_stay_two_figures(extractor, sentence, expected):
+    document = extractor(sentence)
+    assert [(m.text, m.value) for m in figures(document)] == [
+        (text, pytest.approx(value)) for text, value in expected]
+    assert all(m.value_max is None for m in figures(document))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "per"),
+    [
+        pytest.param("Crude settled at $81 a barrel.", "$81", "barrel", id="a barrel"),
+        pytest.param("Soybeans cost 4,100 yuan per ton.", "4,100 yuan", "ton", id="per ton"),
+        pytest.param("The firm raised $9 million a year ago.", "$9 million", None, id="a year ago"),
+        pytest.param("Exports reached $9 million in May.", "$9 million", None, id="no rate"),
+    ],
+)
+def test_price_rate_goes_to_per(extractor, sentence, surface, per):
+    document = extractor(sentence)
+    money = [m for m in figures(document) if m.text == surface]
+    assert money and money[0].per == per
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("The pool is 20m long.", id="m without a currency is not million"),
+        pytest.param("They bought a $ denominated bond.", id="article and a bare mark"),
+    ],
+)
+def test_wire_not_money(extractor, sentence):
+    document = extractor(sentence)
+    assert not [m for m in figures(document) if m.label == "MONEY"]

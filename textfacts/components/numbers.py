@@ -65,6 +65,8 @@ MONTHS = {
     "oct", "oct.", "nov", "nov.", "dec", "dec.",
 }
 DAY = re.compile(r"^\d{1,2}$")
+GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+THREE_DIGITS = re.compile(r"^\d{3}$")
 SPELLED_DECIMAL = re.compile(r"(?<![\w.-])\d+-point-\d+(?![\w.])")
 # "the first 7 months", "the past 3 years": calendar periods the dates component resolves.
 PERIOD_UNITS = {"month", "year", "quarter"}
@@ -74,6 +76,33 @@ SKIPPABLE_POS = {"DET", "ADV"}
 VERB_REACH = 3
 # Roles a token may play when glued to the digits before it: "5bn", "43.85tn", "115USD", "20kg".
 GLUE_ROLES = {"scale", "currency_after", "unit", "percent"}
+# "from X to Y" after these words spans a range ("prices range from $5 to $9"); after a verb
+# of change, or a noun of change, it names two levels ("cut from 5 to 2 days").
+RANGE_VERBS = {"range", "vary", "price", "cost", "run", "span", "stretch"}
+CHANGE_NOUNS = {
+    "increase", "rise", "decline", "drop", "fall", "growth", "jump", "cut", "reduction",
+    "change", "shift", "expansion", "climb", "slide", "surge", "hike", "decrease", "move",
+}
+# "rose 1.3 points to 15%", "fell $2 to $40": after these a "to" joins a change and the level
+# it reached, not two ends of a range.
+CHANGE_VERBS = {
+    "rise", "fall", "grow", "increase", "decrease", "drop", "decline", "climb", "jump",
+    "slide", "gain", "lose", "add", "shed", "surge", "slip", "edge", "dip", "rally", "tumble",
+    "plunge", "sink", "soar", "up", "down", "by", "cut", "raise", "lift", "lower",
+}
+# A written sign glued to a figure: "-$5 million", "-1.3%" (wire market reports).
+SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
+# "¥" is the yuan in text about China and the yen elsewhere; these words say "China".
+CHINA_CONTEXT = re.compile(r"\b(?:yuan|rmb|renminbi|cny|china|chinese)\b", re.IGNORECASE)
+YEN_MARKS = {"¥", "￥"}
+RATE_WORDS = {"a", "an", "per", "/"}
+# "pounds" is money or weight; these words in its sentence say weight ("weighed 176 pounds",
+# "dropped from 208 pounds to 193 by exercising"), and the figure becomes a QUANTITY.
+POUNDS = {"pound", "pounds"}
+WEIGHT_CUES = {
+    "weigh", "weighs", "weighed", "weighing", "weight", "weights", "heavier", "lighter",
+    "overweight", "obese", "diet", "dieting", "exercise", "exercising", "shape", "lbs",
+}
 
 
 class PatternRow(BaseModel):
@@ -94,6 +123,7 @@ class Candidate:
     span: Span
     row: PatternRow
     attrs: dict[str, Any] = field(default_factory=dict)
+    reach: int = 0  # tokens the whole match covers, tails included
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -209,8 +239,11 @@ class Numbers:
     def __call__(self, doc: Doc) -> Doc:
         """Match, interpret, resolve overlaps, set bounds and write the span group."""
         merge_spelled_decimals(doc)
+        merge_spaced_groups(doc, self.scales)
         contexts: list[tuple[int, str]] = []
-        counts: list[tuple[int, str]] = []
+        # "the number of <noun>" phrase start → (end, counted noun); the longest reading wins:
+        # "the number of registered customs brokers" counts brokers, not customs.
+        longest: dict[int, tuple[int, str]] = {}
         candidates: list[Candidate] = []
         for match_key, start, end, alignment in self.matcher(doc, with_alignments=True):
             row, roles = self.roles[match_key]
@@ -222,14 +255,17 @@ class Numbers:
                 continue
             if row.label == "COUNT_CONTEXT":
                 words = _role_words(list(doc[start:end]), token_roles, "counted", "and")
-                counts.append((doc[start].idx, unit_lemma(words, self.units)))
+                if end > longest.get(start, (0, ""))[0]:
+                    longest[start] = (end, unit_lemma(words, self.units))
                 continue
             candidate = self._interpret(doc, row, start, end, token_roles)
             if candidate is not None:
                 candidates.append(candidate)
+        counts = [(doc[start].idx, unit) for start, (_, unit) in longest.items()]
         spans = []
         taken: set[int] = set()
-        for candidate in sorted(candidates, key=lambda c: (c.rank, c.span.start)):
+        # Equal spans: the match that read more of the text (a shared scale) wins.
+        for candidate in sorted(candidates, key=lambda c: (c.rank, c.span.start, -c.reach)):
             span = candidate.span
             if taken.intersection(range(span.start, span.end)):
                 continue
@@ -240,6 +276,10 @@ class Numbers:
                     continue
                 candidate.attrs["unit"] = unit
             candidate.attrs.setdefault("bound", self._bound(doc, span))
+            if span.label_ == "MONEY":
+                per = _rate_noun(doc, span.end)
+                if per:
+                    candidate.attrs["per"] = per
             candidate.attrs["rule"] = candidate.row.id
             set_attrs(span, candidate.attrs)
             taken.update(range(span.start, span.end))
@@ -256,13 +296,17 @@ class Numbers:
         match, "3.2 percent").
         """
         lead = min(i for i, r in enumerate(roles) if r != "lead")
+        lead += self._article_lead(doc, start, lead, roles)
         head = max(i for i, r in enumerate(roles) if not r.endswith("tail")) + 1
         shared = head < len(roles)
         roles = [r[: -len("_tail")] if r.endswith("_tail") else r for r in roles]
         tokens = list(doc[start:end])
         numbers = [t for t, r in zip(tokens, roles, strict=True) if r == "number"]
-        words = [t.text for t, r in zip(tokens, roles, strict=True) if r in ("numword", "hyphen")]
+        words = [t.text for t, r in zip(tokens[lead:], roles[lead:], strict=True)
+                 if r in ("numword", "hyphen")]
         first = start + lead
+        if not numbers and words and self._bare_article(words, tokens, roles):
+            return None
         if _after_month(doc, first) or _list_item(doc, first) or _after_number(doc, first):
             return None
         if any(_glued(doc, t.i, start, end, roles) for t in numbers) or _dash_not_sign(doc, first):
@@ -275,6 +319,8 @@ class Numbers:
             return None  # "72 ports handling bulk cargo": the participle opens a clause
         if "range" in roles and _from_to(doc, first):
             return None  # "expand from 18 to 40 ports": two levels, not a range
+        if "range" in roles and _change_then_level(doc, first, tokens, roles):
+            return None
         if "counted" in roles and "modifier" in roles and \
                 roles[roles.index("modifier") - 1] in ("number", "plus", "scale") and \
                 doc[start + roles.index("modifier")].tag_ == "HYPH":
@@ -295,11 +341,17 @@ class Numbers:
             value = number
         if "sign" in roles:
             value = -value
-        scale = scale_of([t.text for t, r in zip(tokens, roles, strict=True) if r == "scale"],
-                         self.scales)
+        scale_words = [t for t, r in zip(tokens, roles, strict=True) if r == "scale"]
+        if row.label != "MONEY" and any(len(t.text) == 1 for t in scale_words):
+            return None  # "20m", "5b": million and billion only beside a currency
+        scale = scale_of([t.text for t in scale_words], self.scales)
         attrs: dict[str, Any] = {"value": value * scale}
         if len(numbers) > 1 and "range" in roles:
-            attrs["value_max"] = parse_number(numbers[1].text) * scale
+            attrs["value"], attrs["value_max"] = self._range(numbers, scale_words)
+        sign = _glued_sign(doc, first)
+        if sign:
+            lead -= 1
+            attrs["value"] *= SIGNS[doc[first - 1].text]
         span = Span(doc, start + lead, start + head, label=row.label)
         if row.label == "MONEY":
             before = self._currency(doc, start, roles, "currency_before")
@@ -309,12 +361,19 @@ class Numbers:
             iso = before or after
             if iso is None and not row.context:
                 return None
+            if iso == "CNY" and _yen_mark(doc, start, roles) and not _china_context(doc):
+                iso = "JPY"
+            if iso == "GBP" and _weight_pounds(doc, start, roles):
+                return None
             if iso:
                 attrs["unit"] = iso
         elif row.label == "PERCENT":
             unit = percent_unit(_last_run(tokens, roles, "percent"), self.units)
             if unit is None:
                 return None
+            opening = _first_run(tokens, roles, "percent")
+            if opening and percent_unit(opening, self.units) != unit:
+                return None  # "2 percentage points to 5 percent" is never a range
             attrs["unit"] = unit
         elif not row.context:
             unit_words = _role_words(tokens, roles, "unit") or \
@@ -325,7 +384,46 @@ class Numbers:
                 return None
         if "plus" in roles:
             attrs["bound"] = self.bounds_after.get("+", "at_least")
-        return Candidate(span, row, attrs)
+        return Candidate(span, row, attrs, end - start)
+
+    def _range(self, numbers: list[Token], scales: list[Token]) -> tuple[float, float]:
+        """Both ends of a range, each with its own scale (ANNOTATION.md §2).
+
+        A bare first end shares the second's scale when it is not larger: "$10 to $15
+        billion" is 1e10-1.5e10, "$200 to $4 million" is 200-4e6.
+        """
+        low, high = parse_number(numbers[0].text), parse_number(numbers[1].text)
+        split = numbers[1].i
+        low_scale = scale_of([t.text for t in scales if t.i < split], self.scales)
+        high_scale = scale_of([t.text for t in scales if t.i > split], self.scales)
+        if not any(t.i < split for t in scales) and low <= high:
+            low_scale = high_scale
+        return low * low_scale, high * high_scale
+
+    def _article_lead(self, doc: Doc, start: int, lead: int, roles: list[str]) -> int:
+        """1 when the figure opens with an article before a cardinal, else 0.
+
+        "a five per cent rise" reads 5, not 1 + 5; the article stays outside the span.
+        """
+        i = start + lead
+        if roles[lead] != "numword" or lead + 1 >= len(roles) or roles[lead + 1] != "numword":
+            return 0
+        first = self.number_words.get(doc[i].lower_)
+        second = self.number_words.get(doc[i + 1].lower_)
+        return int(bool(first and second and first[1] == "article" and
+                        second[1] == "cardinal"))
+
+    def _bare_article(self, words: list[str], tokens: list[Token], roles: list[str]) -> bool:
+        """Whether an article stands alone before a currency mark ("a $3,500 rent").
+
+        Such an article is no figure; "a trillion yuan" and "a dollar" are.
+        """
+        if len(words) != 1 or self.number_words.get(words[0].lower(), (0, ""))[1] != "article":
+            return False
+        if "scale" in roles:
+            return False
+        marks = [t for t, r in zip(tokens, roles, strict=True) if r.startswith("currency")]
+        return not any(t.is_alpha for t in marks)
 
     def _currency(self, doc: Doc, start: int, roles: list[str], role: str) -> str | None:
         """ISO code of the tokens that played a currency role, or None."""
@@ -410,6 +508,19 @@ def _last_run(tokens: list[Token], roles: list[str], role: str) -> list[str]:
     return current or last
 
 
+def _first_run(tokens: list[Token], roles: list[str], role: str) -> list[str]:
+    """Words of the first run of tokens in a role, when a later run follows it."""
+    runs: list[list[str]] = []
+    previous = ""
+    for token, played in zip(tokens, roles, strict=True):
+        if played == role:
+            if previous != role:
+                runs.append([])
+            runs[-1].append(token.text)
+        previous = played
+    return runs[0] if len(runs) > 1 else []
+
+
 def _role_words(tokens: list[Token], roles: list[str], *wanted: str) -> list[str]:
     return [t.text for t, r in zip(tokens, roles, strict=True) if r in wanted]
 
@@ -464,22 +575,95 @@ def _after_month(doc: Doc, start: int) -> bool:
 def _from_to(doc: Doc, start: int) -> bool:
     """"from X to Y" names a start and an end ("cut from 5 to 2 days"), unless it spans a range.
 
-    "ranging from 3 to 5 days" and "varies from 3 to 5 days" are ranges; the genre's other
-    "from X to Y" figures are changes between two levels, each a figure of its own.
+    "ranging from 3 to 5 days", "priced from $5 to $9" and "fines from $250 to $1,000" (a
+    noun's span) are ranges; after a verb ("expand from 18 to 40 ports") or a noun of change
+    ("an increase from 5 to 7 percent") X and Y are two levels, each a figure of its own.
     """
     if start == 0 or doc[start - 1].lower_ != "from":
         return False
-    return not (start > 1 and doc[start - 2].lemma_.lower() in ("range", "vary"))
+    if start > 1 and doc[start - 2].lemma_.lower() in RANGE_VERBS:
+        return False
+    head = doc[start - 1].head
+    if head.pos_ in ("VERB", "AUX"):
+        return head.lemma_.lower() not in RANGE_VERBS
+    return head.lemma_.lower() in CHANGE_NOUNS
 
 
 def _after_number(doc: Doc, start: int) -> bool:
     """A figure right after another one is the tail of a number with spaced digit groups.
 
-    "3,854 400 million" (machine-translated releases): its value cannot be read, so it is
-    left out rather than read as "400 million".
+    "1,250 300 times": without a scale word after them the groups are not merged
+    (`merge_spaced_groups`), and the tail is not read as a figure of its own. A signed
+    figure opens a new one ("Stoxx 50 -1.3%").
     """
     return start > 0 and bool(NUMBER.match(doc[start - 1].text)) and \
-        bool(NUMBER.match(doc[start].text))
+        bool(NUMBER.match(doc[start].text)) and doc[start].text[:1] not in SIGNS
+
+
+def _change_then_level(doc: Doc, first: int, tokens: list[Token], roles: list[str]) -> bool:
+    """"rose 1.3 points to 15%", "fell $2 to $40": a change and the level it reached.
+
+    Only a "to" between two figures that each carry their unit or currency, right after a
+    verb of change; "expect 5% to 6% growth" stays a range.
+    """
+    joints = [t for t, r in zip(tokens, roles, strict=True) if r == "range"]
+    if not joints or joints[0].lower_ != "to" or first == 0:
+        return False
+    if "currency_repeat" not in roles and roles.count("percent") < 2:
+        return False
+    before = doc[first - 1]
+    return before.lemma_.lower() in CHANGE_VERBS or before.lower_ in CHANGE_VERBS
+
+
+def _rate_noun(doc: Doc, end: int) -> str | None:
+    """The noun a price is counted per: "$52 a barrel", "50 cents per share", "$3,500 a month".
+
+    The rate stays outside the span (§2 ends it at the currency); "$5 million a year ago" is a
+    date, not a rate.
+    """
+    if end + 1 >= len(doc) or doc[end].lower_ not in RATE_WORDS:
+        return None
+    noun = doc[end + 1]
+    if noun.tag_ not in ("NN", "NNP") or not noun.is_alpha:
+        return None
+    if end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "later", "before"):
+        return None
+    return noun.lower_
+
+
+def _glued_sign(doc: Doc, first: int) -> bool:
+    """A sign token glued to the figure and standing free before it: "-$5 million".
+
+    Not a range dash ("$3-$5") and not a hyphen inside a word.
+    """
+    if first == 0 or doc[first - 1].text not in SIGNS or doc[first - 1].whitespace_:
+        return False
+    if first == 1:
+        return True
+    before = doc[first - 2]
+    return bool(before.whitespace_) or before.text in ("(", "[")
+
+
+def _weight_pounds(doc: Doc, start: int, roles: list[str]) -> bool:
+    """Bare "pounds" in a sentence about body or parcel weight: a weight, not GBP."""
+    marks = [doc[start + i] for i, r in enumerate(roles) if r.startswith("currency")]
+    if len(marks) != 1 or marks[0].lower_ not in POUNDS:
+        return False
+    sentence = marks[0].sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(t.lower_ in WEIGHT_CUES for t in sentence)
+
+
+def _yen_mark(doc: Doc, start: int, roles: list[str]) -> bool:
+    return any(doc[start + i].text in YEN_MARKS for i, r in enumerate(roles)
+               if r.startswith("currency"))
+
+
+def _china_context(doc: Doc) -> bool:
+    """Whether the text speaks of China or its currency; read once per document."""
+    key = "textfacts_china_context"
+    if key not in doc.user_data:
+        doc.user_data[key] = bool(CHINA_CONTEXT.search(text_of(doc)))
+    return doc.user_data[key]
 
 
 def merge_spelled_decimals(doc: Doc) -> None:
@@ -494,6 +678,24 @@ def merge_spelled_decimals(doc: Doc) -> None:
     with doc.retokenize() as retokenizer:
         for span in spans:
             if span is not None and len(span) > 1:
+                retokenizer.merge(span, attrs={"TAG": "CD", "POS": "NUM"})
+
+
+def merge_spaced_groups(doc: Doc, scales: dict[str, float]) -> None:
+    """Merge "2,517 300 million" into one number token "2,517 300" (= 2,517,300 million).
+
+    Machine-translated GAC releases print a thousands group after a space; read before a
+    scale word, the groups are one figure, not "2,517" and "300 million".
+    """
+    spans = []
+    for i in range(len(doc) - 2):
+        token, group = doc[i], doc[i + 1]
+        if token.whitespace_ == " " and GROUPED.match(token.text) and \
+                THREE_DIGITS.match(group.text) and doc[i + 2].lower_ in scales:
+            spans.append(doc[i: i + 2])
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
                 retokenizer.merge(span, attrs={"TAG": "CD", "POS": "NUM"})
 
 

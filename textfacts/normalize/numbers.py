@@ -17,8 +17,11 @@ from textfacts.resources import data_path, read_tsv
 # A digit figure as the genre writes it: "6,000", "1,234.5", "-2.1", "+3", "43.85".
 # U+2212 MINUS SIGN and the en dash stand for a minus in copy pasted from PDFs.
 # CGTN transcripts spell decimals out: "1-point-5 trillion dollars", "8-point-4 percent".
+# Wire copy drops the leading zero: ".001 per cent".
+# Machine-translated GAC releases separate the last group with a space: "2,517 300 million".
 NUMBER = re.compile(
-    r"^[+\-\u2212\u2013]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+|-point-\d+)?$"
+    r"^[+\-\u2212\u2013]?(?:(?:\d{1,3}(?:,\d{3})+(?: \d{3})*|\d+)(?:\.\d+|-point-\d+)?"
+    r"|\.\d+)$"
 )
 # A year written alone: 1800-2199, four digits, no separator. Years are DATE, never QUANTITY.
 YEAR = re.compile(r"^(?:18|19|20|21)\d\d$")
@@ -68,8 +71,11 @@ def is_year(surface: str) -> bool:
 
 
 def parse_number(surface: str) -> float:
-    """A digit figure as written, to a float: "15,349.3" → 15349.3; "8-point-4" → 8.4."""
-    text = surface.strip().replace(",", "").replace("-point-", ".")
+    """A digit figure as written, to a float: "15,349.3" → 15349.3; "8-point-4" → 8.4.
+
+    A space-separated last group belongs to the number: "2,517 300" → 2517300.
+    """
+    text = surface.strip().replace(",", "").replace(" ", "").replace("-point-", ".")
     text = text.replace("\u2212", "-").replace("\u2013", "-")
     if not NUMBER.match(surface.strip()):
         raise ValueError(f"not a number: {surface!r}")

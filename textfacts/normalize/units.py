@@ -119,10 +119,13 @@ def unit_lemma(words: Sequence[str], table: dict[str, str] | None = None) -> str
 
 
 def percent_unit(words: Sequence[str], table: dict[str, str] | None = None) -> str | None:
-    """PERCENT unit of a percent sign or word: ["per", "cent"] → "percent"; None if not one."""
+    """PERCENT unit of a percent word: ["per", "cent"] → "percent"; None if not one.
+
+    ["bps"] → "basis_point": basis points keep the number as written.
+    """
     table = unit_table() if table is None else table
     lemma = table.get(_key(" ".join(words)))
-    return lemma if lemma in ("percent", "percentage_point") else None
+    return lemma if lemma in ("percent", "percentage_point", "basis_point") else None
 
 
 def bound_of(surface: str, table: dict[str, Bound] | None = None) -> Bound | None:

@@ -104,3 +104,12 @@ def test_a_later_date_dates_a_figure_no_clause_claims(extractor):
     )
     got = periods(extractor, text)
     assert got["2.1 percent"] == "first ten months of 2030"
+
+
+def test_a_numeric_date_is_not_read_as_a_figure_and_a_page_date_is_no_period(extractor):
+    document = extractor("date 2030-03-07 Exports rose 3 percent in February", meta=META)
+    figures = [m.text for m in document.mentions if m.label in ("QUANTITY", "MONEY", "PERCENT")]
+    assert figures == ["3 percent"]
+    assert periods(extractor, "date 2030-03-07 Exports rose 3 percent in February") == {
+        "3 percent": "February"
+    }

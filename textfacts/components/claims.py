@@ -331,6 +331,8 @@ class _Binder:
         if _DATELINE_BEFORE.fullmatch(text[line_start:date.start_char]) and \
                 _DATELINE_AFTER.match(text, date.end_char):
             return True  # "BEIJING, May 9 (Xinhua) --"
+        if _HEADER_LABEL.fullmatch(text[line_start:date.start_char]):
+            return True  # "date 2031-04-02 ...", "Published: May 9, 2031": the page's date
         if any(n.start_char <= date.start_char and date.end_char <= n.end_char
                and n.end_char - n.start_char > date.end_char - date.start_char
                for n in self.mentions.names_in(date.start_char, date.end_char)):
@@ -1036,6 +1038,9 @@ class _Binder:
             return self.cues.default_subject
         return None
 
+
+# A page's own date label: "date 2031-04-02", "Updated: May 9, 2031".
+_HEADER_LABEL = re.compile(r"(?i)\s*(?:date|updated|published|posted|release date|time)\s*:?\s*")
 
 # "50 million yuan or more": a threshold, not a figure that happened.
 _THRESHOLD = re.compile(r"\s+(?:or|and)\s+(?:more|above|over|less|below|under|higher|lower)\b")

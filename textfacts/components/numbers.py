@@ -269,6 +269,8 @@ class Numbers:
             span = candidate.span
             if taken.intersection(range(span.start, span.end)):
                 continue
+            if _glued_to_a_number(doc, span.start):
+                continue  # "2030-03-07": the tail of a numeric date or code is no figure
             if candidate.row.context:
                 unit = _context_currency(doc, span, contexts) if span.label_ == "MONEY" else \
                     _context_count(doc, span, counts)
@@ -740,3 +742,12 @@ def _context_currency(doc: Doc, span: Span, contexts: list[tuple[int, str]]) -> 
 def make_numbers(nlp: Language, name: str, data_dir: str | None) -> Numbers:
     """Factory for the numbers component."""
     return Numbers(nlp, name, data_dir)
+
+
+def _glued_to_a_number(doc: Doc, start: int) -> bool:
+    """Whether a figure starts right after "<digits>-" or "<digits>/" with no space between."""
+    if start < 2:
+        return False
+    joint, before = doc[start - 1], doc[start - 2]
+    return (joint.text in ("-", "/", "–") and not joint.whitespace_ and not before.whitespace_
+            and before.text.isdigit())

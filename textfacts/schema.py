@@ -219,7 +219,8 @@ def given_meta(meta: Mapping[str, Any]) -> dict[str, str]:
     return checked
 
 
-# Fields the guideline writes only when they hold something (`value_max` only for a range, `per` only for a price).
+# Fields the guideline writes only when they hold something: `value_max` only for a range,
+# `per` only for a price.
 # A claim's `direction` is always written, null for kinds other than `change` (§4).
 _SPARSE = ("value_max", "per")
 _REFERENCES = {"anchor": VALUE_LABELS, "period": ("DATE",), "speaker": ("PERSON",)}

@@ -137,3 +137,17 @@ def test_the_customs_office_is_the_customs_named_before(extractor):
             "The customs office will extend the lane to frozen seafood.")
     found = pledges(extractor, text)
     assert found and found[0][1] == "Ningde Customs"
+
+
+def test_we_in_a_transcript_answer_is_the_body_the_question_asked_about(extractor):
+    text = ("Harbour Times:\n\nWhat will the Ministry of Commerce do next for small exporters?\n\n"
+            "Wen Lihua:\n\nThank you. We will widen export credit cover for small firms.")
+    found = pledges(extractor, text)
+    assert found and found[0][1] == "Ministry of Commerce"
+
+
+def test_a_pledge_that_names_no_one_is_the_last_named_actors(extractor):
+    text = ("The State Council will simplify port procedures.\n"
+            "Port fees will be cut, and certificates will be issued online.")
+    actors = [a for _, a, _ in pledges(extractor, text)]
+    assert actors and set(actors) == {"State Council"}

@@ -195,6 +195,7 @@ class Commitments:
                 if own_deadline:
                     local.add((span.start_char, span.end_char))
         spans = _dedupe(spans)
+        _carry_actors(spans, self.default_actor)
         _carry_deadlines(doc, spans, local)
         write_group(doc, GROUP, spans, keep_overlaps=True)
         return doc
@@ -541,7 +542,7 @@ class Commitments:
                 return said_by if said_by is not None and said_by.pos_ != "PRON" else subject
         return subject
 
-    def _actor(self, verb: Token, mentions: Mentions, speakers: Speakers) -> str:
+    def _actor(self, verb: Token, mentions: Mentions, speakers: Speakers) -> str | None:
         """Canonical name of who commits: the subject ORG, else the speaker's organisation."""
         subject = self._subject(verb)
         if subject is not None:
@@ -573,7 +574,29 @@ class Commitments:
             org = mentions.person_org(person)
             if org:
                 return self.cues.actor_alias.get(org.lower(), org)
-        return self.default_actor
+        return self._asked_body(verb, mentions, speakers)  # None: nothing names the actor
+
+    def _asked_body(self, verb: Token, mentions: Mentions, speakers: Speakers) -> str | None:
+        """In a transcript answer, "we" is the body the question before it asked about.
+
+        "May I ask what the Ministry of Commerce will do next?" — "We will ..." answers for
+        the ministry when nothing else says whom the speaker represents.
+        """
+        turn = speakers.turn_at(verb.idx)
+        if turn is None:
+            return None
+        text = text_of(verb.doc)
+        end = int(turn[0])
+        labels = [m.start() for m in _LABEL_LINE.finditer(text, max(0, end - 3000), end)]
+        if not labels:
+            return None
+        start = labels[-1]  # the question's own label line ("Harbour Times:")
+        asked = [n for n in mentions.names_in(start, end) if n.label_ == "ORG"
+                 and not text[n.end_char:n.end_char + 2].startswith(":")]
+        if not asked or "?" not in text[start:end]:
+            return None
+        canonical = mentions.parent(asked[-1])
+        return self.cues.actor_alias.get(canonical.lower(), canonical)
 
     def _procedural(self, verb: Token) -> bool:
         """A speaker's "I will" about the event itself: brief, introduce, answer, now."""
@@ -981,6 +1004,9 @@ class Commitments:
 
 # --------------------------------------------------------------------------- helpers
 
+# A transcript's speaker label on a line of its own: "Harbour Times:", "Li Wen:".
+_LABEL_LINE = re.compile(r"(?m)^[^\n:]{2,80}:[ \t]*$")
+
 # The next item of a numbered list run on in one line: "... freight. 2. Publish ...".
 _INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
 
@@ -1152,6 +1178,20 @@ def _headline_line(segment: Span) -> bool:
     """Whether a segment sits on a "<ORG>: ..." headline line."""
     start, end = paragraph_of(text_of(segment.doc), segment.start_char)
     return re.match(r"[^:\n]{3,80}:\s+\S", text_of(segment.doc)[start:end]) is not None
+
+
+def _carry_actors(spans: list[Span], default: str) -> None:
+    """A pledge that names no one is the last named actor's ("China will X. Fees will be cut").
+
+    Before any actor is named, the model's default (the GAC for customs releases) stands.
+    """
+    previous: str | None = None
+    for span in sorted(spans, key=lambda s: s.start_char):
+        attrs = span._.textfacts or {}
+        if attrs.get("actor"):
+            previous = attrs["actor"]
+            continue
+        span._.textfacts = {**attrs, "actor": previous or default}
 
 
 def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -> None:

@@ -113,3 +113,11 @@ def test_a_numeric_date_is_not_read_as_a_figure_and_a_page_date_is_no_period(ext
     assert periods(extractor, "date 2030-03-07 Exports rose 3 percent in February") == {
         "3 percent": "February"
     }
+
+
+def test_a_period_stated_in_the_perfect_dates_the_perfect_sentences_after_it(extractor):
+    text = (
+        "During the 15th Five-Year Plan period, customs has run 40 joint campaigns.\n"
+        "These campaigns have reached 19 provinces."
+    )
+    assert periods(extractor, text)["19 provinces"] == "15th Five-Year Plan period"

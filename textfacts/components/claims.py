@@ -173,7 +173,7 @@ class Claims:
         binder = _Binder(doc, self.cues, mentions, anchors)
         claims: list[dict[str, Any]] = []
         breaks = binder.carry_breaks(speakers)
-        carried: tuple[int, Span] | None = None  # (where it was stated, the DATE)
+        carried: tuple[int, Span, bool] | None = None  # (where, the DATE, stated as perfect)
         previous: tuple[Span, dict[str, Any]] | None = None
         bound: list[tuple[Span, dict[str, Any]]] = []
         for anchor in anchors:
@@ -209,13 +209,15 @@ class Claims:
             if carried is not None and _crossed(breaks, carried[0], anchor.start_char):
                 carried = None  # a heading, a new turn or another dated passage came between
             present = claim.pop("present")
-            if period is None and claim["kind"] != "rate" and not current and not present \
-                    and carried:
+            if period is None and claim["kind"] != "rate" and not current and carried and (
+                    not present or carried[2]):
                 # The reporting period stated once governs the sentences that continue the
                 # report, across line breaks, until the passage turns (ANNOTATION.md §7).
                 period = carried[1]
             if period is not None and not current:
-                carried = (anchor.start_char, period)
+                # a period stated in the present perfect ("During X, the GAC has led ...")
+                # dates the perfect statements that continue it as well
+                carried = (anchor.start_char, period, present)
             refers_back = claim.pop("refers_back")
             if claim.pop("fallback") and previous is not None and paragraph_of(
                     text_of(doc), previous[0].start_char) == para and previous[1]["measure"]:

@@ -170,7 +170,7 @@ class Claims:
             return doc
         mentions = Mentions(doc)
         speakers = Speakers(doc, mentions, self.speech)
-        binder = _Binder(doc, self.cues, mentions, anchors)
+        binder = _Binder(doc, self.cues, mentions, anchors, self.speech.verbs)
         claims: list[dict[str, Any]] = []
         breaks = binder.carry_breaks(speakers)
         carried: tuple[int, Span, bool] | None = None  # (where, the DATE, stated as perfect)
@@ -255,15 +255,19 @@ class Claims:
     def _statistic_only(self, measure: str | None) -> bool:
         """Whether a measure is only words for a statistic ("the number", "annual average")."""
         words = re.findall(r"[a-z]+", (measure or "").lower())
-        return bool(words) and all(w in self.cues.statistic or w in _STOP or w in (
+        statistic = self.cues.statistic | self.cues.container  # "the figure", "a total of"
+        return bool(words) and all(w in statistic or w in _STOP or w in (
             "of", "on", "a", "an") for w in words)
 
 
 class _Binder:
     """The parse-walking part of claim binding, for one Doc."""
 
-    def __init__(self, doc: Doc, cues: ClaimCues, mentions: Mentions, anchors: list[Span]):
+    def __init__(self, doc: Doc, cues: ClaimCues, mentions: Mentions, anchors: list[Span],
+                 speech_verbs: set[str]):
         self.doc = doc
+        # verbs whose date is when something was said or published, not what it dates
+        self.release_verbs = cues.release_verbs | speech_verbs
         self.cues = cues
         self.mentions = mentions
         self.anchors = anchors
@@ -347,7 +351,7 @@ class _Binder:
                 r"\b[A-Z]", text[opening + 1:date.start_char]):
             return True  # a year inside a quoted name: “Blue Sky 2030”
         verb = next((t for t in date.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None or verb.lemma_.lower() not in self.cues.release_verbs:
+        if verb is None or verb.lemma_.lower() not in self.release_verbs:
             return False
         # "data showed on Friday": the release date, unless the figure is what was released
         return anchor is None or not any(

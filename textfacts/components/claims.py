@@ -48,6 +48,11 @@ _SCALES = {"thousand", "million", "billion", "trillion", "hundred", "mln", "bln"
 _STOP = {"the", "a", "an", "this", "these", "that", "its", "it", "which", "they", "their"}
 
 
+# Row kinds that are plain word lists, each read into a set of its own name.
+_WORD_SET_KINDS = ("container", "release", "statistic", "counting", "share_noun", "unreal",
+                   "aim")
+
+
 class ClaimRow(CueRowBase):
     """One cue row of patterns/claims.jsonl."""
 
@@ -93,29 +98,15 @@ class ClaimCues:
         direction: dict[str, str] = {}
         out: dict[str, Any] = {"level": set(), "multiple": set(), "measure": set(),
                                "trade": set(), "alias": {}, "default": None, "forecast": set(),
-                               "container": set(), "comparative": {}, "current": set(),
-                               "state": set(), "release": set(), "statistic": set(),
-                               "counting": set(), "share_noun": set(), "unreal": set(),
-                               "aim": set()}
+                               "comparative": {}, "current": set(),
+                               "state": set(), **{kind: set() for kind in _WORD_SET_KINDS}}
         share, rate_after, rate_before, comparisons, follow_up = [], [], [], [], []
         for row in rows:
             words = {w.lower() for w in row.words}
             if row.kind == "comparative" and row.direction:
                 out["comparative"].update(dict.fromkeys(words, row.direction))
-            elif row.kind == "container":
-                out["container"] |= words
-            elif row.kind == "release":
-                out["release"] |= words
-            elif row.kind == "statistic":
-                out["statistic"] |= words
-            elif row.kind == "counting":
-                out["counting"] |= words
-            elif row.kind == "share_noun":
-                out["share_noun"] |= words
-            elif row.kind == "unreal":
-                out["unreal"] |= words
-            elif row.kind == "aim":
-                out["aim"] |= words
+            elif row.kind in _WORD_SET_KINDS:
+                out[row.kind] |= words  # a plain word list: container, statistic, aim, ...
             elif row.kind == "current":
                 out["state" if row.id.endswith("state_verb") else "current"] |= words
             elif row.kind == "change" and row.direction:

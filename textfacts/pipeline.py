@@ -42,7 +42,11 @@ def build_nlp(model: str | Path = DEFAULT_MODEL) -> tuple[Language, Path, dict[s
         # from the defaults instead of loading it and then rebuilding saves half a second.
         overrides = {"nlp": {"tokenizer": dict(config["tokenizer"])}}
         exclude.append("tokenizer")
-    nlp = spacy.load(base["pipeline"], exclude=exclude, config=overrides)
+    if "lang" in base:
+        # A blank language with its own segmenter (customs-zh: zh + jieba); no trained parts.
+        nlp = spacy.blank(base["lang"], config={"nlp": {"tokenizer": dict(config["tokenizer"])}})
+    else:
+        nlp = spacy.load(base["pipeline"], exclude=exclude, config=overrides)
     for name in config["textfacts"]["components"]:
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
@@ -232,6 +236,10 @@ def to_document(doc: Doc) -> Document:
             }
             item.update({k: v for k, v in attrs.items() if k != "rule"})
             raw.append(item)
+    # Char-level records of components whose spans need not follow token boundaries
+    # (Chinese: jieba's words cut across the guideline's spans, e.g. 4万余批, 记者王震).
+    for item in doc_state.get("char_mentions", []):
+        raw.append({k: v for k, v in item.items() if k != "rule"})
     mentions = sorted(_no_layer_overlaps(raw), key=lambda m: (m["start"], m["end"], m["label"]))
     ids: dict[Key, str] = {}
     for number, item in enumerate(mentions, 1):
@@ -257,6 +265,14 @@ def to_document(doc: Doc) -> Document:
                 id=f"c{number}", start=span.start_char, end=span.end_char, text=span.text, **attrs
             )
         )
+    for item in sorted(doc_state.get("char_commitments", []), key=lambda c: (c["start"], c["end"])):
+        attrs = {k: v for k, v in item.items() if k not in ("start", "end", "text", "rule")}
+        attrs["speaker"] = ref(attrs.get("speaker"))
+        commitments.append(Commitment(id="", start=item["start"], end=item["end"],
+                                      text=item["text"], **attrs))
+    commitments.sort(key=lambda c: (c.start, c.end))
+    for number, commitment in enumerate(commitments, 1):
+        commitment.id = f"c{number}"
     claims = []
     for raw_claim in doc_state.get("claims", []):
         anchor = ref(raw_claim.get("anchor"))

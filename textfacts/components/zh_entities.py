@@ -1,0 +1,235 @@
+"""textfacts_zh_entities: names in Chinese text from the model's gazetteers and a few shapes.
+
+Gazetteer aliases (both scripts) give ORG/GPE/LOC/PROGRAM/EVENT with canonical names;
+GAC and SCIO variants map to the English canonicals (ANNOTATION-zh.md §3). Shapes the genre
+repeats add names no list holds: a place + 海关 (a customs house), an ORG + its unit ending in
+司/局, 《...》 titles (laws, agreements; outlets when they end in 报), quoted campaigns
+(“...”行动), quoted briefing series. PERSON: a 2-3 character name after a title (署长,
+新闻发言人, 记者 ...) or opening a transcript turn (`李明：`); later bare repeats too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from textfacts.components._zh import Lexicon, add_mention, alternation, lexicon, mentions
+
+HAN = r"[\u4e00-\u9fff]"
+_UNIT = re.compile(rf"{HAN}{{2,8}}?(?:司|局)(?![长長])")
+_TITLE_QUOTE = re.compile(r"《([^《》\n]{2,40})》")
+_CAMPAIGN = re.compile(r"“([^“”\n]{2,14})”(?=(?:专项|專項|联合|聯合)?(?:行动|行動))")
+_SERIES = re.compile(r"“[^“”\n]{2,10}”系列(?:新闻发布会|新聞發布會|发布会|發布會)")
+_ZONE = (
+    r"(?:自贸试验区|自貿試驗區|自由贸易试验区|自由貿易試驗區|综合保税区|綜合保稅區|保税区|保稅區)"
+)
+# Characters that end a name: verbs of saying, prepositions, punctuation, dates.
+_NAME_STOP = set("在说說表介指称稱强強回答日等和与與也还還就对對认認透向将將今昨出主接提代会會")
+_SPEECH = ("表示", "说", "說", "介绍", "介紹", "指出", "称", "稱", "强调", "強調", "透露")
+_OUTLET_END = ("日报", "日報", "晚报", "晚報", "时报", "時報", "报", "報")
+
+
+class ZhEntities:
+    """Gazetteer and shape matches for the names layer, then people with their roles."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: str | None = None):
+        self.name = name
+        lex: Lexicon = lexicon(data_dir)
+        self.alias: dict[str, Any] = {}
+        for row in lex.names:
+            for alias in row.aliases:
+                self.alias.setdefault(alias, row)
+        self.names = re.compile(alternation(list(self.alias)))
+        self.gac_bare = {"海关", "海關"}
+        self.generic_before = [r.surface for r in lex.bare_customs if r.side == "before"]
+        self.generic_after = [r.surface for r in lex.bare_customs if r.side == "after"]
+        self.titles = re.compile(alternation([r.surface for r in lex.titles]))
+        surnames = alternation([r.surname for r in lex.surnames])
+        self.name_at = re.compile(rf"(?:{surnames}){HAN}{{1,2}}")
+        self.turn = re.compile(rf"^[ \t]*((?:{surnames}){HAN}{{1,2}})[：:]", re.MULTILINE)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Record ORG/GPE/LOC/PROGRAM/EVENT and PERSON mentions (char-level)."""
+        text = doc.text
+        found = self._gazetteer(text) + self._shapes(text)
+        kept: list[dict[str, Any]] = []
+        for item in sorted(found, key=lambda m: (-(m["end"] - m["start"]), m["start"])):
+            if all(item["end"] <= k["start"] or k["end"] <= item["start"] for k in kept):
+                kept.append(item)
+        for item in kept:
+            add_mention(doc, item.pop("label"), item.pop("start"), item.pop("end"), **item)
+        self._people(doc, text)
+        return doc
+
+    def _gazetteer(self, text: str) -> list[dict[str, Any]]:
+        found = []
+        for match in self.names.finditer(text):
+            surface, start, end = match.group(0), match.start(), match.end()
+            row = self.alias[surface]
+            if surface in self.gac_bare and self._generic(text, start, end):
+                continue
+            if row.label == "GPE" and text.startswith(("式", "特色"), end):
+                continue
+            if row.label == "GPE" and text.startswith(("海关", "海關"), end):
+                # A named customs house (上海海关) is its own ORG, canonical as written.
+                found.append(
+                    _item("ORG", start, end + 2, text[start : end + 2], "zh.customs_house")
+                )
+                continue
+            if row.label == "GPE" and (zone := re.match(_ZONE, text[end:])):
+                found.append(_item("LOC", start, end + zone.end(), None, "zh.zone", text))
+                continue
+            if row.label == "ORG" and (unit := _UNIT.match(text, end)):
+                if not re.search(r"[，。、\s\d]", unit.group(0)):
+                    found.append(_item("ORG", start, unit.end(), None, "zh.org_unit", text))
+                    continue
+            if row.label == "EVENT" and re.search(
+                r"(?:19|20)\d\d年$", text[max(0, start - 5) : start]
+            ):
+                start -= 5
+                found.append(_item("EVENT", start, end, None, "zh.dated_event", text))
+                continue
+            # Canonicals keep the text's own name and script, except the GAC and SCIO (§3).
+            canonical = row.canonical if row.id in ("org.gac", "org.scio") else surface
+            found.append(_item(row.label, start, end, canonical, f"zh.{row.id}"))
+        return found
+
+    def _generic(self, text: str, start: int, end: int) -> bool:
+        """Bare 海关 as a generic or premodifier (各国海关, 海关监管): not a mention (§3)."""
+        before, after = text[max(0, start - 4) : start], text[end : end + 8]
+        return any(before.endswith(w) for w in self.generic_before) or any(
+            after.startswith(w) for w in self.generic_after
+        )
+
+    def _shapes(self, text: str) -> list[dict[str, Any]]:
+        found = []
+        for match in _TITLE_QUOTE.finditer(text):
+            inner = match.group(1)
+            label = "ORG" if inner.endswith(_OUTLET_END) else "PROGRAM"
+            found.append(_item(label, match.start(1), match.end(1), inner, "zh.title_quote"))
+        for match in _CAMPAIGN.finditer(text):
+            found.append(
+                _item("PROGRAM", match.start(1), match.end(1), match.group(1), "zh.campaign")
+            )
+        for match in _SERIES.finditer(text):
+            found.append(_item("EVENT", match.start(), match.end(), match.group(0), "zh.series"))
+        for match in re.finditer(rf"{HAN}{{2,8}}?司(?=(?:副)?司[长長])", text):
+            found.append(_item("ORG", match.start(), match.end(), match.group(0), "zh.unit"))
+        return found
+
+    def _people(self, doc: Doc, text: str) -> None:
+        orgs = mentions(doc, "ORG")
+        people: dict[str, None] = {}
+        taken: list[tuple[int, int]] = [
+            (m["start"], m["end"])
+            for m in mentions(doc)
+            if m["label"] not in ("DATE", "MONEY", "PERCENT", "QUANTITY")
+        ]
+        for title in self.titles.finditer(text):
+            at = title.end()
+            while at < len(text) and text[at] in " ：:\u3000":
+                at += 1
+            name = self._name(text, at)
+            if name is None or any(s < at + len(name) and at < e for s, e in taken):
+                continue
+            role, org = self._role(text, title.start(), title.group(0), orgs)
+            add_mention(
+                doc,
+                "PERSON",
+                at,
+                at + len(name),
+                canonical=name,
+                role=role,
+                org=org,
+                rule="zh.title_name",
+            )
+            taken.append((at, at + len(name)))
+            people.setdefault(name)
+        for match in self.turn.finditer(text):
+            name = match.group(1)
+            start = match.start(1)
+            if name[-1] in _NAME_STOP or any(s < start + len(name) and start < e for s, e in taken):
+                continue
+            add_mention(
+                doc,
+                "PERSON",
+                start,
+                start + len(name),
+                canonical=name,
+                role=None,
+                org=None,
+                rule="zh.turn_label",
+            )
+            taken.append((start, start + len(name)))
+            people.setdefault(name)
+        if people:
+            for match in re.finditer(alternation(list(people)), text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                add_mention(
+                    doc,
+                    "PERSON",
+                    start,
+                    end,
+                    canonical=match.group(0),
+                    role=None,
+                    org=None,
+                    rule="zh.repeat",
+                )
+                taken.append((start, end))
+
+    def _name(self, text: str, at: int) -> str | None:
+        """A 2-3 character personal name starting at `at`, or None."""
+        match = self.name_at.match(text, at)
+        if match is None:
+            return None
+        name = match.group(0)
+        if len(name) == 3 and name[2] in _NAME_STOP:
+            name = name[:2]
+        if name[-1] in _NAME_STOP:
+            return None
+        return name
+
+    def _role(
+        self, text: str, title_start: int, title: str, orgs: list[dict[str, Any]]
+    ) -> tuple[str, list[Any] | None]:
+        """The first title of a chain (发言人、司长李明 → 发言人) and the ORG written before it."""
+        role, start = title, title_start
+        while True:
+            org = next((o for o in orgs if o["end"] == start), None)
+            head = org["start"] if org else start
+            if head and text[head - 1] == "、":
+                earlier = None
+                for match in self.titles.finditer(text, max(0, head - 12), head - 1):
+                    if match.end() == head - 1:
+                        earlier = match
+                if earlier is not None:
+                    role, start = earlier.group(0), earlier.start()
+                    continue
+            break
+        org = next((o for o in orgs if o["end"] == start), None)
+        if org is None and role in ("记者", "記者"):
+            line_start = text.rfind("\n", 0, start) + 1
+            in_line = [o for o in orgs if line_start <= o["start"] < start]
+            org = in_line[0] if in_line else None
+        return role, ([org["start"], org["end"], "ORG"] if org else None)
+
+
+def _item(
+    label: str, start: int, end: int, canonical: str | None, rule: str, text: str | None = None
+) -> dict[str, Any]:
+    if canonical is None and text is not None:
+        canonical = text[start:end]
+    return {"label": label, "start": start, "end": end, "canonical": canonical, "rule": rule}
+
+
+@Language.factory(
+    "textfacts_zh_entities", default_config={"data_dir": None}, assigns=["doc._.textfacts_state"]
+)
+def make_zh_entities(nlp: Language, name: str, data_dir: str | None) -> ZhEntities:
+    """Factory for the Chinese names component."""
+    return ZhEntities(nlp, name, data_dir)

@@ -1,0 +1,431 @@
+"""textfacts_zh_commitments and textfacts_zh_claims: pledges and figures in Chinese text.
+
+Commitments (ANNOTATION-zh.md §4): a modal trigger (将, 要, 继续, 力争 ...) opens a VP that runs
+to the clause end; later comma clauses of the sentence inherit it, one commitment each; items
+of a list of measures (一是…二是…, 具体有A，B等措施) are `initiative`. Claims (§5): each figure
+takes its kind from the nearest 增长/下降/占/年均 word of its clause, its measure from the noun
+phrase before it, its period from its sentence's DATE or the last one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from textfacts.components._zh import (
+    Bounds,
+    Lexicon,
+    alternation,
+    key,
+    lexicon,
+    mentions,
+    published,
+)
+from textfacts.extensions import state
+
+GAC = "General Administration of Customs"
+_SPEECH = re.compile(r"表示|说|說|介绍|介紹|指出|称|稱|强调|強調|透露|提出|回答")
+_ORDINAL = re.compile(
+    r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|首先[，,]|其次[，,]|最后[，,]|最後[，,])"
+)
+# A list lead announcing features of data, not measures (特点, 情况): its items pledge nothing.
+_NOT_MEASURES = re.compile(r"特点|特點|特征|特徵|亮点|亮點|原因|情况|情況|表现|表現|变化|變化")
+_MEASURES = re.compile(r"措施|举措|舉措|政策|任务|任務|工作|部署")
+_LIST_CUE = re.compile(
+    r"(?:具体有|具體有|具体包括|具體包括|主要包括|主要有|措施包括|举措包括|舉措包括|提出)"
+)
+_FUTURE = re.compile(r"将|將|要|下一步|今后|今後|未来|未來|明年|力争|力爭")
+_OBJECT_MARKER = re.compile(r"列为|列為|作为|作為|纳入|納入|视为|視為|定为|定為")
+# A forecast's subject is the economy, not an authority: 外贸将保持增长.
+_ECONOMIC = re.compile(r"外贸|外貿|出口|进口|進口|经济|經濟|贸易|貿易|增速|需求|形势|形勢")
+_CLAUSE = "，,；;。！？!?\n"
+_NOT_CLAIM = re.compile(r"要求|目标|目標|力争|力爭|预计|預計|有望|相当于|相當於|绕|繞")
+_CONNECTIVE = re.compile(
+    r"^(?:其中|同期|此外|另外|同时|同時|据海关统计|據海關統計|据海关数据|據海關數據|另据海关数据|"
+    r"另據海關數據|具体来看|具體來看|从[^，,]{1,6}看|從[^，,]{1,6}看)[，,]?"
+)
+_SUBJECT = re.compile(r"^(?:我国|我國|中国|中國|全国|全國|海关|海關|中国海关|中國海關)")
+_VERB_END = re.compile(
+    r"(?:共|累计|累計|达到|達到|达|達|为|為|实现|實現|完成|约|約|近|超过|超過|逾|突破|首次突破|合计|合計|仅|僅|的|是|有)+$"
+)
+
+
+def _speaker_map(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
+    """Speaker (PERSON key) by sentence start: a speech verb's person, else the current turn."""
+    text = doc.text
+    people = mentions(doc, "PERSON")
+    speakers: dict[int, list[Any] | None] = {}
+    turn: list[Any] | None = None
+    paragraph_speaker: list[Any] | None = None
+    position = 0
+    while position < len(text):
+        start, end = bounds.sentence(position)
+        in_sentence = [p for p in people if start <= p["start"] < end]
+        label = next((p for p in in_sentence if p.get("rule") == "zh.turn_label"), None)
+        if label is not None:
+            turn = key(label)
+        if text.rfind("\n\n", 0, start + 1) > text.rfind("\n\n", 0, max(0, position - 1)):
+            paragraph_speaker = None
+        said = next((p for p in in_sentence if _SPEECH.search(text, p["end"], end)), None)
+        if said is not None:
+            paragraph_speaker = key(said)
+        speakers[start] = key(said) if said else (paragraph_speaker or turn)
+        position = end + 1
+    return speakers
+
+
+class ZhCommitments:
+    """Modal triggers, inherited comma clauses and lists of measures."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: str | None = None):
+        self.name = name
+        lex: Lexicon = lexicon(data_dir)
+        self.modality = {r.surface: r.modality for r in lex.modality}
+        self.trigger = re.compile(alternation(list(self.modality)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Record commitments (char-level) in the Doc's state."""
+        text = doc.text
+        bounds = Bounds(text)
+        speakers = _speaker_map(doc, bounds)
+        token_starts = {t.idx for t in doc}
+        dates = mentions(doc, "DATE")
+        out: list[dict[str, Any]] = []
+        deadline: str | None = None
+        previous_lead = ""
+        position = 0
+        while position < len(text):
+            start, end = self._sentence(text, position)
+            position = end + 1
+            sentence = text[start:end]
+            if not sentence.strip():
+                continue
+            if "\n\n" in text[max(0, start - 2) : start + 1]:
+                deadline = None
+            speaker = speakers.get(bounds.sentence(start)[0])
+            found = self._list_items(text, start, end, previous_lead)
+            if not found:
+                found = self._triggered(text, start, end, token_starts, dates, doc)
+            for item in found:
+                own = self._deadline(dates, start, item["start"], doc)
+                deadline = own or deadline
+                item.update(
+                    deadline=deadline if item["modality"] != "initiative" else own,
+                    speaker=speaker,
+                    actor=self._actor(sentence),
+                )
+                out.append(item)
+            if not _ORDINAL.match(sentence.strip()):
+                previous_lead = sentence
+        state(doc)["char_commitments"] = out
+        return doc
+
+    @staticmethod
+    def _sentence(text: str, position: int) -> tuple[int, int]:
+        end = position
+        while end < len(text) and text[end] not in "。！？!?\n":
+            end += 1
+        return position, end
+
+    def _list_items(self, text: str, start: int, end: int, lead: str) -> list[dict[str, Any]]:
+        """Items of a list of measures: ordinal clauses, or VPs after 具体有/提出."""
+        sentence = text[start:end]
+        items: list[dict[str, Any]] = []
+        ordinals = list(_ORDINAL.finditer(sentence))
+        if ordinals and not _NOT_MEASURES.search(lead) and _MEASURES.search(lead + sentence):
+            for i, match in enumerate(ordinals):
+                item_end = ordinals[i + 1].start() if i + 1 < len(ordinals) else len(sentence)
+                body = sentence[match.start() : item_end].rstrip("；;，, ")
+                if re.search(r"\d+(?:\.\d+)?%", body):
+                    continue
+                items.append(
+                    self._item(
+                        text,
+                        start + match.start(),
+                        start + match.start() + len(body),
+                        "initiative",
+                        body[match.end() - match.start() :],
+                    )
+                )
+            return items
+        cue = _LIST_CUE.search(sentence)
+        if cue is None or not _MEASURES.search(lead[-40:] + sentence):
+            return []
+        offset = start + cue.end()
+        for part in re.split(r"([，,；;])", text[offset:end]):
+            body = re.sub(r"(?:等措施|等举措|等舉措|等政策|等)$", "", part.strip())
+            if len(body) >= 4 and part not in "，,；;":
+                s = text.index(body, offset)
+                items.append(self._item(text, s, s + len(body), "initiative", body))
+            offset += len(part)
+        return items
+
+    def _triggered(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        token_starts: set[int],
+        dates: list[dict[str, Any]],
+        doc: Doc,
+    ) -> list[dict[str, Any]]:
+        """Commitments opened by a modal trigger, and the comma clauses that inherit it."""
+        sentence = text[start:end]
+        items: list[dict[str, Any]] = []
+        modality: str | None = None
+        clause_start = start
+        for piece in re.split(r"(?<=[，,；;])", sentence):
+            clause_end = clause_start + len(piece.rstrip("，,；;"))
+            match = None
+            for candidate in self.trigger.finditer(text, clause_start, clause_end):
+                if candidate.start() in token_starts or len(candidate.group(0)) > 1:
+                    match = candidate
+                    break
+            if match is not None and self._pledges(text, start, match, clause_end):
+                modality = self.modality[match.group(0)]
+                body_start = match.start()
+                if modality == "continue" and not (
+                    match.group(0).startswith(("将", "將"))
+                    or _FUTURE.search(text, start, match.start())
+                ):
+                    modality = None
+                    continue
+            elif match is None and modality is not None and self._inherits(piece):
+                body_start = clause_start + len(piece) - len(piece.lstrip())
+            else:
+                modality = None if match is not None else modality
+                clause_start += len(piece)
+                continue
+            if modality is not None and clause_end - body_start >= 3:
+                action = text[body_start:clause_end]
+                if match is not None and body_start == match.start():
+                    action = action[len(match.group(0)) :]
+                items.append(self._item(text, body_start, clause_end, modality, action))
+            clause_start += len(piece)
+        return items
+
+    @staticmethod
+    def _pledges(text: str, sentence_start: int, match: re.Match[str], clause_end: int) -> bool:
+        """Not an object-marking 将 (将X列为Y), not a forecast about the economy."""
+        word = match.group(0)
+        if word in ("将", "將") and _OBJECT_MARKER.search(text, match.end(), clause_end):
+            return False
+        if word in ("将", "將", "会", "會") and _ECONOMIC.search(
+            text, sentence_start, match.start()
+        ):
+            return False
+        return not re.search(r"\d(?:\.\d+)?%", text[match.start() : clause_end])
+
+    @staticmethod
+    def _inherits(piece: str) -> bool:
+        """A comma clause that continues the pledge: a bare VP, no figure, no new speaker."""
+        body = piece.strip("，,；; ")
+        return (
+            len(body) >= 4
+            and not re.search(r"\d", body)
+            and not _SPEECH.search(body)
+            and not body.startswith(("我们", "我們", "海关", "海關", "其中", "这", "這"))
+        )
+
+    @staticmethod
+    def _item(text: str, start: int, end: int, modality: str, action: str) -> dict[str, Any]:
+        return {
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "modality": modality,
+            "action": action.strip() or None,
+        }
+
+    @staticmethod
+    def _deadline(dates: list[dict[str, Any]], start: int, at: int, doc: Doc) -> str | None:
+        """A DATE of the sentence before the trigger that times the action (2026年将…)."""
+        before = [d for d in dates if start <= d["start"] < at and d.get("value")]
+        pub = published(doc)
+        for date in reversed(before):
+            if pub is None or date["value"][:4] >= pub[:4]:
+                return date["value"]
+        return None
+
+    @staticmethod
+    def _actor(sentence: str) -> str:
+        """The committing authority: China for 中国将…, else customs (the genre's speaker)."""
+        if re.search(r"(?:中国|中國|我国|我國|中方)(?:将|將|愿|願|要)", sentence) and not re.search(
+            r"海关|海關", sentence
+        ):
+            return "中国"
+        return GAC
+
+
+class ZhClaims:
+    """Binds each MONEY/PERCENT/QUANTITY mention to kind, measure, period and speaker."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: str | None = None):
+        self.name = name
+        lex: Lexicon = lexicon(data_dir)
+        self.words = {r.surface: r for r in lex.claim_words}
+        self.kind_word = re.compile(
+            alternation([w for w, r in self.words.items() if r.kind != "edge"])
+        )
+        self.edge = re.compile(
+            f"(?:{alternation([w for w, r in self.words.items() if r.kind == 'edge'])})+$"
+        )
+        self.counting = {r.unit for r in lex.units if r.kind != "unit"} | {
+            r.lemma for r in lex.nouns
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Record claims in the Doc's state (anchors and periods by char key)."""
+        text = doc.text
+        bounds = Bounds(text)
+        speakers = _speaker_map(doc, bounds)
+        figures = mentions(doc, "MONEY", "PERCENT", "QUANTITY")
+        dates = [d for d in mentions(doc, "DATE") if not self._baseline(text, d)]
+        commitments = state(doc).get("char_commitments", [])
+        claims: list[dict[str, Any]] = []
+        period: dict[str, Any] | None = None
+        last_measure: str | None = None
+        same_year_on_year = False
+        for figure in figures:
+            start = figure["start"]
+            sentence_start, sentence_end = bounds.sentence(start)
+            segment_start = self._segment_start(text, start)
+            if any(c["start"] <= start < c["end"] for c in commitments):
+                continue
+            if _NOT_CLAIM.search(text, segment_start, min(len(text), figure["end"] + 4)):
+                continue
+            own = [
+                d
+                for d in dates
+                if sentence_start <= d["start"] < sentence_end and d["start"] < start
+            ]
+            if own:
+                period = own[-1]
+            before = text[segment_start:start]
+            kind, direction = self._kind(figure, before)
+            measure = self._measure(figure, before, text)
+            if measure is None or kind == "share":
+                measure = last_measure
+            else:
+                last_measure = measure
+            if "下同" in before or "下同" in text[sentence_start:start]:
+                same_year_on_year = True
+            claims.append(
+                {
+                    "anchor": key(figure),
+                    "kind": kind,
+                    "direction": direction,
+                    "measure": measure,
+                    "period": key(period),
+                    "comparison": self._comparison(
+                        text, sentence_start, start, kind, same_year_on_year
+                    ),
+                    "speaker": speakers.get(sentence_start),
+                    "subject": self._subject(text, sentence_start, start),
+                    "rule": "zh_claims",
+                }
+            )
+        state(doc)["claims"] = claims
+        return doc
+
+    @staticmethod
+    def _baseline(text: str, date: dict[str, Any]) -> bool:
+        """A DATE that is a comparison's baseline (比上年, 较去年四季度), never a period."""
+        return text[max(0, date["start"] - 1) : date["start"]] in (
+            "比",
+            "较",
+            "較",
+            "与",
+            "與",
+        ) or (date["text"].startswith("上年") or date["text"] == "去年同期")
+
+    @staticmethod
+    def _segment_start(text: str, start: int) -> int:
+        at = start
+        while at > 0 and text[at - 1] not in _CLAUSE and text[at - 1] not in "：:":
+            at -= 1
+        return at
+
+    def _kind(self, figure: dict[str, Any], before: str) -> tuple[str, str | None]:
+        if figure["label"] == "QUANTITY" and figure.get("unit") == "time":
+            return "multiple", None
+        words = list(self.kind_word.finditer(before))
+        if words:
+            row = self.words[words[-1].group(0)]
+            if row.kind == "change":
+                return "change", row.direction
+            return row.kind, None
+        if figure["label"] == "QUANTITY" and figure.get("unit") in self.counting:
+            return "count", None
+        return "level", None
+
+    def _measure(self, figure: dict[str, Any], before: str, text: str) -> str | None:
+        """The noun phrase the figure measures, as written, trimmed of edges (§5)."""
+        if figure["label"] == "QUANTITY" and re.search(r"[\u4e00-\u9fff]{2,}$", figure["text"]):
+            noun = re.sub(r"^[0-9０-９.,，．]+[十百千万萬亿億]*[多余餘]?.", "", figure["text"])
+            if len(noun) >= 2:
+                return noun
+        phrase = re.split(r"分别|分別", before)[0]
+        cut = list(self.kind_word.finditer(phrase))
+        if cut:
+            phrase = phrase[: cut[0].start()]
+        phrase = re.sub(r"(?:19|20)\d\d年|[一二三四]季度|前三季度|上半年|今年|去年", "", phrase)
+        phrase = re.sub(r"比上年|同比|环比|環比|较[^\s，,]{0,6}|比[^\s，,]{0,6}$", "", phrase)
+        phrase = _CONNECTIVE.sub("", phrase.strip())
+        phrase = _SUBJECT.sub("", phrase)
+        phrase = re.sub(
+            r"^(?:对|對|与|與)[^进出進口贸貿]{1,12}?(?=进出口|進出口|出口|进口|進口|贸易|貿易)",
+            "",
+            phrase,
+        )
+        phrase = _VERB_END.sub("", phrase)
+        phrase = self.edge.sub("", phrase)
+        phrase = phrase.strip(' 的“”"、')
+        parts = re.split(r"分别|分別", before)
+        if len(parts) > 1 and re.search(r"、|和|及", phrase):
+            # "A、B、C分别增长x%、y%、z%": the nth figure after 分别 measures the nth item.
+            items = [p for p in re.split(r"、|和|及", phrase) if p]
+            index = len(re.findall(r"\d+(?:\.\d+)?", parts[-1]))
+            return items[index] if index < len(items) else None
+        return phrase if len(phrase) >= 2 else None
+
+    @staticmethod
+    def _comparison(text: str, start: int, at: int, kind: str, carried: bool) -> str | None:
+        if kind not in ("change", "multiple"):
+            return None
+        found = re.findall(
+            r"同比|环比|環比|(?<=[比较較])(?:上年|去年[^\s，,增下提加]{0,4})", text[start:at]
+        )
+        if found:
+            return found[-1]
+        return "同比" if carried else None
+
+    @staticmethod
+    def _subject(text: str, start: int, at: int) -> str | None:
+        partner = re.search(
+            r"(?:对|對)([^，,。进出進]{1,12}?)(?:进出口|進出口|出口|进口|進口)", text[start:at]
+        )
+        if partner:
+            return partner.group(1).replace("共建", "") or None
+        if re.search(r"我国|我國|中国|中國", text[start:at]):
+            return "中国"
+        return None
+
+
+@Language.factory(
+    "textfacts_zh_commitments", default_config={"data_dir": None}, assigns=["doc._.textfacts_state"]
+)
+def make_zh_commitments(nlp: Language, name: str, data_dir: str | None) -> ZhCommitments:
+    """Factory for the Chinese commitments component."""
+    return ZhCommitments(nlp, name, data_dir)
+
+
+@Language.factory(
+    "textfacts_zh_claims", default_config={"data_dir": None}, assigns=["doc._.textfacts_state"]
+)
+def make_zh_claims(nlp: Language, name: str, data_dir: str | None) -> ZhClaims:
+    """Factory for the Chinese claims component."""
+    return ZhClaims(nlp, name, data_dir)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from textfacts.errors import InputError
+from textfacts.script import language_of
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -228,7 +229,7 @@ def read_document(path: str | Path) -> str:
     """Read a .txt/.md/.html file into the text that offsets refer to, or raise InputError.
 
     Non-regular files (a FIFO would block the run forever), dangling links, oversized files,
-    undecodable bytes and texts without English are reported by reason.
+    undecodable bytes and texts in neither English nor Chinese are reported by reason.
     """
     path = Path(path)
     try:
@@ -258,8 +259,8 @@ def read_document(path: str | Path) -> str:
         text = html_to_text(text)
     if not text.strip():
         raise InputError(path, "no text (empty after decoding)")
-    if not any(c.isascii() and c.isalpha() for c in text):
-        raise InputError(path, "no English text (no Latin letters)")
+    if language_of(text) is None:
+        raise InputError(path, "no English or Chinese text (no Latin letters or Han characters)")
     return text
 
 

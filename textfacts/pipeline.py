@@ -190,7 +190,11 @@ def _pipe_batch(extractor: Extractor, batch: list[tuple[str, dict[str, Any]]]) -
 
 
 def load(model: str | Path = DEFAULT_MODEL) -> Extractor:
-    """Load a model by bundled name or directory path."""
+    """Load a model by bundled name or directory path; "auto" picks one per text's language."""
+    if str(model) == "auto":
+        from textfacts.routing import Router
+
+        return Router()  # type: ignore[return-value]
     return Extractor(*build_nlp(model))
 
 

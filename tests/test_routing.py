@@ -8,10 +8,14 @@ from textfacts.cli import main
 from textfacts.schema import Document
 
 # Genre sentences written for these tests (not from any gold file).
-ENGLISH = ("China's exports rose 6.1% year on year to 2.3 trillion yuan in the first quarter, "
-           "the General Administration of Customs said on Friday.")
-CHINESE = ("海关总署12日发布数据，今年前三季度，我国货物贸易进出口总值31.5万亿元，同比增长4.2%。"
-           "海关将继续优化口岸营商环境。")
+ENGLISH = (
+    "China's exports rose 6.1% year on year to 2.3 trillion yuan in the first quarter, "
+    "the General Administration of Customs said on Friday."
+)
+CHINESE = (
+    "海关总署12日发布数据，今年前三季度，我国货物贸易进出口总值31.5万亿元，同比增长4.2%。"
+    "海关将继续优化口岸营商环境。"
+)
 
 
 def test_mixed_folder_runs_each_text_through_its_model(tmp_path, capsys):
@@ -20,13 +24,17 @@ def test_mixed_folder_runs_each_text_through_its_model(tmp_path, capsys):
     (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "zh.txt").write_text(CHINESE, encoding="utf-8")
     (tmp_path / "manifest.csv").write_text(
-        "doc_id,published\nen.txt,2025-10-17\nzh.txt,2025-10-13\n", encoding="utf-8")
+        "doc_id,published\nen.txt,2025-10-17\nzh.txt,2025-10-13\n", encoding="utf-8"
+    )
     out = tmp_path / "out.jsonl"
-    code = main(["extract", str(folder), "-o", str(out), "-q",
-                 "--manifest", str(tmp_path / "manifest.csv")])
+    code = main(
+        ["extract", str(folder), "-o", str(out), "-q", "--manifest", str(tmp_path / "manifest.csv")]
+    )
     assert code == 0
-    records = {r["doc_id"]: Document.model_validate(r)
-               for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    records = {
+        r["doc_id"]: Document.model_validate(r)
+        for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())
+    }
     assert set(records) == {"en.txt", "zh.txt"}
     for document in records.values():
         assert_grounded(document)
@@ -43,8 +51,10 @@ def test_mixed_folder_runs_each_text_through_its_model(tmp_path, capsys):
 def test_forced_model_still_applies(tmp_path):
     (tmp_path / "zh.txt").write_text(CHINESE, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert main(["extract", str(tmp_path / "zh.txt"), "-o", str(out), "-q",
-                 "--model", "customs-en"]) == 0
+    assert (
+        main(["extract", str(tmp_path / "zh.txt"), "-o", str(out), "-q", "--model", "customs-en"])
+        == 0
+    )
     record = json.loads(out.read_text(encoding="utf-8"))
     # The English model finds no Chinese money: the forced model ran, not the Chinese one.
     assert not any(m["label"] == "MONEY" for m in record["mentions"])

@@ -26,8 +26,12 @@ class Router:
         self.models = dict(models or MODELS)
         self._loaded: dict[str, Extractor] = {}
         versions = {lang: model_meta(model_dir(name)) for lang, name in self.models.items()}
-        self.model_meta = {"name": AUTO, "version": ", ".join(
-            f"{m.get('name', lang)}-{m.get('version', '0')}" for lang, m in versions.items())}
+        self.model_meta = {
+            "name": AUTO,
+            "version": ", ".join(
+                f"{m.get('name', lang)}-{m.get('version', '0')}" for lang, m in versions.items()
+            ),
+        }
 
     @property
     def name(self) -> str:
@@ -74,7 +78,11 @@ class Router:
             yield from self._flush(current, run, as_tuples, batch_size)
 
     @staticmethod
-    def _flush(extractor: Extractor, run: list[tuple[str, dict[str, Any]]], as_tuples: bool,
-               batch_size: int) -> Iterator[Any]:
+    def _flush(
+        extractor: Extractor,
+        run: list[tuple[str, dict[str, Any]]],
+        as_tuples: bool,
+        batch_size: int,
+    ) -> Iterator[Any]:
         for document, context in extractor.pipe(run, as_tuples=True, batch_size=batch_size):
             yield (document, context["_own"]) if as_tuples else document

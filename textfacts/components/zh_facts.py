@@ -42,6 +42,10 @@ _OBJECT_MARKER = re.compile(r"列为|列為|作为|作為|纳入|納入|视为|�
 # A forecast's subject is the economy, not an authority: 外贸将保持增长.
 _ECONOMIC = re.compile(r"外贸|外貿|出口|进口|進口|经济|經濟|贸易|貿易|增速|需求|形势|形勢")
 _CLAUSE = "，,；;。！？!?\n"
+# Who pledges at the head of a clause, outside the span (下一步，海关总署将…).
+_PLEDGER = re.compile(
+    r"(?:中国海关|中國海關|海关总署|海關總署|全国海关|全國海關|海关|海關|我们|我們)"
+)
 _NOT_CLAIM = re.compile(r"要求|目标|目標|力争|力爭|预计|預計|有望|相当于|相當於|绕|繞")
 _CONNECTIVE = re.compile(
     r"^(?:其中|同期|此外|另外|同时|同時|据海关统计|據海關統計|据海关数据|據海關數據|另据海关数据|"
@@ -92,6 +96,7 @@ class ZhCommitments:
         bounds = Bounds(text)
         speakers = _speaker_map(doc, bounds)
         token_starts = {t.idx for t in doc}
+        name_ends = {m["end"] for m in mentions(doc, "ORG", "PERSON", "GPE")}
         dates = mentions(doc, "DATE")
         out: list[dict[str, Any]] = []
         deadline: str | None = None
@@ -108,7 +113,7 @@ class ZhCommitments:
             speaker = speakers.get(bounds.sentence(start)[0])
             found = self._list_items(text, start, end, previous_lead)
             if not found:
-                found = self._triggered(text, start, end, token_starts, dates, doc)
+                found = self._triggered(text, start, end, token_starts, name_ends)
             for item in found:
                 own = self._deadline(dates, start, item["start"], doc)
                 deadline = own or deadline
@@ -164,48 +169,67 @@ class ZhCommitments:
         return items
 
     def _triggered(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        token_starts: set[int],
-        dates: list[dict[str, Any]],
-        doc: Doc,
+        self, text: str, start: int, end: int, token_starts: set[int], name_ends: set[int]
     ) -> list[dict[str, Any]]:
         """Commitments opened by a modal trigger, and the comma clauses that inherit it."""
-        sentence = text[start:end]
         items: list[dict[str, Any]] = []
         modality: str | None = None
+        pending = False  # a trigger alone in its clause (下一步，…): the next clause is its body
         clause_start = start
-        for piece in re.split(r"(?<=[，,；;])", sentence):
-            clause_end = clause_start + len(piece.rstrip("，,；;"))
-            match = None
-            for candidate in self.trigger.finditer(text, clause_start, clause_end):
-                if candidate.start() in token_starts or len(candidate.group(0)) > 1:
-                    match = candidate
-                    break
+        for piece in re.split(r"(?<=[，,；;])", text[start:end]):
+            clause_end = clause_start + len(piece.rstrip("，,；; "))
+            match = self._first_trigger(text, clause_start, clause_end, token_starts, name_ends)
+            body: tuple[int, int] | None = None
             if match is not None and self._pledges(text, start, match, clause_end):
-                modality = self.modality[match.group(0)]
-                body_start = match.start()
-                if modality == "continue" and not (
-                    match.group(0).startswith(("将", "將"))
-                    or _FUTURE.search(text, start, match.start())
-                ):
+                modality, word_end = self._chain(text, match, clause_end)
+                future = match.group(0) in ("将", "將") or _FUTURE.search(text, start, word_end)
+                if modality == "continue" and not future:
                     modality = None
-                    continue
-            elif match is None and modality is not None and self._inherits(piece):
-                body_start = clause_start + len(piece) - len(piece.lstrip())
-            else:
-                modality = None if match is not None else modality
-                clause_start += len(piece)
-                continue
-            if modality is not None and clause_end - body_start >= 3:
-                action = text[body_start:clause_end]
-                if match is not None and body_start == match.start():
-                    action = action[len(match.group(0)) :]
-                items.append(self._item(text, body_start, clause_end, modality, action))
+                elif clause_end - word_end < 2:
+                    pending = True
+                else:
+                    body = (match.start(), word_end)
+            elif match is None and modality is not None and (pending or self._inherits(piece)):
+                lead = len(piece) - len(piece.lstrip())
+                subject = _PLEDGER.match(text, clause_start + lead) if pending else None
+                first = subject.end() if subject else clause_start + lead
+                body, pending = (first, first), False
+            elif match is not None:
+                modality, pending = None, False
+            if body is not None and modality is not None and clause_end - body[0] >= 3:
+                action = text[body[1] : clause_end]
+                items.append(self._item(text, body[0], clause_end, modality, action))
             clause_start += len(piece)
         return items
+
+    def _first_trigger(
+        self, text: str, start: int, end: int, token_starts: set[int], name_ends: set[int]
+    ) -> re.Match[str] | None:
+        """The first trigger of a clause; a one-character one (将, 要) must begin a word.
+
+        jieba glues 將 to a Traditional subject (海關將), so a trigger right after a name or
+        a punctuation mark also begins a word.
+        """
+        for candidate in self.trigger.finditer(text, start, end):
+            at = candidate.start()
+            if (
+                len(candidate.group(0)) > 1
+                or at in token_starts
+                or at in name_ends
+                or at == 0
+                or text[at - 1] in _CLAUSE + '：:“”" '
+            ):
+                return candidate
+        return None
+
+    def _chain(self, text: str, match: re.Match[str], end: int) -> tuple[str, int]:
+        """Modality of consecutive triggers, the most specific winning (将不断 -> continue)."""
+        modality, word_end = self.modality[match.group(0)], match.end()
+        while (more := self.trigger.match(text, word_end, end)) is not None:
+            if self.modality[more.group(0)] != "will":
+                modality = self.modality[more.group(0)]
+            word_end = more.end()
+        return modality, word_end
 
     @staticmethod
     def _pledges(text: str, sentence_start: int, match: re.Match[str], clause_end: int) -> bool:

@@ -18,7 +18,8 @@ from textfacts.components._zh import CLAUSE_END, Lexicon, add_mention, alternati
 from textfacts.normalize.zh_numbers import ascii_digits, parse_digits, scale_of, scaled, tenths
 
 NUM = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-SCALE = r"[十百千万萬亿億]*"
+# 千 of 千克/千米 is part of the unit, not a scale (52億噸 is tons, 45千克 kilograms).
+SCALE = r"(?:[十百千万萬亿億](?![克米瓦]))*"
 _RANGE = r"\s?(?:-|—|－|–|~|～|至|到)\s?"
 _PP = r"(?:[个個])?(?:百分点|百分點)"
 _NOT_AFTER = ("号", "號", "版", "时", "時", ":", "：", "〕", "]", "期", "届", "屆", "次会")
@@ -175,6 +176,12 @@ class ZhNumbers:
         noun_end, lemma = found.end(), self.nouns[found.group(0)]
         while (more := self.noun.match(text, noun_end, window_end)) is not None:
             noun_end, lemma = more.end(), self.nouns[more.group(0)]
+        # Coordinated counted nouns take the whole coordination: 国家和地区 -> country and region.
+        joined = re.match(r"[和及与與]", text[noun_end : noun_end + 1])
+        if joined and (more := self.noun.match(text, noun_end + 1)) is not None:
+            other = self.nouns[more.group(0)]
+            if other != lemma:
+                noun_end, lemma = more.end(), f"{lemma} and {other}"
         return noun_end, lemma
 
     def _noun_before(self, text: str, start: int) -> str | None:

@@ -19,7 +19,8 @@ def _tsv(name):
 
 
 def _rows(name):
-    return [pytest.param(r, id=f"{name}:{r.get('surface') or r.get('surname')}") for r in _tsv(name)]
+    rows = _tsv(name)
+    return [pytest.param(r, id=f"{name}:{r.get('surface') or r.get('surname')}") for r in rows]
 
 
 def _gazetteer():

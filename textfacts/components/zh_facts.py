@@ -35,8 +35,21 @@ _ORDINAL = re.compile(
 _NOT_MEASURES = re.compile(r"特点|特點|特征|特徵|亮点|亮點|原因|情况|情況|表现|表現|变化|變化")
 _MEASURES = re.compile(r"措施|举措|舉措|政策|任务|任務|工作|部署")
 _LIST_CUE = re.compile(
-    r"(?:具体有|具體有|具体包括|具體包括|主要包括|主要有|措施包括|举措包括|舉措包括|提出)"
+    r"(?:具体有|具體有|具体包括|具體包括|主要包括|主要有|措施包括|举措包括|舉措包括|提出|共有)(?!了)"
 )
+_LIST_TAIL = re.compile(r"等(?:[0-9０-９]+[项項条條个個])?(?:措施|举措|舉措|政策)?$|等$")
+# One-character triggers that begin another word: 会议, 会同 (together with), 将近, 要求.
+_OTHER_WORD = {
+    "会": "议見见谈談同上长員员展场場",
+    "會": "议議見见谈談同上長员員展場",
+    "将": "近军来",
+    "將": "近軍來",
+    "要": "求点點素闻聞",
+    "拟": "定",
+    "擬": "定",
+    "愿": "景望",
+    "願": "景望",
+}
 _FUTURE = re.compile(r"将|將|要|下一步|今后|今後|未来|未來|明年|力争|力爭")
 _OBJECT_MARKER = re.compile(r"列为|列為|作为|作為|纳入|納入|视为|視為|定为|定為")
 # A forecast's subject is the economy, not an authority: 外贸将保持增长.
@@ -58,27 +71,77 @@ _VERB_END = re.compile(
 
 
 def _speaker_map(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
-    """Speaker (PERSON key) by sentence start: a speech verb's person, else the current turn."""
+    """Speaker (PERSON key) by sentence start.
+
+    The person a speech verb follows in the sentence (孙明表示); inside a quotation, the person
+    named with a speech verb after the closing mark (“……。”孙明说) or before the opening one;
+    else the speaker of the line so far; else the current transcript turn (`孙明：`).
+    """
     text = doc.text
     people = mentions(doc, "PERSON")
     speakers: dict[int, list[Any] | None] = {}
     turn: list[Any] | None = None
-    paragraph_speaker: list[Any] | None = None
+    line_speaker: list[Any] | None = None
+    line = -2
     position = 0
     while position < len(text):
         start, end = bounds.sentence(position)
+        position = end + 1
+        if text.rfind("\n", 0, start + 1) != line:
+            line, line_speaker = text.rfind("\n", 0, start + 1), None
         in_sentence = [p for p in people if start <= p["start"] < end]
         label = next((p for p in in_sentence if p.get("rule") == "zh.turn_label"), None)
         if label is not None:
             turn = key(label)
-        if text.rfind("\n\n", 0, start + 1) > text.rfind("\n\n", 0, max(0, position - 1)):
-            paragraph_speaker = None
-        said = next((p for p in in_sentence if _SPEECH.search(text, p["end"], end)), None)
-        if said is not None:
-            paragraph_speaker = key(said)
-        speakers[start] = key(said) if said else (paragraph_speaker or turn)
-        position = end + 1
+        who = next((p for p in in_sentence if _SPEECH.match(text, _after_name(text, p))), None)
+        who = who or _quoted_by(text, start, people)
+        if who is not None:
+            line_speaker = key(who)
+        speakers[start] = line_speaker or turn
     return speakers
+
+
+def _split_outside_quotes(text: str, marks: str) -> list[str]:
+    """Split after each mark that is not inside “…”; the parts keep their marks."""
+    parts, depth, last = [], 0, 0
+    for i, char in enumerate(text):
+        depth += (char == "“") - (char == "”")
+        if char in marks and depth <= 0:
+            parts.append(text[last : i + 1])
+            last = i + 1
+    parts.append(text[last:])
+    return [p for p in parts if p]
+
+
+def _after_name(text: str, person: dict[str, Any]) -> int:
+    """Where a speech verb would stand after a name: past a date or place (孙明17日在…上表示)."""
+    at = person["end"]
+    stop = min(len(text), at + 40)
+    for match in _SPEECH.finditer(text, at, stop):
+        if not re.search(r"[。，,；;“”]", text[at : match.start()]) or match.start() == at:
+            return match.start()
+    return at
+
+
+def _quoted_by(text: str, start: int, people: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The speaker of a quotation holding `start`, named next to its quotation marks."""
+    opening = text.rfind("“", 0, start + 1)
+    if opening < 0 or text.rfind("”", 0, start) > opening:
+        return None
+    closing = text.find("”", start)
+    if closing < 0:
+        return None
+    sentence_end = min(
+        (i for i in (text.find(c, closing) for c in "。\n") if i >= 0), default=len(text)
+    )
+    after = [p for p in people if closing < p["start"] < sentence_end]
+    for person in after:
+        if _SPEECH.match(text, _after_name(text, person)):
+            return person
+    before = [p for p in people if opening - 20 <= p["start"] < opening]
+    if before and _SPEECH.search(text, before[-1]["end"], opening):
+        return before[-1]
+    return None
 
 
 class ZhCommitments:
@@ -113,7 +176,7 @@ class ZhCommitments:
             speaker = speakers.get(bounds.sentence(start)[0])
             found = self._list_items(text, start, end, previous_lead)
             if not found:
-                found = self._triggered(text, start, end, token_starts, name_ends)
+                found = self._parallel(text, start, end, token_starts, name_ends)
             for item in found:
                 own = self._deadline(dates, start, item["start"], doc)
                 deadline = own or deadline
@@ -160,12 +223,43 @@ class ZhCommitments:
         if cue is None or not _MEASURES.search(lead[-40:] + sentence):
             return []
         offset = start + cue.end()
-        for part in re.split(r"([，,；;])", text[offset:end]):
-            body = re.sub(r"(?:等措施|等举措|等舉措|等政策|等)$", "", part.strip())
-            if len(body) >= 4 and part not in "，,；;":
-                s = text.index(body, offset)
-                items.append(self._item(text, s, s + len(body), "initiative", body))
+        rest = text[offset:end]
+        # Items are VPs between commas; a list without commas separates them with 、
+        # (never inside quotation marks: “离境即退税、销售后再核算” is one item).
+        marks = "，,；;" if re.search(r"[，,；;]", rest) else "、"
+        for part in _split_outside_quotes(rest, marks):
+            body = _LIST_TAIL.sub("", part.strip(marks + " "))
+            if len(body) >= 4:
+                at = text.index(body, offset)
+                items.append(self._item(text, at, at + len(body), "initiative", body))
             offset += len(part)
+        return items
+
+    def _parallel(
+        self, text: str, start: int, end: int, token_starts: set[int], name_ends: set[int]
+    ) -> list[dict[str, Any]]:
+        """Parallel clauses (必须…；必须…): one commitment each, trigger to clause end (§4).
+
+        Sentences without two clauses opened by the same modal go clause by clause.
+        """
+        segments, at = [], start
+        for part in _split_outside_quotes(text[start:end], "；;"):
+            segments.append((at, at + len(part.rstrip("；; "))))
+            at += len(part)
+        firsts = [self._first_trigger(text, s, e, token_starts, name_ends) for s, e in segments]
+        words = [m.group(0) for m in firsts if m is not None]
+        shared = next((w for w in words if words.count(w) > 1), None)
+        if len(segments) < 2 or shared is None:
+            return self._triggered(text, start, end, token_starts, name_ends)
+        items: list[dict[str, Any]] = []
+        for (seg_start, seg_end), match in zip(segments, firsts, strict=True):
+            if match is not None and match.group(0) == shared:
+                modality, word_end = self._chain(text, match, seg_end)
+                items.append(
+                    self._item(text, match.start(), seg_end, modality, text[word_end:seg_end])
+                )
+            else:
+                items.extend(self._triggered(text, seg_start, seg_end, token_starts, name_ends))
         return items
 
     def _triggered(
@@ -176,8 +270,8 @@ class ZhCommitments:
         modality: str | None = None
         pending = False  # a trigger alone in its clause (下一步，…): the next clause is its body
         clause_start = start
-        for piece in re.split(r"(?<=[，,；;])", text[start:end]):
-            clause_end = clause_start + len(piece.rstrip("，,；; "))
+        for piece in re.split(r"(?<=[，,；;])|(?<=、)(?=[也又还還](?:要|将|將))", text[start:end]):
+            clause_end = clause_start + len(piece.rstrip("，,；;、 "))
             match = self._first_trigger(text, clause_start, clause_end, token_starts, name_ends)
             body: tuple[int, int] | None = None
             if match is not None and self._pledges(text, start, match, clause_end):
@@ -212,6 +306,12 @@ class ZhCommitments:
         """
         for candidate in self.trigger.finditer(text, start, end):
             at = candidate.start()
+            word = candidate.group(0)
+            following = text[candidate.end() : candidate.end() + 1]
+            if following and following in _OTHER_WORD.get(word, ""):
+                continue
+            if word in ("要", "將", "将") and at and text[at - 1] in "既也又还還都就":
+                return candidate  # 既要A、也要B: two pledges
             if (
                 len(candidate.group(0)) > 1
                 or at in token_starts

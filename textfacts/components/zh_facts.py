@@ -407,10 +407,17 @@ class ZhClaims:
         bounds = Bounds(text)
         speakers = _speaker_map(doc, bounds)
         figures = mentions(doc, "MONEY", "PERCENT", "QUANTITY")
-        dates = [d for d in mentions(doc, "DATE") if not self._baseline(text, d)]
+        names = mentions(doc, "PROGRAM", "EVENT")
+        # A release or meeting day (4月12日, 17日) never dates a figure; a year inside a name
+        # (“清源2027”) dates only figures of its own sentence (§5, §7 carry-over).
+        dates = [
+            d
+            for d in mentions(doc, "DATE")
+            if not self._baseline(text, d) and len(d.get("value") or "") != 10
+        ]
+        carried = [d for d in dates if not any(n["start"] <= d["start"] < n["end"] for n in names)]
         commitments = state(doc).get("char_commitments", [])
         claims: list[dict[str, Any]] = []
-        period: dict[str, Any] | None = None
         last_measure: str | None = None
         same_year_on_year = False
         for figure in figures:
@@ -421,13 +428,9 @@ class ZhClaims:
                 continue
             if _NOT_CLAIM.search(text, segment_start, min(len(text), figure["end"] + 4)):
                 continue
-            own = [
-                d
-                for d in dates
-                if sentence_start <= d["start"] < sentence_end and d["start"] < start
-            ]
-            if own:
-                period = own[-1]
+            own = [d for d in dates if sentence_start <= d["start"] < start]
+            earlier = [d for d in carried if d["start"] < sentence_start]
+            period = own[-1] if own else (earlier[-1] if earlier else None)
             before = text[segment_start:start]
             kind, direction = self._kind(figure, before)
             measure = self._measure(figure, before, text)
@@ -492,12 +495,31 @@ class ZhClaims:
             noun = re.sub(r"^[0-9０-９.,，．]+[十百千万萬亿億]*[多余餘]?.", "", figure["text"])
             if len(noun) >= 2:
                 return noun
-        phrase = re.split(r"分别|分別", before)[0]
+        head, *tail = re.split(r"分别|分別", before)
+        if tail:
+            # "对A、B分别进出口x、y": the flow after 分别 is the measure, the items partners;
+            # "A、B分别增长x%、y%": the nth figure measures the nth item.
+            flow = self._trim(re.split(r"[0-9０-９]", tail[-1])[0])
+            if flow:
+                return flow
+            items = [p for p in re.split(r"、|和|及", self._trim(head)) if p]
+            index = len(re.findall(r"[0-9０-９]+(?:\.[0-9]+)?", tail[-1]))
+            return items[index] if index < len(items) else None
+        return self._trim(head) or None
+
+    def _trim(self, phrase: str) -> str:
+        """Cut a clause down to its measure: no dates, subjects, verbs, statistic words."""
         cut = list(self.kind_word.finditer(phrase))
         if cut:
             phrase = phrase[: cut[0].start()]
-        phrase = re.sub(r"(?:19|20)\d\d年|[一二三四]季度|前三季度|上半年|今年|去年", "", phrase)
+        phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
+        phrase = re.sub(
+            r"(?:19|20)\d\d年|[一二三四]季度|前三季度|[上下]半年|今年|去年|历史同期|歷史同期|同期",
+            "",
+            phrase,
+        )
         phrase = re.sub(r"比上年|同比|环比|環比|较[^\s，,]{0,6}|比[^\s，,]{0,6}$", "", phrase)
+        phrase = re.sub(r"^[一二三四五六七八九十]是", "", phrase.strip())
         phrase = _CONNECTIVE.sub("", phrase.strip())
         phrase = _SUBJECT.sub("", phrase)
         phrase = re.sub(
@@ -508,13 +530,7 @@ class ZhClaims:
         phrase = _VERB_END.sub("", phrase)
         phrase = self.edge.sub("", phrase)
         phrase = phrase.strip(' 的“”"、')
-        parts = re.split(r"分别|分別", before)
-        if len(parts) > 1 and re.search(r"、|和|及", phrase):
-            # "A、B、C分别增长x%、y%、z%": the nth figure after 分别 measures the nth item.
-            items = [p for p in re.split(r"、|和|及", phrase) if p]
-            index = len(re.findall(r"\d+(?:\.\d+)?", parts[-1]))
-            return items[index] if index < len(items) else None
-        return phrase if len(phrase) >= 2 else None
+        return phrase if len(phrase) >= 2 else ""
 
     @staticmethod
     def _comparison(text: str, start: int, at: int, kind: str, carried: bool) -> str | None:

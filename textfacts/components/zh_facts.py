@@ -59,7 +59,8 @@ _CLAUSE = "，,；;。！？!?\n"
 _PLEDGER = re.compile(
     r"(?:中国海关|中國海關|海关总署|海關總署|全国海关|全國海關|海关|海關|我们|我們)"
 )
-_NOT_CLAIM = re.compile(r"要求|目标|目標|力争|力爭|预计|預計|有望|相当于|相當於|绕|繞")
+# Targets, requirements, forecasts and hypotheticals state no fact (§5): no claim.
+_NOT_CLAIM = re.compile(r"要求|目标|目標|力争|力爭|预计|預計|有望|相当于|相當於|绕地球|繞地球")
 _CONNECTIVE = re.compile(
     r"^(?:其中|同期|此外|另外|同时|同時|据海关统计|據海關統計|据海关数据|據海關數據|另据海关数据|"
     r"另據海關數據|具体来看|具體來看|从[^，,]{1,6}看|從[^，,]{1,6}看)[，,]?"
@@ -99,6 +100,14 @@ def _speaker_map(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
             line_speaker = key(who)
         speakers[start] = line_speaker or turn
     return speakers
+
+
+def _items(phrase: str) -> list[str]:
+    """Items of a list written A、B、C和D (及 stays inside an item: 电脑及其零部件)."""
+    items = [p for p in phrase.split("、") if p]
+    if len(items) > 1 and "和" in items[-1]:
+        items[-1:] = [p for p in items[-1].split("和") if p]
+    return items
 
 
 def _split_outside_quotes(text: str, marks: str) -> list[str]:
@@ -419,6 +428,8 @@ class ZhClaims:
         commitments = state(doc).get("char_commitments", [])
         claims: list[dict[str, Any]] = []
         last_measure: str | None = None
+        count_measure: str | None = None
+        sentence_key, in_sentence = -1, []
         same_year_on_year = False
         for figure in figures:
             start = figure["start"]
@@ -428,16 +439,21 @@ class ZhClaims:
                 continue
             if _NOT_CLAIM.search(text, segment_start, min(len(text), figure["end"] + 4)):
                 continue
-            own = [d for d in dates if sentence_start <= d["start"] < start]
-            earlier = [d for d in carried if d["start"] < sentence_start]
-            period = own[-1] if own else (earlier[-1] if earlier else None)
+            period = self._period(text, figure, sentence_start, dates, carried)
             before = text[segment_start:start]
             kind, direction = self._kind(figure, before)
-            measure = self._measure(figure, before, text)
+            if sentence_start != sentence_key:
+                sentence_key, in_sentence = sentence_start, []
+            measure = self._measure(figure, before, in_sentence)
+            if measure in ("案值", "货值", "貨值", "涉案货值", "涉案貨值"):
+                measure = count_measure  # 案值 takes the case noun phrase (§5)
             if measure is None or kind == "share":
                 measure = last_measure
             else:
                 last_measure = measure
+            if kind == "count":
+                count_measure = measure
+            in_sentence.append(measure)
             if "下同" in before or "下同" in text[sentence_start:start]:
                 same_year_on_year = True
             claims.append(
@@ -457,6 +473,34 @@ class ZhClaims:
             )
         state(doc)["claims"] = claims
         return doc
+
+    @staticmethod
+    def _period(
+        text: str,
+        figure: dict[str, Any],
+        sentence_start: int,
+        dates: list[dict[str, Any]],
+        carried: list[dict[str, Any]],
+    ) -> dict[str, Any] | None:
+        """The DATE of the figure's sentence, before it or later in its clause (§5).
+
+        Else the last one before, carried, but not across the opening of a quotation
+        (a new speaker's turn).
+        """
+        start = figure["start"]
+        own = [d for d in dates if sentence_start <= d["start"] < start]
+        if own:
+            return own[-1]
+        clause_end = next(
+            (i for i in range(figure["end"], len(text)) if text[i] in _CLAUSE), len(text)
+        )
+        after = [d for d in dates if figure["end"] <= d["start"] < clause_end]
+        if after:
+            return after[0]
+        line = text.rfind("\n", 0, sentence_start) + 1
+        floor = line if text[line : line + 1] in ("“", '"') else 0
+        earlier = [d for d in carried if floor <= d["start"] < sentence_start]
+        return earlier[-1] if earlier else None
 
     @staticmethod
     def _baseline(text: str, date: dict[str, Any]) -> bool:
@@ -489,8 +533,12 @@ class ZhClaims:
             return "count", None
         return "level", None
 
-    def _measure(self, figure: dict[str, Any], before: str, text: str) -> str | None:
-        """The noun phrase the figure measures, as written, trimmed of edges (§5)."""
+    def _measure(self, figure: dict[str, Any], before: str, previous: list[Any]) -> str | None:
+        """The noun phrase the figure measures, as written, trimmed of edges (§5).
+
+        `previous` holds the measures of the sentence's earlier figures, for a 分别 list
+        that refers back to them (案件372起，废物76.2万吨，分别下降a和b).
+        """
         if figure["label"] == "QUANTITY" and re.search(r"[\u4e00-\u9fff]{2,}$", figure["text"]):
             noun = re.sub(r"^[0-9０-９.,，．]+[十百千万萬亿億]*[多余餘]?.", "", figure["text"])
             if len(noun) >= 2:
@@ -502,16 +550,19 @@ class ZhClaims:
             flow = self._trim(re.split(r"[0-9０-９]", tail[-1])[0])
             if flow:
                 return flow
-            items = [p for p in re.split(r"、|和|及", self._trim(head)) if p]
             index = len(re.findall(r"[0-9０-９]+(?:\.[0-9]+)?", tail[-1]))
+            items = _items(self._trim(head))
+            if not items:
+                items = [m for m in previous if m]
             return items[index] if index < len(items) else None
         return self._trim(head) or None
 
     def _trim(self, phrase: str) -> str:
         """Cut a clause down to its measure: no dates, subjects, verbs, statistic words."""
-        cut = list(self.kind_word.finditer(phrase))
+        cut = [m for m in self.kind_word.finditer(phrase) if self.words[m.group(0)].kind != "rate"]
         if cut:
             phrase = phrase[: cut[0].start()]
+        phrase = re.sub(r"年均|日均|每年|每天|平均每|连续|連續", "", phrase)
         phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
         phrase = re.sub(
             r"(?:19|20)\d\d年|[一二三四]季度|前三季度|[上下]半年|今年|去年|历史同期|歷史同期|同期",

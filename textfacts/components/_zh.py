@@ -132,7 +132,7 @@ def lexicon(data_dir: str | None) -> Lexicon:
 
     names = [
         row
-        for part in ("organizations", "places", "programs", "events")
+        for part in ("organizations", "places", "programs", "events", "people")
         for row in read_jsonl(root / "gazetteers" / f"{part}.jsonl", NameRow)
     ]
     return Lexicon(

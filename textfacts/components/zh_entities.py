@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from textfacts.components._zh import Lexicon, add_mention, alternation, lexicon, mentions
 
 HAN = r"[\u4e00-\u9fff]"
-_UNIT = re.compile(rf"{HAN}{{2,8}}?(?:司|局)(?![长長])")
+_UNIT = re.compile(rf"{HAN}{{2,10}}?(?:司|局|办公室|辦公室)(?![长長])")
 _TITLE_QUOTE = re.compile(r"《([^《》\n]{2,40})》")
 _CAMPAIGN = re.compile(r"“([^“”\n]{2,14})”(?=(?:专项|專項|联合|聯合)?(?:行动|行動))")
 _SERIES = re.compile(r"“[^“”\n]{2,10}”系列(?:新闻发布会|新聞發布會|发布会|發布會)")
@@ -94,9 +94,17 @@ class ZhEntities:
                 start -= 5
                 found.append(_item("EVENT", start, end, None, "zh.dated_event", text))
                 continue
-            # Canonicals keep the text's own name and script, except the GAC and SCIO (§3).
-            canonical = row.canonical if row.id in ("org.gac", "org.scio") else surface
-            found.append(_item(row.label, start, end, canonical, f"zh.{row.id}"))
+            if text.startswith(("猪瘟", "豬瘟"), end):
+                continue  # 非洲猪瘟 names a disease, a genre staple of quarantine notices
+            # Canonicals keep the text's own name and script, except the GAC and SCIO (§3);
+            # a short form takes the full alias that contains it (二十届四中全会 -> 党的…).
+            canonical = row.canonical
+            if row.id not in ("org.gac", "org.scio"):
+                canonical = max((a for a in row.aliases if surface in a), key=len)
+            item = _item(row.label, start, end, canonical, f"zh.{row.id}")
+            if row.label == "PERSON":
+                item.update(role=None, org=None)
+            found.append(item)
         return found
 
     def _generic(self, text: str, start: int, end: int) -> bool:

@@ -27,7 +27,7 @@ from textfacts.components._zh import (
 from textfacts.extensions import state
 
 GAC = "General Administration of Customs"
-_SPEECH = re.compile(r"表示|说|說|介绍|介紹|指出|称|稱|强调|強調|透露|提出|回答")
+_SPEECH = re.compile(r"表示|说|說|説|介绍|介紹|指出|称|稱|强调|強調|透露|提出|回答")
 _ORDINAL = re.compile(
     r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|首先[，,]|其次[，,]|最后[，,]|最後[，,])"
 )

@@ -30,7 +30,6 @@ _ZONE = (
 _NAME_STOP = set("在说說表介指称稱强強回答日等和与與也还還就对對认認透向将將今昨出主接提代会會")
 # Characters no two-character name ends in (a title followed by a verb: 发言人表示).
 _NOT_NAME_END = set("在说說表和与與也就对對等称稱")
-_SPEECH = ("表示", "说", "說", "介绍", "介紹", "指出", "称", "稱", "强调", "強調", "透露")
 _OUTLET_END = ("日报", "日報", "晚报", "晚報", "时报", "時報", "报", "報")
 
 

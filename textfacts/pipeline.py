@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,6 @@ from spacy.tokens import Doc
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
 from textfacts.extensions import register, state
-from textfacts.offsets import overlaps
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
 from textfacts.schema import Claim, Commitment, Document, Meta, layer_of
 
@@ -25,6 +25,7 @@ MENTION_GROUPS = (
     "textfacts_people",
 )
 COMMITMENT_GROUP = "textfacts_commitments"
+TEXT_KEY = "textfacts.text"
 Key = tuple[int, int, str]
 
 
@@ -73,6 +74,7 @@ class Extractor:
     def make_doc(self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") -> Doc:
         """Tokenise and attach what the caller knows (doc_id, meta) before the components run."""
         doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # Doc.text rebuilds the string from tokens on each access
         doc_state = state(doc)
         doc_state["doc_id"] = doc_id
         if meta:
@@ -207,17 +209,25 @@ def _key(span_or_ref: Any) -> Key | None:
 
 
 def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep the longest of overlapping spans within a layer, so the record validates."""
+    """Keep the longest of overlapping spans within a layer, so the record validates.
+
+    Kept spans of a layer are disjoint, so their starts and ends sort alike: one bisection
+    finds the only kept span that can overlap a candidate (n log n, not n squared).
+    """
     kept: list[dict[str, Any]] = []
+    index: dict[str, tuple[list[int], list[int]]] = {}
     ranked = sorted(items, key=lambda m: (-(m["end"] - m["start"]), m["start"], m["label"]))
     for item in ranked:
-        clash = any(
-            layer_of(k["label"]) == layer_of(item["label"])
-            and overlaps((k["start"], k["end"]), (item["start"], item["end"]))
-            for k in kept
-        )
-        if not clash:
-            kept.append(item)
+        start, end = item["start"], item["end"]
+        if end > start:  # an empty span overlaps nothing
+            starts, ends = index.setdefault(layer_of(item["label"]), ([], []))
+            before = bisect_left(starts, end)
+            if before and ends[before - 1] > start:
+                continue
+            at = bisect_left(starts, start)
+            starts.insert(at, start)
+            ends.insert(at, end)
+        kept.append(item)
     return kept
 
 
@@ -227,7 +237,7 @@ def to_document(doc: Doc) -> Document:
     Components refer to each other by (start, end, label); ids exist only here.
     """
     doc_state = state(doc)
-    text = doc.text
+    text = doc.user_data.get(TEXT_KEY) or doc.text
     raw: list[dict[str, Any]] = []
     for group in MENTION_GROUPS:
         for span in doc.spans.get(group, []):

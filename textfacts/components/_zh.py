@@ -9,7 +9,7 @@ span groups. Records refer to each other by (start, end, label), as span-group i
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,9 +22,12 @@ from textfacts.extensions import state
 from textfacts.resources import model_dir, read_jsonl, read_tsv
 
 ZH_MODEL = "customs-zh"
+_TEXT = "textfacts.text"  # set by Extractor.make_doc; built here for Docs made elsewhere
 # Ends of a sentence and of a clause, in either width.
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,、：:"
+_SENTENCE_MARK = re.compile(f"[{re.escape(SENTENCE_END)}]")
+_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_END)}]")
 
 
 class _Row(BaseModel):
@@ -158,8 +161,8 @@ class Bounds:
     """Sentence and clause boundaries of a text, looked up by bisection."""
 
     def __init__(self, text: str):
-        self.sentence_ends = [i for i, c in enumerate(text) if c in SENTENCE_END]
-        self.clause_ends = [i for i, c in enumerate(text) if c in CLAUSE_END]
+        self.sentence_ends = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+        self.clause_ends = [m.start() for m in _CLAUSE_MARK.finditer(text)]
         self.length = len(text)
 
     @staticmethod
@@ -178,9 +181,34 @@ class Bounds:
         return self._around(self.clause_ends, position, self.length)
 
 
+class Starts:
+    """Records sorted by start, with bisection lookups: no scan of every record per query."""
+
+    def __init__(self, items: list[dict[str, Any]]):
+        self.items = sorted(items, key=lambda m: (m["start"], m["end"]))
+        self.starts = [m["start"] for m in self.items]
+
+    def between(self, low: int, high: int) -> list[dict[str, Any]]:
+        """Records starting in [low, high)."""
+        return self.items[bisect_left(self.starts, low) : bisect_left(self.starts, high)]
+
+    def last(self, low: int, high: int) -> dict[str, Any] | None:
+        """The last record starting in [low, high), or None."""
+        at = bisect_left(self.starts, high) - 1
+        return self.items[at] if at >= 0 and self.starts[at] >= low else None
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token on each access."""
+    cached = doc.user_data.get(_TEXT)
+    if cached is None:
+        cached = doc.user_data[_TEXT] = doc.text
+    return cached
+
+
 def add_mention(doc: Doc, label: str, start: int, end: int, **attrs: Any) -> dict[str, Any]:
     """Record one char-level mention in the Doc's state and return it."""
-    item = {"label": label, "start": start, "end": end, "text": doc.text[start:end], **attrs}
+    item = {"label": label, "start": start, "end": end, "text": doc_text(doc)[start:end], **attrs}
     state(doc).setdefault("char_mentions", []).append(item)
     return item
 

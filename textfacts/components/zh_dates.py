@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from textfacts.components._zh import Bounds, add_mention, published
+from textfacts.components._zh import Bounds, add_mention, doc_text, published
 from textfacts.normalize.zh_dates import DATE, resolve
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年")
@@ -33,7 +33,7 @@ class ZhDates:
 
     def __call__(self, doc: Doc) -> Doc:
         """Record DATE mentions (char-level) with ISO values or null."""
-        text = doc.text
+        text = doc_text(doc)
         pub = published(doc)
         bounds = Bounds(text)
         last_year: int | None = None
@@ -45,7 +45,7 @@ class ZhDates:
             if start and (text[start - 1].isdigit() or text[start - 1] in ".．"):
                 continue
             if match.lastgroup == "day" and (
-                text.startswith(_NOT_DAY_AFTER, end) or text[:start].endswith(_NOT_DAY_BEFORE)
+                text.startswith(_NOT_DAY_AFTER, end) or text.endswith(_NOT_DAY_BEFORE, 0, start)
             ):
                 continue
             sentence_start, _ = bounds.sentence(start)

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from textfacts.components._zh import Lexicon, add_mention, alternation, lexicon, mentions
+from textfacts.components._zh import Lexicon, add_mention, alternation, doc_text, lexicon, mentions
 
 HAN = r"[\u4e00-\u9fff]"
 _UNIT = re.compile(rf"{HAN}{{2,10}}?(?:司|局|办公室|辦公室)(?![长長])")
@@ -44,6 +44,11 @@ class ZhEntities:
             for alias in row.aliases:
                 self.alias.setdefault(alias, row)
         self.names = re.compile(alternation(list(self.alias)))
+        # A short form's canonical is the row's longest alias holding it (二十届四中全会 -> 党的…).
+        self.full = {
+            alias: max((a for a in row.aliases if alias in a), key=len)
+            for alias, row in self.alias.items()
+        }
         self.gac_bare = {"海关", "海關"}
         self.generic_before = [r.surface for r in lex.bare_customs if r.side == "before"]
         self.generic_after = [r.surface for r in lex.bare_customs if r.side == "after"]
@@ -54,11 +59,13 @@ class ZhEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         """Record ORG/GPE/LOC/PROGRAM/EVENT and PERSON mentions (char-level)."""
-        text = doc.text
+        text = doc_text(doc)
         found = self._gazetteer(text) + self._shapes(text)
         kept: list[dict[str, Any]] = []
+        busy = bytearray(len(text))  # longest names first; a shorter one inside them drops
         for item in sorted(found, key=lambda m: (-(m["end"] - m["start"]), m["start"])):
-            if all(item["end"] <= k["start"] or k["end"] <= item["start"] for k in kept):
+            if not any(busy[item["start"] : item["end"]]):
+                busy[item["start"] : item["end"]] = b"\x01" * (item["end"] - item["start"])
                 kept.append(item)
         for item in kept:
             add_mention(doc, item.pop("label"), item.pop("start"), item.pop("end"), **item)
@@ -99,7 +106,7 @@ class ZhEntities:
             # a short form takes the full alias that contains it (二十届四中全会 -> 党的…).
             canonical = row.canonical
             if row.id not in ("org.gac", "org.scio"):
-                canonical = max((a for a in row.aliases if surface in a), key=len)
+                canonical = self.full[surface]
             item = _item(row.label, start, end, canonical, f"zh.{row.id}")
             if row.label == "PERSON":
                 item.update(role=None, org=None)
@@ -130,19 +137,18 @@ class ZhEntities:
         return found
 
     def _people(self, doc: Doc, text: str) -> None:
-        orgs = mentions(doc, "ORG")
+        orgs = {m["end"]: m for m in mentions(doc, "ORG")}
         people: dict[str, None] = {}
-        taken: list[tuple[int, int]] = [
-            (m["start"], m["end"])
-            for m in mentions(doc)
-            if m["label"] not in ("DATE", "MONEY", "PERCENT", "QUANTITY")
-        ]
+        taken = bytearray(len(text))  # characters already in a name
+        for m in mentions(doc):
+            if m["label"] not in ("DATE", "MONEY", "PERCENT", "QUANTITY"):
+                taken[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
         for title in self.titles.finditer(text):
             at = title.end()
             while at < len(text) and text[at] in " ：:\u3000":
                 at += 1
             name = self._name(text, at)
-            if name is None or any(s < at + len(name) and at < e for s, e in taken):
+            if name is None or any(taken[at : at + len(name)]):
                 continue
             role, org = self._role(text, title.start(), title.group(0), orgs)
             add_mention(
@@ -155,12 +161,12 @@ class ZhEntities:
                 org=org,
                 rule="zh.title_name",
             )
-            taken.append((at, at + len(name)))
+            taken[at : at + len(name)] = b"\x01" * len(name)
             people.setdefault(name)
         for match in self.turn.finditer(text):
             name = match.group(1)
             start = match.start(1)
-            if name[-1] in _NAME_STOP or any(s < start + len(name) and start < e for s, e in taken):
+            if name[-1] in _NAME_STOP or any(taken[start : start + len(name)]):
                 continue
             add_mention(
                 doc,
@@ -172,12 +178,12 @@ class ZhEntities:
                 org=None,
                 rule="zh.turn_label",
             )
-            taken.append((start, start + len(name)))
+            taken[start : start + len(name)] = b"\x01" * len(name)
             people.setdefault(name)
         if people:
             for match in re.finditer(alternation(list(people)), text):
                 start, end = match.span()
-                if any(s < end and start < e for s, e in taken):
+                if any(taken[start:end]):
                     continue
                 add_mention(
                     doc,
@@ -189,7 +195,7 @@ class ZhEntities:
                     org=None,
                     rule="zh.repeat",
                 )
-                taken.append((start, end))
+                taken[start:end] = b"\x01" * (end - start)
 
     def _name(self, text: str, at: int) -> str | None:
         """A 2-3 character personal name starting at `at`, or None."""
@@ -204,12 +210,12 @@ class ZhEntities:
         return name
 
     def _role(
-        self, text: str, title_start: int, title: str, orgs: list[dict[str, Any]]
+        self, text: str, title_start: int, title: str, orgs: dict[int, dict[str, Any]]
     ) -> tuple[str, list[Any] | None]:
         """The first title of a chain (发言人、司长李明 → 发言人) and the ORG written before it."""
         role, start = title, title_start
         while True:
-            org = next((o for o in orgs if o["end"] == start), None)
+            org = orgs.get(start)
             head = org["start"] if org else start
             if head and text[head - 1] == "、":
                 earlier = None
@@ -220,10 +226,13 @@ class ZhEntities:
                     role, start = earlier.group(0), earlier.start()
                     continue
             break
-        org = next((o for o in orgs if o["end"] == start), None)
+        org = orgs.get(start)
         if org is None and role in ("记者", "記者"):
             line_start = text.rfind("\n", 0, start) + 1
-            in_line = [o for o in orgs if line_start <= o["start"] < start]
+            in_line = sorted(
+                (o for o in orgs.values() if line_start <= o["start"] < start),
+                key=lambda o: o["start"],
+            )
             org = in_line[0] if in_line else None
         return role, ([org["start"], org["end"], "ORG"] if org else None)
 

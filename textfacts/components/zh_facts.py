@@ -10,6 +10,7 @@ phrase before it, its period from its sentence's DATE or the last one before it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from spacy.language import Language
@@ -18,7 +19,9 @@ from spacy.tokens import Doc
 from textfacts.components._zh import (
     Bounds,
     Lexicon,
+    Starts,
     alternation,
+    doc_text,
     key,
     lexicon,
     mentions,
@@ -27,6 +30,9 @@ from textfacts.components._zh import (
 from textfacts.extensions import state
 
 GAC = "General Administration of Customs"
+_SPEAKERS = "textfacts.zh_speakers"
+# Where a figure's segment starts: after a clause mark or a colon (not after 、).
+_SEGMENT_MARK = re.compile(r"[，,；;。！？!?\n：:]")
 _SPEECH = re.compile(r"表示|说|說|説|介绍|介紹|指出|称|稱|强调|強調|透露|提出|回答")
 _ORDINAL = re.compile(
     r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|首先[，,]|其次[，,]|最后[，,]|最後[，,])"
@@ -55,6 +61,8 @@ _OBJECT_MARKER = re.compile(r"列为|列為|作为|作為|纳入|納入|视为|�
 # A forecast's subject is the economy, not an authority: 外贸将保持增长.
 _ECONOMIC = re.compile(r"外贸|外貿|出口|进口|進口|经济|經濟|贸易|貿易|增速|需求|形势|形勢")
 _CLAUSE = "，,；;。！？!?\n"
+_FULL_STOP = re.compile(r"[。！？!?\n]")
+_CLAUSE_MARK = re.compile(r"[，,；;。！？!?\n]")
 # Who pledges at the head of a clause, outside the span (下一步，海关总署将…).
 _PLEDGER = re.compile(
     r"(?:中国海关|中國海關|海关总署|海關總署|全国海关|全國海關|海关|海關|我们|我們)"
@@ -66,9 +74,32 @@ _CONNECTIVE = re.compile(
     r"另據海關數據|具体来看|具體來看|从[^，,]{1,6}看|從[^，,]{1,6}看)[，,]?"
 )
 _SUBJECT = re.compile(r"^(?:我国|我國|中国|中國|全国|全國|海关|海關|中国海关|中國海關)")
+# Words around a measure that are not part of it: rate adverbs, brackets, dates, baselines,
+# list ordinals (one compiled pass each, in this order).
+_NOT_MEASURE = [
+    re.compile(r"年均|日均|每年|每天|平均每|连续|連續"),
+    re.compile(r"[（(][^）)]*[）)]"),
+    re.compile(
+        r"(?:19|20)\d\d年|[一二三四]季度|前三季度|[上下]半年|今年|去年|历史同期|歷史同期|同期"
+    ),
+    re.compile(r"比上年|同比|环比|環比|较[^\s，,]{0,6}|比[^\s，,]{0,6}$"),
+    re.compile(r"^[一二三四五六七八九十]是"),
+]
+# A partner before a flow (对东盟进出口): the partner is the subject, not the measure.
+_PARTNER = re.compile(
+    r"^(?:对|對|与|與)[^进出進口贸貿]{1,12}?(?=进出口|進出口|出口|进口|進口|贸易|貿易)"
+)
 _VERB_END = re.compile(
     r"(?:共|累计|累計|达到|達到|达|達|为|為|实现|實現|完成|约|約|近|超过|超過|逾|突破|首次突破|合计|合計|仅|僅|的|是|有)+$"
 )
+
+
+def _speakers(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
+    """The speaker map of a Doc, built once for commitments and claims."""
+    cached = doc.user_data.get(_SPEAKERS)
+    if cached is None:
+        cached = doc.user_data[_SPEAKERS] = _speaker_map(doc, bounds)
+    return cached
 
 
 def _speaker_map(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
@@ -78,8 +109,8 @@ def _speaker_map(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
     named with a speech verb after the closing mark (“……。”孙明说) or before the opening one;
     else the speaker of the line so far; else the current transcript turn (`孙明：`).
     """
-    text = doc.text
-    people = mentions(doc, "PERSON")
+    text = doc_text(doc)
+    people = Starts(mentions(doc, "PERSON"))
     speakers: dict[int, list[Any] | None] = {}
     turn: list[Any] | None = None
     line_speaker: list[Any] | None = None
@@ -90,7 +121,7 @@ def _speaker_map(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
         position = end + 1
         if text.rfind("\n", 0, start + 1) != line:
             line, line_speaker = text.rfind("\n", 0, start + 1), None
-        in_sentence = [p for p in people if start <= p["start"] < end]
+        in_sentence = people.between(start, end)
         label = next((p for p in in_sentence if p.get("rule") == "zh.turn_label"), None)
         if label is not None:
             turn = key(label)
@@ -112,6 +143,8 @@ def _items(phrase: str) -> list[str]:
 
 def _split_outside_quotes(text: str, marks: str) -> list[str]:
     """Split after each mark that is not inside “…”; the parts keep their marks."""
+    if "“" not in text:
+        return [p for p in re.split(f"(?<=[{re.escape(marks)}])", text) if p]
     parts, depth, last = [], 0, 0
     for i, char in enumerate(text):
         depth += (char == "“") - (char == "”")
@@ -132,7 +165,7 @@ def _after_name(text: str, person: dict[str, Any]) -> int:
     return at
 
 
-def _quoted_by(text: str, start: int, people: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _quoted_by(text: str, start: int, people: Starts) -> dict[str, Any] | None:
     """The speaker of a quotation holding `start`, named next to its quotation marks."""
     opening = text.rfind("“", 0, start + 1)
     if opening < 0 or text.rfind("”", 0, start) > opening:
@@ -143,11 +176,11 @@ def _quoted_by(text: str, start: int, people: list[dict[str, Any]]) -> dict[str,
     sentence_end = min(
         (i for i in (text.find(c, closing) for c in "。\n") if i >= 0), default=len(text)
     )
-    after = [p for p in people if closing < p["start"] < sentence_end]
+    after = people.between(closing + 1, sentence_end)
     for person in after:
         if _SPEECH.match(text, _after_name(text, person)):
             return person
-    before = [p for p in people if opening - 20 <= p["start"] < opening]
+    before = people.between(opening - 20, opening)
     if before and _SPEECH.search(text, before[-1]["end"], opening):
         return before[-1]
     return None
@@ -164,12 +197,12 @@ class ZhCommitments:
 
     def __call__(self, doc: Doc) -> Doc:
         """Record commitments (char-level) in the Doc's state."""
-        text = doc.text
+        text = doc_text(doc)
         bounds = Bounds(text)
-        speakers = _speaker_map(doc, bounds)
-        token_starts = {t.idx for t in doc}
+        speakers = _speakers(doc, bounds)
+        token_starts = set(doc.to_array("IDX").tolist())
         name_ends = {m["end"] for m in mentions(doc, "ORG", "PERSON", "GPE")}
-        dates = mentions(doc, "DATE")
+        dates = Starts(mentions(doc, "DATE"))
         out: list[dict[str, Any]] = []
         deadline: str | None = None
         previous_lead = ""
@@ -202,10 +235,8 @@ class ZhCommitments:
 
     @staticmethod
     def _sentence(text: str, position: int) -> tuple[int, int]:
-        end = position
-        while end < len(text) and text[end] not in "。！？!?\n":
-            end += 1
-        return position, end
+        mark = _FULL_STOP.search(text, position)
+        return position, mark.start() if mark else len(text)
 
     def _list_items(self, text: str, start: int, end: int, lead: str) -> list[dict[str, Any]]:
         """Items of a list of measures: ordinal clauses, or VPs after 具体有/提出."""
@@ -374,9 +405,9 @@ class ZhCommitments:
         }
 
     @staticmethod
-    def _deadline(dates: list[dict[str, Any]], start: int, at: int, doc: Doc) -> str | None:
+    def _deadline(dates: Starts, start: int, at: int, doc: Doc) -> str | None:
         """A DATE of the sentence before the trigger that times the action (2026年将…)."""
-        before = [d for d in dates if start <= d["start"] < at and d.get("value")]
+        before = [d for d in dates.between(start, at) if d.get("value")]
         pub = published(doc)
         for date in reversed(before):
             if pub is None or date["value"][:4] >= pub[:4]:
@@ -412,10 +443,11 @@ class ZhClaims:
 
     def __call__(self, doc: Doc) -> Doc:
         """Record claims in the Doc's state (anchors and periods by char key)."""
-        text = doc.text
+        text = doc_text(doc)
         bounds = Bounds(text)
-        speakers = _speaker_map(doc, bounds)
+        speakers = _speakers(doc, bounds)
         figures = mentions(doc, "MONEY", "PERCENT", "QUANTITY")
+        segment_marks = [m.start() for m in _SEGMENT_MARK.finditer(text)]
         names = mentions(doc, "PROGRAM", "EVENT")
         # A release or meeting day (4月12日, 17日) never dates a figure; a year inside a name
         # (“清源2027”) dates only figures of its own sentence (§5, §7 carry-over).
@@ -425,7 +457,10 @@ class ZhClaims:
             if not self._baseline(text, d) and len(d.get("value") or "") != 10
         ]
         carried = [d for d in dates if not any(n["start"] <= d["start"] < n["end"] for n in names)]
-        commitments = state(doc).get("char_commitments", [])
+        pledged = bytearray(len(text) + 1)  # characters inside a commitment
+        for c in state(doc).get("char_commitments", []):
+            pledged[c["start"] : c["end"]] = b"\x01" * (c["end"] - c["start"])
+        dates, carried = Starts(dates), Starts(carried)
         claims: list[dict[str, Any]] = []
         last_measure: str | None = None
         count_measure: str | None = None
@@ -434,8 +469,9 @@ class ZhClaims:
         for figure in figures:
             start = figure["start"]
             sentence_start, sentence_end = bounds.sentence(start)
-            segment_start = self._segment_start(text, start)
-            if any(c["start"] <= start < c["end"] for c in commitments):
+            at = bisect_left(segment_marks, start)
+            segment_start = segment_marks[at - 1] + 1 if at else 0
+            if pledged[start]:
                 continue
             if _NOT_CLAIM.search(text, segment_start, min(len(text), figure["end"] + 4)):
                 continue
@@ -479,8 +515,8 @@ class ZhClaims:
         text: str,
         figure: dict[str, Any],
         sentence_start: int,
-        dates: list[dict[str, Any]],
-        carried: list[dict[str, Any]],
+        dates: Starts,
+        carried: Starts,
     ) -> dict[str, Any] | None:
         """The DATE of the figure's sentence, before it or later in its clause (§5).
 
@@ -488,19 +524,17 @@ class ZhClaims:
         (a new speaker's turn).
         """
         start = figure["start"]
-        own = [d for d in dates if sentence_start <= d["start"] < start]
+        own = dates.between(sentence_start, start)
         if own:
             return own[-1]
-        clause_end = next(
-            (i for i in range(figure["end"], len(text)) if text[i] in _CLAUSE), len(text)
-        )
-        after = [d for d in dates if figure["end"] <= d["start"] < clause_end]
+        mark = _CLAUSE_MARK.search(text, figure["end"])
+        clause_end = mark.start() if mark else len(text)
+        after = dates.between(figure["end"], clause_end)
         if after:
             return after[0]
         line = text.rfind("\n", 0, sentence_start) + 1
         floor = line if text[line : line + 1] in ("“", '"') else 0
-        earlier = [d for d in carried if floor <= d["start"] < sentence_start]
-        return earlier[-1] if earlier else None
+        return carried.last(floor, sentence_start)
 
     @staticmethod
     def _baseline(text: str, date: dict[str, Any]) -> bool:
@@ -512,13 +546,6 @@ class ZhClaims:
             "与",
             "與",
         ) or (date["text"].startswith("上年") or date["text"] == "去年同期")
-
-    @staticmethod
-    def _segment_start(text: str, start: int) -> int:
-        at = start
-        while at > 0 and text[at - 1] not in _CLAUSE and text[at - 1] not in "：:":
-            at -= 1
-        return at
 
     def _kind(self, figure: dict[str, Any], before: str) -> tuple[str, str | None]:
         if figure["label"] == "QUANTITY" and figure.get("unit") == "time":
@@ -562,22 +589,11 @@ class ZhClaims:
         cut = [m for m in self.kind_word.finditer(phrase) if self.words[m.group(0)].kind != "rate"]
         if cut:
             phrase = phrase[: cut[0].start()]
-        phrase = re.sub(r"年均|日均|每年|每天|平均每|连续|連續", "", phrase)
-        phrase = re.sub(r"[（(][^）)]*[）)]", "", phrase)
-        phrase = re.sub(
-            r"(?:19|20)\d\d年|[一二三四]季度|前三季度|[上下]半年|今年|去年|历史同期|歷史同期|同期",
-            "",
-            phrase,
-        )
-        phrase = re.sub(r"比上年|同比|环比|環比|较[^\s，,]{0,6}|比[^\s，,]{0,6}$", "", phrase)
-        phrase = re.sub(r"^[一二三四五六七八九十]是", "", phrase.strip())
+        for pattern in _NOT_MEASURE:
+            phrase = pattern.sub("", phrase.strip())
         phrase = _CONNECTIVE.sub("", phrase.strip())
         phrase = _SUBJECT.sub("", phrase)
-        phrase = re.sub(
-            r"^(?:对|對|与|與)[^进出進口贸貿]{1,12}?(?=进出口|進出口|出口|进口|進口|贸易|貿易)",
-            "",
-            phrase,
-        )
+        phrase = _PARTNER.sub("", phrase)
         phrase = _VERB_END.sub("", phrase)
         phrase = self.edge.sub("", phrase)
         phrase = phrase.strip(' 的“”"、')

@@ -14,7 +14,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from textfacts.components._zh import CLAUSE_END, Lexicon, add_mention, alternation, lexicon
+from textfacts.components._zh import (
+    CLAUSE_END,
+    Lexicon,
+    add_mention,
+    alternation,
+    doc_text,
+    lexicon,
+)
 from textfacts.normalize.zh_numbers import ascii_digits, parse_digits, scale_of, scaled, tenths
 
 NUM = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
@@ -40,6 +47,10 @@ class ZhNumbers:
         self.after = sorted(
             (r for r in lex.bounds if r.position == "after"), key=lambda r: -len(r.surface)
         )
+        self.after_bound = {r.surface: r.bound for r in self.after}
+        self.before_bound = {r.surface: r.bound for r in self.before}
+        self.after_re = re.compile(alternation(list(self.after_bound)))
+        self.before_re = re.compile(f"(?:{alternation(list(self.before_bound))})$")
         currency = alternation(list(self.currency))
         self.figure = re.compile(
             rf"(?P<num>{NUM})(?:{_RANGE}(?P<num2>{NUM}))?(?P<scale>{SCALE})(?P<infix>多|余|餘)?"
@@ -56,8 +67,10 @@ class ZhNumbers:
         """Record MONEY/PERCENT/QUANTITY mentions (char-level)."""
         from textfacts.components._zh import mentions
 
-        text = doc.text
-        taken = [(m["start"], m["end"]) for m in mentions(doc, "DATE")]
+        text = doc_text(doc)
+        taken = bytearray(len(text))  # characters already in a DATE or a figure
+        for date in mentions(doc, "DATE"):
+            taken[date["start"] : date["end"]] = b"\x01" * (date["end"] - date["start"])
         for match in self.percent_words.finditer(text):
             value = parse_digits(match.group("num"))
             self._add(
@@ -74,7 +87,7 @@ class ZhNumbers:
             start = match.start()
             if start and (text[start - 1].isdigit() or text[start - 1] in ".．第"):
                 continue
-            if any(s <= start < e for s, e in taken):
+            if taken[start]:
                 continue
             item = self._figure(text, match)
             if item is not None:
@@ -204,13 +217,13 @@ class ZhNumbers:
         end: int,
         value: float | None,
         unit: str,
-        taken: list[tuple[int, int]],
+        taken: bytearray,
         rule: str,
         **extra: Any,
     ) -> None:
-        if value is None or any(s < end and start < e for s, e in taken):
+        if value is None or any(taken[start:end]):
             return
-        bound = extra.pop("bound", None) or self._bound(doc.text, start, end)
+        bound = extra.pop("bound", None) or self._bound(doc_text(doc), start, end)
         add_mention(
             doc,
             label,
@@ -222,20 +235,17 @@ class ZhNumbers:
             rule=rule,
             **{k: v for k, v in extra.items() if v is not None},
         )
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
 
     def _bound(self, text: str, start: int, end: int) -> str:
         """The qualifier's bound: before the figure (约, 超过, 近) or after it (左右, 以上)."""
-        for row in self.after:
-            if text.startswith(row.surface, end):
-                return row.bound
+        after = self.after_re.match(text, end)
+        if after:
+            return self.after_bound[after.group(0)]
         if text.startswith(("多", "余", "餘"), end):
             return "at_least"
-        head = text[max(0, start - 6) : start]
-        for row in self.before:
-            if head.endswith(row.surface):
-                return row.bound
-        return "exact"
+        before = self.before_re.search(text, max(0, start - 6), start)
+        return self.before_bound[before.group(0)] if before else "exact"
 
 
 @Language.factory(

@@ -233,3 +233,17 @@ def test_targets_get_no_claim(zh_extractor):
     document = _run(zh_extractor, "目标是把通关时间压缩到2小时以内。")
     assert _mention(document, "2小时", "QUANTITY").bound == "at_most"
     assert document.claims == []
+
+
+def test_printed_date_in_the_head_is_the_publication_date(zh_extractor):
+    text = "海关总署：外贸平稳增长\n2025-10-14 09:30 来源：新华网\n今年前三季度，出口增长6%。"
+    document = zh_extractor(text)
+    assert document.meta.published == "2025-10-14"
+    assert _mention(document, "今年前三季度", "DATE").value == "2025-01/2025-09"
+    assert _mention(document, "2025-10-14", "DATE").value == "2025-10-14"
+
+
+def test_without_any_date_relative_forms_stay_null(zh_extractor):
+    document = zh_extractor("北京电 今年前三季度，出口增长6.1%。")
+    assert document.meta.published is None
+    assert _mention(document, "今年前三季度", "DATE").value is None

@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from textfacts.components._zh import Bounds, add_mention, doc_text, published
-from textfacts.normalize.zh_dates import DATE, resolve
+from textfacts.extensions import state
+from textfacts.normalize.zh_dates import DATE, iso, resolve
 
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年")
 # A day count, not a day of the month: 30日内, 每日, 连续5日.
@@ -23,6 +24,8 @@ _NOT_DAY_BEFORE = ("每", "连续", "連續", "近", "约", "約", "第", "超�
 _WEEKDAY = re.compile(r"\s?[（(]?\s?(星期[一二三四五六日天]|周[一二三四五六日])")
 # Anaphors and vague references that are not dates (§2): 同期 alone, 历史同期.
 _SKIP = {"同期", "上年同期"}
+_PRINTED = re.compile(r"((?:19|20)\d\d)\s?[-年/.]\s?(\d{1,2})\s?[-月/.]\s?(\d{1,2})(?!\d)")
+HEAD_CHARS = 400  # the page head: headline, source line, date
 
 
 class ZhDates:
@@ -34,7 +37,7 @@ class ZhDates:
     def __call__(self, doc: Doc) -> Doc:
         """Record DATE mentions (char-level) with ISO values or null."""
         text = doc_text(doc)
-        pub = published(doc)
+        pub = published(doc) or self._printed_date(doc, text)
         bounds = Bounds(text)
         last_year: int | None = None
         last_value: str | None = None
@@ -71,6 +74,21 @@ class ZhDates:
             if value and not surface.startswith(("上年", "去年同期")):
                 last_value = value
         return doc
+
+    @staticmethod
+    def _printed_date(doc: Doc, text: str) -> str | None:
+        """A full date printed in the page head (`2024年04月12日 08:21`, `2024-04-12`).
+
+        Chinese news pages print one under the headline; datelines (北京4月12日电) carry no
+        year, so without a printed date or a caller's date relative forms stay null.
+        """
+        match = _PRINTED.search(text, 0, HEAD_CHARS)
+        if match is None:
+            return None
+        value = iso(*(int(g) for g in match.groups()))
+        if value is not None:
+            state(doc).setdefault("meta", {})["published"] = value
+        return value
 
 
 @Language.factory("textfacts_zh_dates", default_config={}, assigns=["doc._.textfacts_state"])

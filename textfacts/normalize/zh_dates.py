@@ -31,7 +31,8 @@ _YEAR = rf"(?:19|20){_D}{_D}年"
 DATE = re.compile(
     rf"""
     (?=[0-9０-９“"‘十过過未今去明前本上当當第一二三四下全同两兩五六七八九])  # a cheap first test
-    (?:(?P<plan>[“"‘]?(?:十[一二三四五六]五)[”"’]?(?:时期|時期|期间|期間))
+    (?:(?P<iso>(?:19|20){_D}{_D}-[01]?{_D}-[0-3]?{_D}(?![0-9]))
+  | (?P<plan>[“"‘]?(?:十[一二三四五六]五)[”"’]?(?:时期|時期|期间|期間))
   | (?P<plan_since>(?<=[“"‘])十[一二三四五六]五(?=[”"’]以来|[”"’]以來))
   | (?P<past>(?:过去|過去|未来|未來|今后|今後)(?:{_N})年)
   | (?P<quarters_since>(?:{_N})[个個]季度(?:以来|以來))
@@ -141,6 +142,9 @@ def resolve(
         name = re.search(r"十[一二三四五六]五", text)
         first, last = PLANS[name.group(0)]  # type: ignore[union-attr]
         return f"{first}/{last}"
+    if match.group("iso"):
+        year, month, day = (int(part) for part in text.split("-"))
+        return iso(year, month, day)
     if match.group("today"):
         return pub.isoformat() if pub else None
     if match.group("day"):

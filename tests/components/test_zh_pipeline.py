@@ -247,3 +247,17 @@ def test_without_any_date_relative_forms_stay_null(zh_extractor):
     document = zh_extractor("北京电 今年前三季度，出口增长6.1%。")
     assert document.meta.published is None
     assert _mention(document, "今年前三季度", "DATE").value is None
+
+
+def test_campaign_name_with_its_year(zh_extractor):
+    document = _run(zh_extractor, "2026年，海关将开展“清风2031”联合专项行动。此外，出口增长2%。")
+    program = _mention(document, "清风2031", "PROGRAM")
+    year = _mention(document, "2031", "DATE")
+    assert program.start < year.start < program.end and year.value == "2031"
+    claim = document.claims[0]
+    assert claim.period == _mention(document, "2026年", "DATE").id  # the name's year never carries
+
+
+def test_a_date_inside_the_clause_is_no_part_of_the_measure(zh_extractor):
+    document = _run(zh_extractor, "前5个月我国出口增长3%。")
+    assert document.claims[0].measure == "出口"

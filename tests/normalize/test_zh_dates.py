@@ -45,6 +45,8 @@ PUB = "2025-04-18"
         pytest.param("未来五年", "2026/2030", id="未来五年"),
         pytest.param("6个季度以来", "2023-10/2025-03", id="6个季度以来"),
         pytest.param("上年", "2024", id="上年"),
+        pytest.param("2031", "2031", id="a name's year"),
+        pytest.param("2025-10-14", "2025-10-14", id="iso"),
         pytest.param("13月", None, id="no month 13"),
         pytest.param("2月30日", None, id="no February 30"),
     ],
@@ -81,6 +83,8 @@ def test_shift_years():
         pytest.param("海关总署9日发布", ["9日"], id="bare day"),
         pytest.param("2024年1-11月进出口", ["2024年1-11月"], id="year and month span"),
         pytest.param("创8个季度以来新高", ["8个季度以来"], id="quarters since"),
+        pytest.param("开展“清风2031”行动", ["2031"], id="year inside a campaign name"),
+        pytest.param("2025-10-14 09:30", ["2025-10-14"], id="iso date"),
     ],
 )
 def test_date_pattern_spans(text, found):

@@ -21,7 +21,7 @@ from textfacts.components._zh import Lexicon, add_mention, alternation, doc_text
 HAN = r"[\u4e00-\u9fff]"
 _UNIT = re.compile(rf"{HAN}{{2,10}}?(?:司|局|办公室|辦公室)(?![长長])")
 _TITLE_QUOTE = re.compile(r"《([^《》\n]{2,40})》")
-_CAMPAIGN = re.compile(r"“([^“”\n]{2,14})”(?=(?:专项|專項|联合|聯合)?(?:行动|行動))")
+_CAMPAIGN = re.compile(r"“([^“”\n]{2,14})”(?=(?:联合|聯合)?(?:专项|專項)?(?:行动|行動))")
 _SERIES = re.compile(r"“[^“”\n]{2,10}”系列(?:新闻发布会|新聞發布會|发布会|發布會)")
 _ZONE = (
     r"(?:自贸试验区|自貿試驗區|自由贸易试验区|自由貿易試驗區|综合保税区|綜合保稅區|保税区|保稅區)"

@@ -73,7 +73,7 @@ _CONNECTIVE = re.compile(
     r"^(?:其中|同期|此外|另外|同时|同時|据海关统计|據海關統計|据海关数据|據海關數據|另据海关数据|"
     r"另據海關數據|具体来看|具體來看|从[^，,]{1,6}看|從[^，,]{1,6}看)[，,]?"
 )
-_SUBJECT = re.compile(r"^(?:我国|我國|中国|中國|全国|全國|海关|海關|中国海关|中國海關)")
+_SUBJECT = re.compile(r"^(?:我国|我國|中国|中國|全国|全國|海关|海關|中国海关|中國海關)+")
 # Words around a measure that are not part of it: rate adverbs, brackets, dates, baselines,
 # list ordinals (one compiled pass each, in this order).
 _NOT_MEASURE = [
@@ -477,6 +477,10 @@ class ZhClaims:
                 continue
             period = self._period(text, figure, sentence_start, dates, carried)
             before = text[segment_start:start]
+            for date in dates.between(segment_start, start):
+                # A date in the phrase is the period, never part of the measure.
+                a, b = date["start"] - segment_start, min(date["end"], start) - segment_start
+                before = before[:a] + " " * (b - a) + before[b:]
             kind, direction = self._kind(figure, before)
             if sentence_start != sentence_key:
                 sentence_key, in_sentence = sentence_start, []

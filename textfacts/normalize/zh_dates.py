@@ -31,7 +31,8 @@ _YEAR = rf"(?:19|20){_D}{_D}年"
 DATE = re.compile(
     rf"""
     (?=[0-9０-９“"‘十过過未今去明前本上当當第一二三四下全同两兩五六七八九])  # a cheap first test
-    (?:(?P<iso>(?:19|20){_D}{_D}-[01]?{_D}-[0-3]?{_D}(?![0-9]))
+    (?:(?P<name_year>(?<=[\u4e00-\u9fff])(?:19|20){_D}{_D}(?=[”"’]))
+  | (?P<iso>(?:19|20){_D}{_D}-[01]?{_D}-[0-3]?{_D}(?![0-9]))
   | (?P<plan>[“"‘]?(?:十[一二三四五六]五)[”"’]?(?:时期|時期|期间|期間))
   | (?P<plan_since>(?<=[“"‘])十[一二三四五六]五(?=[”"’]以来|[”"’]以來))
   | (?P<past>(?:过去|過去|未来|未來|今后|今後)(?:{_N})年)
@@ -132,6 +133,8 @@ def resolve(
     """
     text = ascii_digits(surface.strip())
     pub = _published(published)
+    if re.fullmatch(r"(?:19|20)\d\d", text):
+        return text  # a year inside a name (“清源2027”)
     if text.strip('“”"‘’') in PLANS:
         first, last = PLANS[text.strip('“”"‘’')]
         return f"{first}/{last}"

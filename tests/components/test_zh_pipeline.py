@@ -261,3 +261,25 @@ def test_campaign_name_with_its_year(zh_extractor):
 def test_a_date_inside_the_clause_is_no_part_of_the_measure(zh_extractor):
     document = _run(zh_extractor, "前5个月我国出口增长3%。")
     assert document.claims[0].measure == "出口"
+
+
+def test_transcript_turns_give_speakers_and_a_question_ends_them(zh_extractor):
+    text = (
+        "记者：请介绍上半年情况。\n"
+        "海关总署新闻发言人刘洋：上半年，我国出口增长5%。我们将继续优化监管。\n"
+        "某报记者：谢谢。请问下半年呢？\n"
+        "上半年进口增长2%。"
+    )
+    document = _run(zh_extractor, text)
+    person = _mention(document, "刘洋", "PERSON")
+    assert [m.text for m in document.mentions if m.label == "PERSON"] == ["刘洋"]
+    speakers = {
+        d.text: c.speaker for c in document.claims for d in document.mentions if d.id == c.anchor
+    }
+    assert speakers == {"5%": person.id, "2%": None}
+    assert [c.speaker for c in document.commitments] == [person.id]
+
+
+def test_inline_ordinals_after_a_pledge_are_initiatives(zh_extractor):
+    document = _run(zh_extractor, "海关将支持外贸发展，一是优化监管，二是压缩时间。")
+    assert [c.modality for c in document.commitments] == ["will", "initiative", "initiative"]

@@ -148,6 +148,11 @@ class ZhEntities:
             while at < len(text) and text[at] in " ：:\u3000":
                 at += 1
             name = self._name(text, at)
+            if name is not None and re.search("[：:]", text[title.end() : at]):
+                # 编辑：王芳 is a credit; 记者：谢谢 opens a turn whose speech is no name.
+                after = text[at + len(name) : at + len(name) + 1]
+                if after and after not in " \n\u3000)）、，,":
+                    name = None
             if name is None or any(taken[at : at + len(name)]):
                 continue
             role, org = self._role(text, title.start(), title.group(0), orgs)

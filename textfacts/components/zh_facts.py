@@ -31,6 +31,8 @@ from textfacts.extensions import state
 
 GAC = "General Administration of Customs"
 _SPEAKERS = "textfacts.zh_speakers"
+# A turn label: up to 30 characters without punctuation before a colon at a line's start.
+_TURN_COLON = re.compile(r"[^\n，,。：:“”]{1,30}[：:]")
 # Where a figure's segment starts: after a clause mark or a colon (not after 、).
 _SEGMENT_MARK = re.compile(r"[，,；;。！？!?\n：:]")
 _SPEECH = re.compile(r"表示|说|說|説|介绍|介紹|指出|称|稱|强调|強調|透露|提出|回答")
@@ -84,6 +86,7 @@ _NOT_MEASURE = [
     ),
     re.compile(r"比上年|同比|环比|環比|较[^\s，,]{0,6}|比[^\s，,]{0,6}$"),
     re.compile(r"^[一二三四五六七八九十]是"),
+    re.compile(r"^(?:共|累计|累計|合计|合計|还|還|也)"),
 ]
 # A partner before a flow (对东盟进出口): the partner is the subject, not the measure.
 _PARTNER = re.compile(
@@ -122,9 +125,10 @@ def _speaker_map(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
         if text.rfind("\n", 0, start + 1) != line:
             line, line_speaker = text.rfind("\n", 0, start + 1), None
         in_sentence = people.between(start, end)
-        label = next((p for p in in_sentence if p.get("rule") == "zh.turn_label"), None)
-        if label is not None:
-            turn = key(label)
+        if line_start_of(text, start) == start:
+            label = _turn_label(text, start, in_sentence)
+            if label is not False:
+                turn = key(label) if label else None
         who = next((p for p in in_sentence if _SPEECH.match(text, _after_name(text, p))), None)
         who = who or _quoted_by(text, start, people)
         if who is not None:
@@ -153,6 +157,22 @@ def _split_outside_quotes(text: str, marks: str) -> list[str]:
             last = i + 1
     parts.append(text[last:])
     return [p for p in parts if p]
+
+
+def line_start_of(text: str, at: int) -> int:
+    """Start of the line holding `at`."""
+    return text.rfind("\n", 0, at) + 1
+
+
+def _turn_label(text: str, start: int, people: list[dict[str, Any]]) -> Any:
+    """The PERSON whose transcript turn a line opens (`李明：`).
+
+    None for a turn without a name (`彭博社记者：`, `主持人：`); False for no turn at all.
+    """
+    colon = _TURN_COLON.match(text, start)
+    if colon is None:
+        return False
+    return next((p for p in people if p["end"] == colon.end() - 1), None)
 
 
 def _after_name(text: str, person: dict[str, Any]) -> int:
@@ -217,6 +237,10 @@ class ZhCommitments:
                 deadline = None
             speaker = speakers.get(bounds.sentence(start)[0])
             found = self._list_items(text, start, end, previous_lead)
+            if found and found[0]["start"] > start:
+                # The pledge that leads the list in its own sentence (海关将…，一是…).
+                lead_end = found[0]["start"]
+                found = self._parallel(text, start, lead_end, token_starts, name_ends) + found
             if not found:
                 found = self._parallel(text, start, end, token_starts, name_ends)
             for item in found:
@@ -243,7 +267,11 @@ class ZhCommitments:
         sentence = text[start:end]
         items: list[dict[str, Any]] = []
         ordinals = list(_ORDINAL.finditer(sentence))
-        if ordinals and not _NOT_MEASURES.search(lead) and _MEASURES.search(lead + sentence):
+        if (
+            ordinals
+            and not _NOT_MEASURES.search(lead)
+            and (_MEASURES.search(lead + sentence) or _FUTURE.search(lead[-40:] + sentence))
+        ):
             for i, match in enumerate(ordinals):
                 item_end = ordinals[i + 1].start() if i + 1 < len(ordinals) else len(sentence)
                 body = sentence[match.start() : item_end].rstrip("；;，, ")

@@ -22,6 +22,7 @@ from textfacts.extensions import state
 from textfacts.resources import model_dir, read_jsonl, read_tsv
 
 ZH_MODEL = "customs-zh"
+_RECORDS = "textfacts.zh_mentions"
 _TEXT = "textfacts.text"  # set by Extractor.make_doc; built here for Docs made elsewhere
 # Ends of a sentence and of a clause, in either width.
 SENTENCE_END = "。！？!?；;\n"
@@ -206,18 +207,25 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+def _records(doc: Doc) -> list[dict[str, Any]]:
+    """The Doc's char-level mention list (in its state), looked up once per Doc."""
+    cached = doc.user_data.get(_RECORDS)
+    if cached is None:
+        cached = doc.user_data[_RECORDS] = state(doc).setdefault("char_mentions", [])
+    return cached
+
+
 def add_mention(doc: Doc, label: str, start: int, end: int, **attrs: Any) -> dict[str, Any]:
     """Record one char-level mention in the Doc's state and return it."""
     item = {"label": label, "start": start, "end": end, "text": doc_text(doc)[start:end], **attrs}
-    state(doc).setdefault("char_mentions", []).append(item)
+    _records(doc).append(item)
     return item
 
 
 def mentions(doc: Doc, *labels: str) -> list[dict[str, Any]]:
     """The char-level mentions recorded so far, of the given labels, in text order."""
-    items = state(doc).get("char_mentions", [])
     return sorted(
-        (m for m in items if not labels or m["label"] in labels),
+        (m for m in _records(doc) if not labels or m["label"] in labels),
         key=lambda m: (m["start"], m["end"]),
     )
 

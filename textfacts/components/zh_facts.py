@@ -129,7 +129,9 @@ def _speaker_map(doc: Doc, bounds: Bounds) -> dict[int, list[Any] | None]:
             label = _turn_label(text, start, in_sentence)
             if label is not False:
                 turn = key(label) if label else None
-        who = next((p for p in in_sentence if _SPEECH.match(text, _after_name(text, p))), None)
+        who = None
+        if in_sentence and _SPEECH.search(text, start, end):
+            who = next((p for p in in_sentence if _SPEECH.match(text, _after_name(text, p))), None)
         who = who or _quoted_by(text, start, people)
         if who is not None:
             line_speaker = key(who)
@@ -310,6 +312,8 @@ class ZhCommitments:
 
         Sentences without two clauses opened by the same modal go clause by clause.
         """
+        if self.trigger.search(text, start, end) is None:
+            return []
         segments, at = [], start
         for part in _split_outside_quotes(text[start:end], "；;"):
             segments.append((at, at + len(part.rstrip("；; "))))

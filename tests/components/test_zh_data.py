@@ -34,7 +34,7 @@ def _gazetteer():
 
 def test_every_row_has_an_example_holding_its_surface():
     for name in ("currencies", "bounds", "units", "nouns", "modality", "titles", "claim_words",
-                 "bare_customs", "surnames"):
+                 "bare_customs", "surnames", "measures"):
         for row in _tsv(f"{name}.tsv"):
             assert (row.get("surface") or row["surname"]) in row["example"], (name, row)
 
@@ -107,3 +107,11 @@ def test_gazetteer_rows(zh_extractor, row):
     doc = zh_extractor(row["example"], PUB)
     assert any(m.label == row["label"] and any(a in m.text for a in row["aliases"])
                for m in doc.mentions), doc.mentions
+
+
+@pytest.mark.parametrize("row", _rows("measures.tsv"))
+def test_measure_rows(row):
+    from textfacts.consolidate import measure_key
+
+    assert measure_key(row["surface"]) == measure_key(row["words"])
+    assert measure_key(row["example"]) >= measure_key(row["words"])

@@ -283,3 +283,9 @@ def test_transcript_turns_give_speakers_and_a_question_ends_them(zh_extractor):
 def test_inline_ordinals_after_a_pledge_are_initiatives(zh_extractor):
     document = _run(zh_extractor, "海关将支持外贸发展，一是优化监管，二是压缩时间。")
     assert [c.modality for c in document.commitments] == ["will", "initiative", "initiative"]
+
+
+def test_a_meeting_scheduled_is_no_pledge_and_customs_districts_are_orgs(zh_extractor):
+    document = _run(zh_extractor, "黄埔海关表示，有关座谈会将于下周举行。")
+    assert document.commitments == []
+    assert _mention(document, "黄埔海关", "ORG").canonical == "黄埔海关"

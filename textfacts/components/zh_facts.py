@@ -59,6 +59,7 @@ _OTHER_WORD = {
     "願": "景望",
 }
 _FUTURE = re.compile(r"将|將|要|下一步|今后|今後|未来|未來|明年|力争|力爭")
+_SCHEDULED = re.compile(r"举行|舉行|召开|召開|开幕|開幕|闭幕|閉幕|举办|舉辦")
 _OBJECT_MARKER = re.compile(r"列为|列為|作为|作為|纳入|納入|视为|視為|定为|定為")
 # A forecast's subject is the economy, not an authority: 外贸将保持增长.
 _ECONOMIC = re.compile(r"外贸|外貿|出口|进口|進口|经济|經濟|贸易|貿易|增速|需求|形势|形勢")
@@ -409,6 +410,8 @@ class ZhCommitments:
         word = match.group(0)
         if word in ("将", "將") and _OBJECT_MARKER.search(text, match.end(), clause_end):
             return False
+        if _SCHEDULED.search(text, match.end(), clause_end):
+            return False  # a meeting scheduled (将于…举行) is no pledge
         if word in ("将", "將", "会", "會") and _ECONOMIC.search(
             text, sentence_start, match.start()
         ):

@@ -51,6 +51,7 @@ DATE = re.compile(
       | {_YEAR}|今年|去年|明年|前年|上年
     )
   | (?P<today>今天|今日)
+  | (?P<last_month>上月|上个月|上個月)
   | (?P<day>(?<![0-9０-９月年.])[0-9０-９]{{1,2}}[日号號](?![0-9０-９])))
     """,
     re.VERBOSE,
@@ -148,6 +149,11 @@ def resolve(
     if match.group("iso"):
         year, month, day = (int(part) for part in text.split("-"))
         return iso(year, month, day)
+    if match.group("last_month"):
+        if pub is None:
+            return None
+        year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+        return iso(year, month)
     if match.group("today"):
         return pub.isoformat() if pub else None
     if match.group("day"):

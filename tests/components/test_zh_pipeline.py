@@ -123,6 +123,7 @@ def test_shared_currency_and_shared_percentage_point(zh_extractor):
     "text",
     [
         pytest.param("依据署税函〔2025〕36号文件办理。", id="document number"),
+        pytest.param("依据公告〔2025〕12号执行。", id="document number with a day-like number"),
         pytest.param("详见第 05 版。", id="page number"),
         pytest.param("发布会于上午10时30分开始。", id="clock time"),
         pytest.param("这是第3次开展此类行动。", id="ordinal"),
@@ -130,7 +131,7 @@ def test_shared_currency_and_shared_percentage_point(zh_extractor):
 )
 def test_not_figures(zh_extractor, text):
     document = _run(zh_extractor, text)
-    assert not [m for m in document.mentions if m.label in ("MONEY", "PERCENT", "QUANTITY")]
+    assert not [m for m in document.mentions if m.label in ("MONEY", "PERCENT", "QUANTITY", "DATE")]
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,22 @@ from textfacts.normalize.zh_dates import DATE, iso, resolve
 _EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)年")
 # A day count, not a day of the month: 30日内, 每日, 连续5日.
 _NOT_DAY_AFTER = ("内", "內", "以内", "以內", "之内", "後", "后", "左右", "以上")
-_NOT_DAY_BEFORE = ("每", "连续", "連續", "近", "约", "約", "第", "超过", "超過", "用时", "用時")
+# 〔2025〕17号 is a document number.
+_NOT_DAY_BEFORE = (
+    "每",
+    "连续",
+    "連續",
+    "近",
+    "约",
+    "約",
+    "第",
+    "超过",
+    "超過",
+    "用时",
+    "用時",
+    "〕",
+    "]",
+)
 # A weekday in brackets after a date names the same day.
 _WEEKDAY = re.compile(r"\s?[（(]?\s?(星期[一二三四五六日天]|周[一二三四五六日])")
 # Anaphors and vague references that are not dates (§2): 同期 alone, 历史同期.

@@ -145,15 +145,10 @@ class ZhNumbers:
                     self.currency[shared.group("cur")],
                     {**extra, "rule": "zh.shared_currency"},
                 )
-            noun = self.noun.match(text, end) or self.noun.match(text, end + 1)
-            if noun and noun.start() - end <= 1:
-                return (
-                    "QUANTITY",
-                    noun.end(),
-                    value,
-                    self.nouns[noun.group(0)],
-                    {**extra, "rule": "zh.scaled_noun"},
-                )
+            # 6亿多进境人员: a scaled count right before a short phrase ending in its noun.
+            after = self._noun_after(text, end)
+            if after is not None and after[0] - end <= 6:
+                return "QUANTITY", after[0], value, after[1], {**extra, "rule": "zh.scaled_noun"}
         return None
 
     def _quantity(

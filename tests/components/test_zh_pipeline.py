@@ -290,3 +290,13 @@ def test_a_meeting_scheduled_is_no_pledge_and_customs_districts_are_orgs(zh_extr
     document = _run(zh_extractor, "黄埔海关表示，有关座谈会将于下周举行。")
     assert document.commitments == []
     assert _mention(document, "黄埔海关", "ORG").canonical == "黄埔海关"
+
+
+def test_government_bodies_and_titled_leaders(zh_extractor):
+    document = _run(
+        zh_extractor, "国务院副总理陈林会见外宾。广州市人民政府办公厅发布通知，广东省外贸增长。"
+    )
+    person = _mention(document, "陈林", "PERSON")
+    assert person.role == "副总理" and person.org == _mention(document, "国务院", "ORG").id
+    assert _mention(document, "广州市人民政府办公厅", "ORG")
+    assert _mention(document, "广东省", "GPE").canonical == "广东省"

@@ -22,6 +22,10 @@ HAN = r"[\u4e00-\u9fff]"
 _UNIT = re.compile(rf"{HAN}{{2,10}}?(?:司|局|办公室|辦公室)(?![长長])")
 _TITLE_QUOTE = re.compile(r"《([^《》\n]{2,40})》")
 _CAMPAIGN = re.compile(r"“([^“”\n]{2,14})”(?=(?:联合|聯合)?(?:专项|專項)?(?:行动|行動))")
+_GOVERNMENT = re.compile(
+    r"(?:省|市|自治区|自治區)?(?:人民政府|政府)(?:办公厅|辦公廳|办公室|辦公室)?"
+)
+_ADMIN_SUFFIX = re.compile(r"(?:省|市|自治区|自治區|特别行政区|特別行政區)(?!场|場|民|长|長|委)")
 _SERIES = re.compile(r"“[^“”\n]{2,10}”系列(?:新闻发布会|新聞發布會|发布会|發布會)")
 _ZONE = (
     r"(?:自贸试验区|自貿試驗區|自由贸易试验区|自由貿易試驗區|综合保税区|綜合保稅區|保税区|保稅區)"
@@ -80,6 +84,14 @@ class ZhEntities:
             if surface in self.gac_bare and self._generic(text, start, end):
                 continue
             if row.label == "GPE" and text.startswith(("式", "特色"), end):
+                continue
+            if row.label == "GPE" and (government := _GOVERNMENT.match(text, end)):
+                # 深圳市人民政府(办公厅): one ORG at the outer level (§3).
+                found.append(_item("ORG", start, government.end(), None, "zh.government", text))
+                continue
+            if row.label == "GPE" and (suffix := _ADMIN_SUFFIX.match(text, end)):
+                end = suffix.end()  # 广东省, 深圳市: the name as written
+                found.append(_item("GPE", start, end, text[start:end], f"zh.{row.id}"))
                 continue
             if row.label == "GPE" and text.startswith(("海关", "海關"), end):
                 # A named customs house (上海海关) is its own ORG, canonical as written.
@@ -143,7 +155,12 @@ class ZhEntities:
         for m in mentions(doc):
             if m["label"] not in ("DATE", "MONEY", "PERCENT", "QUANTITY"):
                 taken[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
+        known = {m["start"]: m for m in mentions(doc, "PERSON")}  # gazetteer people
         for title in self.titles.finditer(text):
+            if title.end() in known:  # 国家主席习近平: a known name takes the title before it
+                role, org = self._role(text, title.start(), title.group(0), orgs)
+                known[title.end()].update(role=role, org=org)
+                continue
             at = title.end()
             while at < len(text) and text[at] in " ：:\u3000":
                 at += 1

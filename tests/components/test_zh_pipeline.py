@@ -300,3 +300,18 @@ def test_government_bodies_and_titled_leaders(zh_extractor):
     assert person.role == "副总理" and person.org == _mention(document, "国务院", "ORG").id
     assert _mention(document, "广州市人民政府办公厅", "ORG")
     assert _mention(document, "广东省", "GPE").canonical == "广东省"
+
+
+def test_time_phrase_after_the_trigger_and_measures_listed_after_a_colon(zh_extractor):
+    text = (
+        "海关总署决定自2026年5月1日起，在全国推广新模式。"
+        "具体措施包括：简化备案手续，实行网上办理；优化申报流程；加强风险防控。"
+    )
+    document = _run(zh_extractor, text)
+    got = [(c.text, c.modality) for c in document.commitments]
+    assert got == [
+        ("在全国推广新模式", "plan"),
+        ("简化备案手续，实行网上办理", "initiative"),
+        ("优化申报流程", "initiative"),
+        ("加强风险防控", "initiative"),
+    ]

@@ -59,6 +59,8 @@ _OTHER_WORD = {
     "願": "景望",
 }
 _FUTURE = re.compile(r"将|將|要|下一步|今后|今後|未来|未來|明年|力争|力爭")
+# What may stand between a trigger and its clause's end without being the action: 决定自3月1日起，…
+_TIME_ONLY = re.compile(r"(?:自|从|從|于|於)[^，,；;。]{1,14}(?:起|开始|開始)")
 _SCHEDULED = re.compile(r"举行|舉行|召开|召開|开幕|開幕|闭幕|閉幕|举办|舉辦")
 _OBJECT_MARKER = re.compile(r"列为|列為|作为|作為|纳入|納入|视为|視為|定为|定為")
 # A forecast's subject is the economy, not an authority: 外贸将保持增长.
@@ -236,7 +238,7 @@ class ZhCommitments:
             sentence = text[start:end]
             if not sentence.strip():
                 continue
-            if "\n\n" in text[max(0, start - 2) : start + 1]:
+            if start and text[start - 1] == "\n":  # a deadline carries within its paragraph
                 deadline = None
             speaker = speakers.get(bounds.sentence(start)[0])
             found = self._list_items(text, start, end, previous_lead)
@@ -297,9 +299,9 @@ class ZhCommitments:
         rest = text[offset:end]
         # Items are VPs between commas; a list without commas separates them with 、
         # (never inside quotation marks: “离境即退税、销售后再核算” is one item).
-        marks = "，,；;" if re.search(r"[，,；;]", rest) else "、"
+        marks = "；;" if re.search(r"[；;]", rest) else "，," if re.search(r"[，,]", rest) else "、"
         for part in _split_outside_quotes(rest, marks):
-            body = _LIST_TAIL.sub("", part.strip(marks + " "))
+            body = _LIST_TAIL.sub("", part.strip(marks + " ：:"))
             if len(body) >= 4:
                 at = text.index(body, offset)
                 items.append(self._item(text, at, at + len(body), "initiative", body))
@@ -352,7 +354,7 @@ class ZhCommitments:
                 future = match.group(0) in ("将", "將") or _FUTURE.search(text, start, word_end)
                 if modality == "continue" and not future:
                     modality = None
-                elif clause_end - word_end < 2:
+                elif clause_end - word_end < 2 or _TIME_ONLY.fullmatch(text, word_end, clause_end):
                     pending = True
                 else:
                     body = (match.start(), word_end)

@@ -87,7 +87,7 @@ _NOT_MEASURE = [
     re.compile(
         r"(?:19|20)\d\d年|[一二三四]季度|前三季度|[上下]半年|今年|去年|历史同期|歷史同期|同期"
     ),
-    re.compile(r"比上年|同比|环比|環比|较[^\s，,]{0,6}|比[^\s，,]{0,6}$"),
+    re.compile(r"比上年|同比|环比|環比|按年|按月|较[^\s，,]{0,6}|比[^\s，,]{0,6}$"),
     re.compile(r"^[一二三四五六七八九十]是"),
     re.compile(r"^(?:共|累计|累計|合计|合計|还|還|也)"),
 ]
@@ -645,7 +645,8 @@ class ZhClaims:
         if kind not in ("change", "multiple"):
             return None
         found = re.findall(
-            r"同比|环比|環比|(?<=[比较較])(?:上年|去年[^\s，,增下提加]{0,4})", text[start:at]
+            r"同比|环比|環比|按年|按月|(?<=[比较較])(?:上年|去年[^\s，,增下提加]{0,4})",
+            text[start:at],
         )
         if found:
             return found[-1]

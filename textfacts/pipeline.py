@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -45,6 +46,8 @@ def build_nlp(model: str | Path = DEFAULT_MODEL) -> tuple[Language, Path, dict[s
         exclude.append("tokenizer")
     if "lang" in base:
         # A blank language with its own segmenter (customs-zh: zh + jieba); no trained parts.
+        # jieba logs its dictionary loading to stderr at DEBUG; a run's output is ours.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         nlp = spacy.blank(base["lang"], config={"nlp": {"tokenizer": dict(config["tokenizer"])}})
     else:
         nlp = spacy.load(base["pipeline"], exclude=exclude, config=overrides)

@@ -31,6 +31,7 @@ GOLD_DIR = CORPUS / "gold"
 HELDOUT_DIR = CORPUS / "heldout" / "gold"
 BLIND_DIR = CORPUS / "blind" / "gold"
 DEV_GOLD = REPO.parent / "shared" / "corpus-dev" / "gold.jsonl"
+DEV_ZH_GOLD = REPO.parent / "shared" / "corpus-dev-zh" / "gold.jsonl"
 _STR = ("id", "label", "text", "unit", "bound", "canonical", "role", "org")
 
 
@@ -119,13 +120,16 @@ def row_to_document(row: dict[str, Any]) -> Document:
 def resolve_gold(name: str | Path | None) -> list[Path]:
     """Gold locations by name.
 
-    None/'seeds' = corpus/gold, 'dev' = the external dev gold, 'heldout' = corpus/heldout/gold,
+    None/'seeds' = corpus/gold, 'dev' = the external dev gold ('dev-zh' the Chinese one),
+    'heldout' = corpus/heldout/gold,
     'blind' = corpus/blind/gold (never used for development), 'all' = all four.
     """
     if name is None or str(name) == "seeds":
         return [GOLD_DIR]
     if str(name) == "dev":
         return [DEV_GOLD]
+    if str(name) == "dev-zh":
+        return [DEV_ZH_GOLD]
     if str(name) == "heldout":
         return [HELDOUT_DIR]
     if str(name) == "blind":

@@ -20,8 +20,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 # The shared folder sits beside the main checkout (/work/main) or two levels up (/work/wt/x).
 DEV_ZH = next(
-    (p / "shared" / "corpus-dev-zh" / "gold.jsonl" for p in (REPO.parent, REPO.parent.parent)
-     if (p / "shared" / "corpus-dev-zh").is_dir()),
+    (
+        p / "shared" / "corpus-dev-zh" / "gold.jsonl"
+        for p in (REPO.parent, REPO.parent.parent)
+        if (p / "shared" / "corpus-dev-zh").is_dir()
+    ),
     REPO.parent / "shared" / "corpus-dev-zh" / "gold.jsonl",
 )
 # Written for this benchmark in the genre's style (no gold text).

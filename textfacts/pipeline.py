@@ -285,8 +285,9 @@ def to_document(doc: Doc) -> Document:
     for item in sorted(doc_state.get("char_commitments", []), key=lambda c: (c["start"], c["end"])):
         attrs = {k: v for k, v in item.items() if k not in ("start", "end", "text", "rule")}
         attrs["speaker"] = ref(attrs.get("speaker"))
-        commitments.append(Commitment(id="", start=item["start"], end=item["end"],
-                                      text=item["text"], **attrs))
+        commitments.append(
+            Commitment(id="", start=item["start"], end=item["end"], text=item["text"], **attrs)
+        )
     commitments.sort(key=lambda c: (c.start, c.end))
     for number, commitment in enumerate(commitments, 1):
         commitment.id = f"c{number}"

@@ -12,8 +12,11 @@ PUB = {"published": "2025-06-16"}
 
 
 def _tsv(name):
-    lines = [line for line in (MODEL / "lexicons" / name).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    lines = [
+        line
+        for line in (MODEL / "lexicons" / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     header, *rows = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return [dict(zip(header, row, strict=False)) for row in rows]
 
@@ -33,8 +36,18 @@ def _gazetteer():
 
 
 def test_every_row_has_an_example_holding_its_surface():
-    for name in ("currencies", "bounds", "units", "nouns", "modality", "titles", "claim_words",
-                 "bare_customs", "surnames", "measures"):
+    for name in (
+        "currencies",
+        "bounds",
+        "units",
+        "nouns",
+        "modality",
+        "titles",
+        "claim_words",
+        "bare_customs",
+        "surnames",
+        "measures",
+    ):
         for row in _tsv(f"{name}.tsv"):
             assert (row.get("surface") or row["surname"]) in row["example"], (name, row)
 
@@ -42,8 +55,10 @@ def test_every_row_has_an_example_holding_its_surface():
 @pytest.mark.parametrize("row", _rows("currencies.tsv"))
 def test_currency_rows(zh_extractor, row):
     doc = zh_extractor(row["example"], PUB)
-    assert any(m.label == "MONEY" and m.unit == row["iso"] and row["surface"] in m.text
-               for m in doc.mentions), doc.mentions
+    assert any(
+        m.label == "MONEY" and m.unit == row["iso"] and row["surface"] in m.text
+        for m in doc.mentions
+    ), doc.mentions
 
 
 @pytest.mark.parametrize("row", _rows("bounds.tsv"))
@@ -92,8 +107,10 @@ def test_claim_word_rows(zh_extractor, row):
     if row["kind"] == "edge":
         assert all(not (c.measure or "").endswith(row["surface"]) for c in doc.claims)
     else:
-        assert any(c.kind == row["kind"] and c.direction == (row.get("direction") or None)
-                   for c in doc.claims), doc.claims
+        assert any(
+            c.kind == row["kind"] and c.direction == (row.get("direction") or None)
+            for c in doc.claims
+        ), doc.claims
 
 
 @pytest.mark.parametrize("row", _rows("bare_customs.tsv"))
@@ -105,8 +122,9 @@ def test_bare_customs_rows(zh_extractor, row):
 @pytest.mark.parametrize("row", _gazetteer())
 def test_gazetteer_rows(zh_extractor, row):
     doc = zh_extractor(row["example"], PUB)
-    assert any(m.label == row["label"] and any(a in m.text for a in row["aliases"])
-               for m in doc.mentions), doc.mentions
+    assert any(
+        m.label == row["label"] and any(a in m.text for a in row["aliases"]) for m in doc.mentions
+    ), doc.mentions
 
 
 @pytest.mark.parametrize("row", _rows("measures.tsv"))

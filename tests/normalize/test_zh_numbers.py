@@ -43,8 +43,18 @@ def test_scale_words():
 
 @pytest.mark.parametrize(
     ("surface", "value"),
-    [("五", 5), ("十", 10), ("十一", 11), ("二十", 20), ("九十九", 99), ("两", 2),
-     ("12", 12), ("百", None), ("一百二十", None), ("", None)],
+    [
+        ("五", 5),
+        ("十", 10),
+        ("十一", 11),
+        ("二十", 20),
+        ("九十九", 99),
+        ("两", 2),
+        ("12", 12),
+        ("百", None),
+        ("一百二十", None),
+        ("", None),
+    ],
 )
 def test_numeral_value(surface, value):
     assert numeral_value(surface) == value

@@ -315,3 +315,8 @@ def test_time_phrase_after_the_trigger_and_measures_listed_after_a_colon(zh_extr
         ("优化申报流程", "initiative"),
         ("加强风险防控", "initiative"),
     ]
+
+
+def test_duties_on_traders_are_no_pledges(zh_extractor):
+    document = _run(zh_extractor, "进出口企业应当如实申报。建议旅客提前了解入境规定。")
+    assert document.commitments == []

@@ -61,6 +61,10 @@ _OTHER_WORD = {
 _FUTURE = re.compile(r"将|將|要|下一步|今后|今後|未来|未來|明年|力争|力爭")
 # What may stand between a trigger and its clause's end without being the action: 决定自3月1日起，…
 _TIME_ONLY = re.compile(r"(?:自|从|從|于|於)[^，,；;。]{1,14}(?:起|开始|開始)")
+# Parties a customs text puts duties on or advises (企业应当如实申报, 建议旅客…): not pledgers.
+_OTHERS = re.compile(
+    r"企业|企業|旅客|公众|公眾|消费者|消費者|个人|個人|当事人|當事人|申报人|申報人|建议|建議"
+)
 _SCHEDULED = re.compile(r"举行|舉行|召开|召開|开幕|開幕|闭幕|閉幕|举办|舉辦")
 _OBJECT_MARKER = re.compile(r"列为|列為|作为|作為|纳入|納入|视为|視為|定为|定為")
 # A forecast's subject is the economy, not an authority: 外贸将保持增长.
@@ -418,6 +422,9 @@ class ZhCommitments:
             text, sentence_start, match.start()
         ):
             return False
+        before = text[sentence_start : match.start()]
+        if _OTHERS.search(before) and not re.search(r"海关|海關|我们|我們", before):
+            return False  # duties put on traders or travellers, advice to others: no pledge
         return not re.search(r"\d(?:\.\d+)?%", text[match.start() : clause_end])
 
     @staticmethod

@@ -320,3 +320,15 @@ def test_time_phrase_after_the_trigger_and_measures_listed_after_a_colon(zh_extr
 def test_duties_on_traders_are_no_pledges(zh_extractor):
     document = _run(zh_extractor, "进出口企业应当如实申报。建议旅客提前了解入境规定。")
     assert document.commitments == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("新闻发言人高度评价双方合作。", id="a word after the title"),
+        pytest.param("记者从海关总署获悉。", id="a preposition after the title"),
+        pytest.param("发言人关于此事作出回应。", id="关于 after the title"),
+    ],
+)
+def test_no_person_without_a_name_after_the_title(zh_extractor, text):
+    assert not [m for m in _run(zh_extractor, text).mentions if m.label == "PERSON"]

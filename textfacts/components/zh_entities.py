@@ -32,6 +32,15 @@ _ZONE = (
 )
 # Characters that end a name: verbs of saying, prepositions, punctuation, dates.
 _NAME_STOP = set("在说說表介指称稱强強回答日等和与與也还還就对對认認透向将將今昨出主接提代会會")
+_HAN_CHAR = re.compile(HAN)
+# Words that follow a speaker's name in the genre.
+_AFTER_NAME = re.compile(
+    r"表示|说|說|説|介绍|介紹|指出|出席|主持|会见|會見|会同|會同|回答|答|强调|強調|在|称|稱|透露|就|"
+    r"日前|近日|今天|今日|昨天|昨日|也|还|還|对|對|等|和|与|與|率|带队|帶隊|宣布|致辞|致辭|发表|發表|"
+    r"讲话|講話|通报|通報|接受|签署|簽署|同志|先生|女士|作|做|向|到|参加|參加|应邀|應邀|为|為|主讲|"
+    r"分析|解读|解讀|认为|認為|提出|坦言|谈|談|来|來|从|從|于|於|报道|報道|摄|攝|的|是|同|会|會|"
+    r"将|將|要|已|曾|一行|陪同|调研|調研|考察|视察|視察|访问|訪問|会议|會議|讲|講|称赞|稱讚"
+)
 # Characters no two-character name ends in (a title followed by a verb: 发言人表示).
 _NOT_NAME_END = set("在说說表和与與也就对對等称稱")
 _OUTLET_END = ("日报", "日報", "晚报", "晚報", "时报", "時報", "报", "報")
@@ -58,7 +67,7 @@ class ZhEntities:
         self.generic_after = [r.surface for r in lex.bare_customs if r.side == "after"]
         self.titles = re.compile(alternation([r.surface for r in lex.titles]))
         surnames = alternation([r.surname for r in lex.surnames])
-        self.name_at = re.compile(rf"(?:{surnames}){HAN}{{1,2}}")
+        self.name_at = re.compile(rf"(?P<surname>{surnames}){HAN}{{1,2}}")
         self.turn = re.compile(rf"^[ \t]*((?:{surnames}){HAN}{{1,2}})[：:]", re.MULTILINE)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -220,16 +229,22 @@ class ZhEntities:
                 taken[start:end] = b"\x01" * (end - start)
 
     def _name(self, text: str, at: int) -> str | None:
-        """A 2-3 character personal name starting at `at`, or None."""
+        """A 2-3 character personal name starting at `at`, or None.
+
+        The name must end where the genre ends one: punctuation, a digit, a space, or a word
+        that follows a speaker (表示, 介绍, 在, 出席 …). So 发言人高度评价 gives no 高度评.
+        """
         match = self.name_at.match(text, at)
         if match is None:
             return None
-        name = match.group(0)
-        if len(name) == 3 and name[2] in _NAME_STOP:
-            name = name[:2]
-        if name[-1] in _NOT_NAME_END:
-            return None
-        return name
+        name, shortest = match.group(0), len(match.group("surname")) + 1
+        for candidate in (name, name[:shortest]) if len(name) > shortest else (name,):
+            end = at + len(candidate)
+            if candidate[-1] in _NOT_NAME_END:
+                continue
+            if end >= len(text) or not _HAN_CHAR.match(text, end) or _AFTER_NAME.match(text, end):
+                return candidate
+        return None
 
     def _role(
         self, text: str, title_start: int, title: str, orgs: dict[int, dict[str, Any]]

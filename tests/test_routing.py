@@ -58,3 +58,21 @@ def test_forced_model_still_applies(tmp_path):
     record = json.loads(out.read_text(encoding="utf-8"))
     # The English model finds no Chinese money: the forced model ran, not the Chinese one.
     assert not any(m["label"] == "MONEY" for m in record["mentions"])
+
+
+def test_library_pipe_keeps_input_order_across_languages():
+    import textfacts
+
+    router = textfacts.load("auto")
+    texts = [CHINESE, ENGLISH, CHINESE, ENGLISH]
+    items = [
+        (t, {"doc_id": f"d{i}", "meta": {"published": "2025-10-13"}}) for i, t in enumerate(texts)
+    ]
+    out = list(router.pipe(items, as_tuples=True, batch_size=1))
+    assert [context["doc_id"] for _, context in out] == ["d0", "d1", "d2", "d3"]
+    assert [d.doc_id for d, _ in out] == ["d0", "d1", "d2", "d3"]
+    money = [[m.unit for m in d.mentions if m.label == "MONEY"] for d, _ in out]
+    assert money == [["CNY"], ["CNY"], ["CNY"], ["CNY"]]
+    chinese = [any(m.text == "31.5万亿元" for m in d.mentions) for d, _ in out]
+    assert chinese == [True, False, True, False]
+    assert router.name.startswith("auto[customs-en-")

@@ -21,7 +21,9 @@ from textfacts.components._zh import Lexicon, add_mention, alternation, doc_text
 HAN = r"[\u4e00-\u9fff]"
 _UNIT = re.compile(rf"{HAN}{{2,10}}?(?:司|局|办公室|辦公室)(?![长長])")
 _TITLE_QUOTE = re.compile(r"《([^《》\n]{2,40})》")
-_CAMPAIGN = re.compile(r"“([^“”\n]{2,14})”(?=(?:联合|聯合)?(?:专项|專項)?(?:行动|行動))")
+_CAMPAIGN = re.compile(
+    r"[“「]([^“”「」\n]{2,14})[”」](?=(?:联合|聯合)?(?:专项|專項)?(?:行动|行動))"
+)
 _GOVERNMENT = re.compile(
     r"(?:省|市|自治区|自治區)?(?:人民政府|政府)(?:办公厅|辦公廳|办公室|辦公室)?"
 )

@@ -30,11 +30,11 @@ _YEAR = rf"(?:19|20){_D}{_D}年"
 # One alternation, longest forms first inside each branch; `resolve` re-reads the surface.
 DATE = re.compile(
     rf"""
-    (?=[0-9０-９“"‘十过過未今去明前本上当當第一二三四下全同两兩五六七八九])  # a cheap first test
-    (?:(?P<name_year>(?<=[\u4e00-\u9fff])(?:19|20){_D}{_D}(?=[”"’]))
+    (?=[0-9０-９“"‘「十过過未今去明前本上当當第一二三四下全同两兩五六七八九])  # a cheap first test
+    (?:(?P<name_year>(?<=[\u4e00-\u9fff])(?:19|20){_D}{_D}(?=[”"’」]))
   | (?P<iso>(?:19|20){_D}{_D}-[01]?{_D}-[0-3]?{_D}(?![0-9]))
-  | (?P<plan>[“"‘]?(?:十[一二三四五六]五)[”"’]?(?:时期|時期|期间|期間))
-  | (?P<plan_since>(?<=[“"‘])十[一二三四五六]五(?=[”"’]以来|[”"’]以來))
+  | (?P<plan>[“"‘「]?(?:十[一二三四五六]五)[”"’」]?(?:时期|時期|期间|期間))
+  | (?P<plan_since>(?<=[“"‘「])十[一二三四五六]五(?=[”"’」](?:以来|以來)))
   | (?P<past>(?:过去|過去|未来|未來|今后|今後)(?:{_N})年)
   | (?P<quarters_since>(?:{_N})[个個]季度(?:以来|以來))
   | (?P<calendar>
@@ -52,6 +52,7 @@ DATE = re.compile(
     )
   | (?P<today>今天|今日)
   | (?P<last_month>上月|上个月|上個月)
+  | (?P<this_month>本月)
   | (?P<day>(?<![0-9０-９月年.])[0-9０-９]{{1,2}}[日号號](?![0-9０-９])))
     """,
     re.VERBOSE,
@@ -136,8 +137,8 @@ def resolve(
     pub = _published(published)
     if re.fullmatch(r"(?:19|20)\d\d", text):
         return text  # a year inside a name (“清源2027”)
-    if text.strip('“”"‘’') in PLANS:
-        first, last = PLANS[text.strip('“”"‘’')]
+    if text.strip('“”"‘’「」') in PLANS:
+        first, last = PLANS[text.strip('“”"‘’「」')]
         return f"{first}/{last}"
     match = DATE.fullmatch(text)
     if match is None:
@@ -154,6 +155,8 @@ def resolve(
             return None
         year, month = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
         return iso(year, month)
+    if match.group("this_month"):
+        return iso(pub.year, pub.month) if pub else None
     if match.group("today"):
         return pub.isoformat() if pub else None
     if match.group("day"):

@@ -332,3 +332,8 @@ def test_duties_on_traders_are_no_pledges(zh_extractor):
 )
 def test_no_person_without_a_name_after_the_title(zh_extractor, text):
     assert not [m for m in _run(zh_extractor, text).mentions if m.label == "PERSON"]
+
+
+def test_deadline_inside_the_action(zh_extractor):
+    document = _run(zh_extractor, "海关力争到2027年实现通关全程无纸化。")
+    assert [(c.modality, c.deadline) for c in document.commitments] == [("strive", "2027")]

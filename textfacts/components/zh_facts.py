@@ -253,7 +253,10 @@ class ZhCommitments:
             if not found:
                 found = self._parallel(text, start, end, token_starts, name_ends)
             for item in found:
-                own = self._deadline(dates, start, item["start"], doc)
+                # A fronted date (2026年，将…) or one inside the action (力争到2027年实现…).
+                own = self._deadline(dates, start, item["start"], doc) or self._deadline(
+                    dates, item["start"], item["end"], doc
+                )
                 deadline = own or deadline
                 item.update(
                     deadline=deadline if item["modality"] != "initiative" else own,

@@ -26,3 +26,10 @@ def seed_texts() -> dict[str, str]:
     from textfacts.io import read_document
 
     return {p.stem: read_document(p) for p in sorted((REPO / "corpus" / "texts").glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def zh_extractor():
+    import textfacts
+
+    return textfacts.load("customs-zh")

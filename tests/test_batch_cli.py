@@ -101,7 +101,7 @@ BAD = {
     "image.txt": "binary file",
     "noise.txt": "undecodable",
     "damaged.txt": "undecodable: damaged UTF-8",
-    "zh.txt": "no English text",
+    "ru.txt": "no English or Chinese text",
     "gone.txt": "unreadable: dangling symlink",
     "pipe.txt": "unreadable: not a regular file (FIFO)",
 }
@@ -128,10 +128,11 @@ def _hostile(tmp_path: Path) -> tuple[Path, set[str]]:
     data = CP1252_TEXT.encode("utf-8")
     (folder / "damaged.txt").write_bytes(data[:30] + b"\xff" + data)
     (folder / "zh.txt").write_bytes(CHINESE.encode("gb18030"))
+    (folder / "ru.txt").write_text("Таможня сообщила об итогах года.", encoding="utf-8")
     (folder / "gone.txt").symlink_to(folder / "deleted.txt")
     os.mkfifo(folder / "pipe.txt")
     good = {"utf8.txt", "bom.txt", "utf16.txt", "sub/win.txt", "sub/gb.txt", "page.html",
-            "large.txt"}
+            "large.txt", "zh.txt"}
     return folder, good
 
 

@@ -283,3 +283,27 @@ def test_extracted_reports_of_the_2026_customs_work_conference_agree(extractor):
                  for name, path in texts.items()]
     agreed = {g["unit"] for g in consolidate(documents) if g["status"] == "agreement"}
     assert {"ton", "CNY", "USD"} <= agreed
+
+
+# Written for this test in the genre's style (not from any gold file).
+ZH_REPORT = "今年一季度，我国货物贸易进出口总值10.2万亿元，同比增长5.1%。"
+EN_REPORT = ("China's total import and export value reached 10.2 trillion yuan in the first "
+             "quarter, up 5.1 percent year on year, customs data showed.")
+
+
+def test_chinese_and_english_reports_of_one_figure_are_linked(tmp_path):
+    import textfacts
+    from textfacts.consolidate import consolidate, measure_key, render, similar
+
+    assert measure_key("货物贸易进出口") == frozenset({"trade", "import", "export", "value"})
+    assert similar(measure_key("进出口"), measure_key("total import and export value"))
+    assert not similar(measure_key("出口"), measure_key("import value"))
+    extractor = textfacts.load("auto")
+    meta = {"published": "2025-04-14"}
+    documents = [extractor(ZH_REPORT, meta, "zh1"), extractor(EN_REPORT, meta, "en1")]
+    groups = [g for g in consolidate(documents) if g["status"] != "internal"]
+    linked = [g for g in groups if g.get("languages") == ["en", "zh"]]
+    assert linked, groups
+    assert {s["doc_id"] for s in linked[0]["sources"]} == {"zh1", "en1"}
+    assert linked[0]["status"] == "agreement"
+    assert "[English and Chinese reports]" in render(groups, 2)

@@ -145,9 +145,15 @@ def test_directory_and_missing_file_are_reported(tmp_path):
     assert _bad(tmp_path / "nothing.txt") == "unreadable: no such file"
 
 
-def test_chinese_only_release_is_reported(tmp_path):
+def test_chinese_only_release_is_read(tmp_path):
     (tmp_path / "zh.txt").write_bytes(CHINESE.encode("gb18030"))
-    assert _bad(tmp_path / "zh.txt") == "no English text (no Latin letters)"
+    assert read_document(tmp_path / "zh.txt") == CHINESE
+
+
+def test_text_in_neither_english_nor_chinese_is_reported(tmp_path):
+    (tmp_path / "ru.txt").write_text("Таможня сообщила об итогах года.", encoding="utf-8")
+    reason = "no English or Chinese text (no Latin letters or Han characters)"
+    assert _bad(tmp_path / "ru.txt") == reason
 
 
 def test_whitespace_only_file_is_reported(tmp_path):

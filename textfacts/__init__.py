@@ -23,16 +23,19 @@ _DEFAULT: dict[str, Extractor] = {}
 
 
 def load(model: str = "customs-en") -> Extractor:
-    """Load an extractor from a bundled model name or a model directory."""
+    """Load an extractor from a bundled model name or a model directory.
+
+    "auto" gives one that runs each text through customs-en or customs-zh by its script.
+    """
     from textfacts.pipeline import load as _load
 
     return _load(model)
 
 
 def extract(text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc") -> Document:
-    """Extract one text with the default model, loaded once per process."""
+    """Extract one text with the model of its language (English or Chinese), loaded once."""
     if "default" not in _DEFAULT:
-        _DEFAULT["default"] = load()
+        _DEFAULT["default"] = load("auto")
     return _DEFAULT["default"](text, meta=meta, doc_id=doc_id)
 
 

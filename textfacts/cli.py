@@ -167,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=["jsonl", "csv", "parquet"],
         help="default: csv when -o ends in .csv, parquet for .parquet, else jsonl",
     )
-    p.add_argument("--model", default="customs-en", help="bundled model name or model directory")
+    p.add_argument("--model", default="auto", help="bundled model name or model directory; "
+                   "'auto' (default) runs customs-en or customs-zh by each text's script")
     p.add_argument("--workers", type=int, default=1, help="processes for spaCy's nlp.pipe")
     p.add_argument("--resume", action="store_true", help="skip documents already in the output")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

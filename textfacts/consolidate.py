@@ -23,16 +23,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from textfacts.schema import Document, read_jsonl
+from textfacts.script import language_of
 
 # CNY per USD: the official central parity has stayed within 6.0–7.4 since 2014 and was
 # 8.28 before the 2005 reform; a conversion outside 6.0–8.3 is a typo or a wrong unit.
 CNY_PER_USD = (6.0, 8.3)
 APPROX_SLACK = 0.10  # "about 6 trillion": within 10 % of the stated figure
 MEASURE_SIMILARITY = 0.6  # Jaccard of normalised measure words for "the same measure"
+_LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 SHARE_TOLERANCE = 1.0  # percentage points allowed between a stated and a computed share
 LEAD_CHARS = 600  # headline, dateline and lead paragraph of a release
 
@@ -43,6 +46,39 @@ _STOP = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "with", "by", "
 _SYNONYMS = {"volume": "value", "values": "value", "imports": "import", "exports": "export",
              "imported": "import", "exported": "export", "trading": "trade",
              "representative": "representatives", "economy": "economies"}
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=1)
+def _zh_terms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Chinese measure words → English words (customs-zh lexicons/measures.tsv)."""
+    from pydantic import BaseModel
+
+    from textfacts.resources import model_dir, read_tsv
+
+    class _Row(BaseModel):
+        surface: str
+        words: str
+        example: str
+
+    rows = read_tsv(model_dir("customs-zh") / "lexicons" / "measures.tsv", _Row)
+    table = {r.surface: r.words for r in rows}
+    pattern = "|".join(re.escape(w) for w in sorted(table, key=lambda w: (-len(w), w)))
+    return re.compile(pattern), table
+
+
+def _english_words(measure: str) -> str:
+    """A Chinese measure in the English words of the same statistic: 进出口 → "import export value".
+
+    Characters no table word covers become bigram tokens, so two Chinese measures still compare.
+    """
+    pattern, table = _zh_terms()
+    words = [table[m.group(0)] for m in pattern.finditer(measure)]
+    for rest in _HAN.findall(pattern.sub(" ", measure)):
+        words.extend(f"zh{ord(a)}x{ord(b)}" for a, b in zip(rest, rest[1:], strict=False))
+    return " ".join(words)
 
 
 # Words that say how a trade statistic is counted or where, not what is counted: "imported and
@@ -62,6 +98,8 @@ def measure_key(measure: str | None) -> frozenset[str]:
     {import, export}; "imported goods" and "imports" both {import}. A qualified measure keeps
     its qualifier ("trade surplus" stays apart from "exports").
     """
+    if measure and _HAN.search(measure):
+        measure = _english_words(measure)  # 进出口 → "import export value" (customs-zh table)
     words = re.findall(r"[a-z0-9]+(?:'s)?", (measure or "").lower().replace("’", "'"))
     out = set()
     for word in words:
@@ -153,6 +191,7 @@ class Fact:
     interval: tuple[float, float]
     events: frozenset[str] = field(default_factory=frozenset)
     published: str | None = None
+    lang: str = "en"
 
     def source(self) -> dict[str, Any]:
         """The JSON source entry of a fact group."""
@@ -167,6 +206,7 @@ def facts_of(document: Document) -> list[Fact]:
     # further down ("since the 18th CPC National Congress", "at last year's expo") is not it.
     events = frozenset(m.canonical or m.text for m in document.mentions
                        if m.label == "EVENT" and m.start < LEAD_CHARS)
+    lang = language_of(document.text or " ".join(c.measure or "" for c in document.claims)) or "en"
     out = []
     for claim in document.claims:
         anchor = document.mention(claim.anchor)
@@ -180,7 +220,7 @@ def facts_of(document: Document) -> list[Fact]:
             key=measure_key(claim.measure), period=day_range(period.value) if period else None,
             period_text=period.text if period else None,
             interval=interval(float(anchor.value), anchor.bound, anchor.text, anchor.value_max),
-            events=events, published=document.meta.published,
+            events=events, published=document.meta.published, lang=lang,
         ))
     return out
 
@@ -223,6 +263,7 @@ def group_facts(facts: list[Fact]) -> list[dict[str, Any]]:
         clashes = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
                    if a.doc_id != b.doc_id and not compatible(a.interval, b.interval)]
         first = group[0]
+        languages = sorted({f.lang for f in group})
         note = "; ".join(f"{a.doc_id} {a.text!r} vs {b.doc_id} {b.text!r}" for a, b in clashes)
         groups.append({
             "status": "conflict" if clashes else "agreement", "measure": first.measure,
@@ -230,6 +271,8 @@ def group_facts(facts: list[Fact]) -> list[dict[str, Any]]:
             "period": "/".join(first.period) if first.period else None,
             "sources": [f.source() for f in group], "note": note or None,
         })
+        if len(languages) > 1:  # said only when reports in several languages were linked
+            groups[-1]["languages"] = languages
     return groups
 
 
@@ -360,8 +403,10 @@ def render(groups: list[dict[str, Any]], n_documents: int) -> str:
             continue
         sources = ", ".join(f"{s['doc_id']} {s['text']!r}" for s in group["sources"])
         head = "CONFLICT" if group["status"] == "conflict" else "agree"
+        across = (" [" + " and ".join(_LANGUAGE_NAMES.get(x, x) for x in group["languages"])
+                  + " reports]") if group.get("languages") else ""
         lines.append(f"[{group['group_id']}] {head} {group['measure']!r} ({group['kind']}, "
-                     f"{group['period'] or 'undated'}): {sources}")
+                     f"{group['period'] or 'undated'}): {sources}{across}")
         if group["note"]:
             lines.append(f"    incompatible: {group['note']}")
     return "\n".join(lines) + "\n"

@@ -36,6 +36,7 @@ SYNTHETIC_DIR = CORPUS / "synthetic" / "gold"
 # worktree elsewhere points at it with TEXTFACTS_SHARED.
 SHARED = Path(os.environ.get("TEXTFACTS_SHARED") or REPO.parent / "shared")
 DEV_GOLD = SHARED / "corpus-dev" / "gold.jsonl"
+DEV_ZH_GOLD = SHARED / "corpus-dev-zh" / "gold.jsonl"
 DOC_CLASSES = REPO / "evaluation" / "doc_classes.tsv"
 DOC_CLASS_NAMES = ("wire release", "transcript", "policy notice")
 _STR = ("id", "label", "text", "unit", "bound", "canonical", "role", "org")
@@ -133,12 +134,14 @@ def resolve_gold(name: str | Path | None) -> list[Path]:
     """Gold locations by name.
 
     None/'seeds' = corpus/gold, 'dev' = the external real dev gold (shared/corpus-dev),
-    'real' = both (the headline yardstick), 'synthetic' = corpus/synthetic/gold (written by the
+    'dev-zh' = the Chinese dev gold (shared/corpus-dev-zh),
+    'real' = seeds and dev (the headline yardstick), 'synthetic' = corpus/synthetic/gold (written by the
     team; development only), 'all' = all three. Anything else is a path.
     """
     named = {
         "seeds": [GOLD_DIR],
         "dev": [DEV_GOLD],
+        "dev-zh": [DEV_ZH_GOLD],
         "real": [GOLD_DIR, DEV_GOLD],
         "synthetic": [SYNTHETIC_DIR],
         "all": [GOLD_DIR, DEV_GOLD, SYNTHETIC_DIR],

@@ -22,6 +22,7 @@ from typing import IO, Any
 
 from textfacts.errors import InputError
 from textfacts.schema import given_meta
+from textfacts.script import language_of
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 HTML_SUFFIXES = (".html", ".htm")
@@ -229,7 +230,7 @@ def read_document(path: str | Path) -> str:
     """Read a .txt/.md/.html/.pdf/.docx file into the text offsets refer to, or InputError.
 
     Non-regular files (a FIFO would block the run forever), dangling links, oversized files,
-    undecodable bytes and texts without English are reported by reason.
+    undecodable bytes and texts in neither English nor Chinese are reported by reason.
     """
     path = Path(path)
     try:
@@ -267,8 +268,8 @@ def read_document(path: str | Path) -> str:
         text = html_to_text(text)
     if not text.strip():
         raise InputError(path, "no text (empty after decoding)")
-    if not any(c.isascii() and c.isalpha() for c in text):
-        raise InputError(path, "no English text (no Latin letters)")
+    if language_of(text) is None:
+        raise InputError(path, "no English or Chinese text (no Latin letters or Han characters)")
     return text
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,6 @@ import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
 from textfacts.components._requires import check
 from textfacts.extensions import register, state
-from textfacts.offsets import overlaps
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
 from textfacts.schema import Claim, Commitment, Document, Meta, given_meta, layer_of
 
@@ -26,6 +27,7 @@ MENTION_GROUPS = (
     "textfacts_people",
 )
 COMMITMENT_GROUP = "textfacts_commitments"
+TEXT_KEY = "textfacts.text"
 Key = tuple[int, int, str]
 
 
@@ -43,7 +45,13 @@ def build_nlp(model: str | Path = DEFAULT_MODEL) -> tuple[Language, Path, dict[s
         # from the defaults instead of loading it and then rebuilding saves half a second.
         overrides = {"nlp": {"tokenizer": dict(config["tokenizer"])}}
         exclude.append("tokenizer")
-    nlp = spacy.load(base["pipeline"], exclude=exclude, config=overrides)
+    if "lang" in base:
+        # A blank language with its own segmenter (customs-zh: zh + jieba); no trained parts.
+        # jieba logs its dictionary loading to stderr at DEBUG; a run's output is ours.
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        nlp = spacy.blank(base["lang"], config={"nlp": {"tokenizer": dict(config["tokenizer"])}})
+    else:
+        nlp = spacy.load(base["pipeline"], exclude=exclude, config=overrides)
     for name in config["textfacts"]["components"]:
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
@@ -73,6 +81,7 @@ class Extractor:
             raise TypeError(f"{doc_id}: a text must be a str, not {type(text).__name__}")
         checked = given_meta(meta) if meta is not None else None
         doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # Doc.text rebuilds the string from tokens on each access
         doc_state = state(doc)
         doc_state["doc_id"] = doc_id
         if checked:
@@ -205,7 +214,11 @@ def _pipe_batch(extractor: Extractor, batch: list[tuple[str, dict[str, Any]]]) -
 
 
 def load(model: str | Path = DEFAULT_MODEL) -> Extractor:
-    """Load a model by bundled name or directory path."""
+    """Load a model by bundled name or directory path; "auto" picks one per text's language."""
+    if str(model) == "auto":
+        from textfacts.routing import Router
+
+        return Router()  # type: ignore[return-value]
     return Extractor(*build_nlp(model))
 
 
@@ -218,17 +231,25 @@ def _key(span_or_ref: Any) -> Key | None:
 
 
 def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep the longest of overlapping spans within a layer, so the record validates."""
+    """Keep the longest of overlapping spans within a layer, so the record validates.
+
+    Kept spans of a layer are disjoint, so their starts and ends sort alike: one bisection
+    finds the only kept span that can overlap a candidate (n log n, not n squared).
+    """
     kept: list[dict[str, Any]] = []
+    index: dict[str, tuple[list[int], list[int]]] = {}
     ranked = sorted(items, key=lambda m: (-(m["end"] - m["start"]), m["start"], m["label"]))
     for item in ranked:
-        clash = any(
-            layer_of(k["label"]) == layer_of(item["label"])
-            and overlaps((k["start"], k["end"]), (item["start"], item["end"]))
-            for k in kept
-        )
-        if not clash:
-            kept.append(item)
+        start, end = item["start"], item["end"]
+        if end > start:  # an empty span overlaps nothing
+            starts, ends = index.setdefault(layer_of(item["label"]), ([], []))
+            before = bisect_left(starts, end)
+            if before and ends[before - 1] > start:
+                continue
+            at = bisect_left(starts, start)
+            starts.insert(at, start)
+            ends.insert(at, end)
+        kept.append(item)
     return kept
 
 
@@ -251,7 +272,7 @@ def to_document(doc: Doc) -> Document:
     """
     doc_state = state(doc)
     _check_ran_with_their_inputs(doc, doc_state)
-    text = doc.text
+    text = doc.user_data.get(TEXT_KEY) or doc.text
     raw: list[dict[str, Any]] = []
     for group in MENTION_GROUPS:
         for span in doc.spans.get(group, []):
@@ -264,6 +285,10 @@ def to_document(doc: Doc) -> Document:
             }
             item.update({k: v for k, v in attrs.items() if k != "rule"})
             raw.append(item)
+    # Char-level records of components whose spans need not follow token boundaries
+    # (Chinese: jieba's words cut across the guideline's spans, e.g. 4万余批, 记者王震).
+    for item in doc_state.get("char_mentions", []):
+        raw.append({k: v for k, v in item.items() if k != "rule"})
     mentions = sorted(_no_layer_overlaps(raw), key=lambda m: (m["start"], m["end"], m["label"]))
     ids: dict[Key, str] = {}
     for number, item in enumerate(mentions, 1):
@@ -289,6 +314,15 @@ def to_document(doc: Doc) -> Document:
                 id=f"c{number}", start=span.start_char, end=span.end_char, text=span.text, **attrs
             )
         )
+    for item in sorted(doc_state.get("char_commitments", []), key=lambda c: (c["start"], c["end"])):
+        attrs = {k: v for k, v in item.items() if k not in ("start", "end", "text", "rule")}
+        attrs["speaker"] = ref(attrs.get("speaker"))
+        commitments.append(
+            Commitment(id="", start=item["start"], end=item["end"], text=item["text"], **attrs)
+        )
+    commitments.sort(key=lambda c: (c.start, c.end))
+    for number, commitment in enumerate(commitments, 1):
+        commitment.id = f"c{number}"
     claims = []
     for raw_claim in doc_state.get("claims", []):
         anchor = ref(raw_claim.get("anchor"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -240,7 +241,7 @@ class Document(_Model):
     def _check(self) -> Document:
         items: list[Any] = [*self.mentions, *self.commitments, *self.claims]
         ids = [item.id for item in items if item.id]
-        dupes = {i for i in ids if ids.count(i) > 1}
+        dupes = {i for i, n in Counter(ids).items() if n > 1}  # one pass, not n squared
         if dupes:
             raise ValueError(f"{self.doc_id}: duplicate ids {sorted(dupes)}")
         by_id = {m.id: m for m in self.mentions if m.id}

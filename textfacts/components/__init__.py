@@ -9,4 +9,8 @@ from textfacts.components import (  # noqa: F401
     lines,
     numbers,
     people,
+    zh_dates,
+    zh_entities,
+    zh_facts,
+    zh_numbers,
 )

@@ -92,6 +92,13 @@ def predict(
     return predictions, name, extractor.model_meta.get("version"), failed
 
 
+def default_model(gold: list[Document]) -> str:
+    """customs-en for English gold (as before); "auto" (a model per text) once any is Chinese."""
+    from textfacts.script import language_of
+
+    return "auto" if any(language_of(d.text or "") == "zh" for d in gold) else DEFAULT_MODEL
+
+
 def write_model_meta(model: str, report: Report) -> Path:
     """Store headline and flat figures under `performance` in the model's meta.json."""
     from textfacts.resources import model_dir
@@ -127,7 +134,7 @@ def run_evaluation(
     if pred is not None:
         predictions, system, version, failed = list(read_jsonl(pred)), str(pred), None, {}
     else:
-        model = model or DEFAULT_MODEL
+        model = model or default_model(gold_docs)
         predictions, system, version, failed = predict(model, gold_docs, given_published)
     scores = score(gold_docs, predictions)
     commit, dirty = git_state()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from textfacts.evaluate.measure import bigram_measure_ok, is_chinese
 from textfacts.evaluate.metrics import Accuracy, Counts, pooled, prf
 from textfacts.evaluate.pairing import half_overlap, pair_spans
 from textfacts.schema import ALL_LABELS, NAME_LABELS, NUMBER_LABELS, VALUE_LABELS, Document
@@ -136,7 +137,12 @@ def content_words(phrase: str | None) -> list[str]:
 
 
 def measure_ok(gold: str | None, pred: str | None) -> bool:
-    """The predicted measure holds at least half of the gold measure's content words."""
+    """The predicted measure holds at least half of the gold measure's content words.
+
+    A measure written in Chinese is compared by character bigrams instead (ANNOTATION-zh.md).
+    """
+    if is_chinese(gold):
+        return bigram_measure_ok(gold, pred)
     wanted = set(content_words(gold))
     if not wanted:
         return not content_words(pred)

@@ -135,8 +135,9 @@ def resolve_gold(name: str | Path | None) -> list[Path]:
 
     None/'seeds' = corpus/gold, 'dev' = the external real dev gold (shared/corpus-dev),
     'dev-zh' = the Chinese dev gold (shared/corpus-dev-zh),
-    'real' = seeds and dev (the headline yardstick), 'synthetic' = corpus/synthetic/gold (written by the
-    team; development only), 'all' = all three. Anything else is a path.
+    'real' = seeds and dev (the headline yardstick), 'synthetic' = corpus/synthetic/gold
+    (written by the team; development only), 'all' = seeds, dev and synthetic. Anything else is
+    a path.
     """
     named = {
         "seeds": [GOLD_DIR],

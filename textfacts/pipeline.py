@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
-from textfacts.components._requires import check
 from textfacts.extensions import register, state
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
 from textfacts.schema import Claim, Commitment, Document, Meta, given_meta, layer_of
@@ -47,8 +46,11 @@ def build_nlp(model: str | Path = DEFAULT_MODEL) -> tuple[Language, Path, dict[s
         exclude.append("tokenizer")
     if "lang" in base:
         # A blank language with its own segmenter (customs-zh: zh + jieba); no trained parts.
-        # jieba logs its dictionary loading to stderr at DEBUG; a run's output is ours.
-        logging.getLogger("jieba").setLevel(logging.WARNING)
+        # jieba (spaCy's zh segmenter here) logs its dictionary loading to stderr at DEBUG;
+        # a run's output is ours.
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
         nlp = spacy.blank(base["lang"], config={"nlp": {"tokenizer": dict(config["tokenizer"])}})
     else:
         nlp = spacy.load(base["pipeline"], exclude=exclude, config=overrides)
@@ -253,25 +255,12 @@ def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept
 
 
-def _check_ran_with_their_inputs(doc: Doc, doc_state: dict[str, Any]) -> None:
-    """Refuse a result that is empty only because a component ran without what it reads.
-
-    In someone else's pipeline, textfacts_claims without textfacts_numbers before it, or
-    textfacts_commitments without a parser, would come back with nothing and no word.
-    """
-    if "claims" in doc_state:
-        check(doc, "textfacts_claims", ("token.dep",), ("textfacts_numbers",))
-    if COMMITMENT_GROUP in doc.spans:
-        check(doc, "textfacts_commitments", ("token.dep",))
-
-
 def to_document(doc: Doc) -> Document:
     """Build the pydantic Document from a processed Doc: sort, number, resolve references.
 
     Components refer to each other by (start, end, label); ids exist only here.
     """
     doc_state = state(doc)
-    _check_ran_with_their_inputs(doc, doc_state)
     text = doc.user_data.get(TEXT_KEY) or doc.text
     raw: list[dict[str, Any]] = []
     for group in MENTION_GROUPS:

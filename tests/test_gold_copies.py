@@ -31,6 +31,7 @@ WORD = re.compile(r"\w+")
 ESCAPE = re.compile(r"\\(?:[nrt]|u[0-9a-fA-F]{4})")
 GOLD_SOURCES = {
     "seeds (corpus/texts)": REPO / "corpus" / "texts",
+    "blind (corpus/blind-real/texts)": REPO / "corpus" / "blind-real" / "texts",
     "shared/seeds": SHARED / "seeds",
     "shared/corpus-dev": SHARED / "corpus-dev" / "texts",
     "shared/corpus-dev-zh": SHARED / "corpus-dev-zh" / "texts",

@@ -185,8 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         help="gold JSONL file or folder (repeatable); 'seeds' = corpus/gold, "
         "'dev' = ../shared/corpus-dev/gold.jsonl (or $TEXTFACTS_SHARED/corpus-dev), "
-        "'real' = both, 'synthetic' = corpus/synthetic/gold (written by the team: "
-        "development only), 'all' = all three",
+        "'dev-zh' = the Chinese dev gold, 'blind' = corpus/blind-real/gold (real releases "
+        "scored once per model version), 'real' = seeds and dev, 'synthetic' = "
+        "corpus/synthetic/gold (written by the team: development only), 'all' = seeds, dev "
+        "and synthetic",
     )
     group = p.add_mutually_exclusive_group()
     group.add_argument("--model", help="model to run on the gold texts (default customs-en)")

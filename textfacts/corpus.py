@@ -32,6 +32,9 @@ CORPUS = REPO / "corpus"
 GOLD_DIR = CORPUS / "gold"
 # Written by the team in the genre's style: development material, never a reported figure.
 SYNTHETIC_DIR = CORPUS / "synthetic" / "gold"
+# Real official releases annotated blind to the model: scored once per model version, their
+# errors never read (corpus/blind-real/README.md).
+BLIND_DIR = CORPUS / "blind-real" / "gold"
 # Third-party material stays outside the repository, beside the checkout by default; a git
 # worktree elsewhere points at it with TEXTFACTS_SHARED.
 SHARED = Path(os.environ.get("TEXTFACTS_SHARED") or REPO.parent / "shared")
@@ -135,6 +138,7 @@ def resolve_gold(name: str | Path | None) -> list[Path]:
 
     None/'seeds' = corpus/gold, 'dev' = the external real dev gold (shared/corpus-dev),
     'dev-zh' = the Chinese dev gold (shared/corpus-dev-zh),
+    'blind' = corpus/blind-real/gold (real releases, scored once per model version),
     'real' = seeds and dev (the headline yardstick), 'synthetic' = corpus/synthetic/gold
     (written by the team; development only), 'all' = seeds, dev and synthetic. Anything else is
     a path.
@@ -145,6 +149,7 @@ def resolve_gold(name: str | Path | None) -> list[Path]:
         "dev-zh": [DEV_ZH_GOLD],
         "real": [GOLD_DIR, DEV_GOLD],
         "synthetic": [SYNTHETIC_DIR],
+        "blind": [BLIND_DIR],
         "all": [GOLD_DIR, DEV_GOLD, SYNTHETIC_DIR],
     }
     key = "seeds" if name is None else str(name)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
 from textfacts.extensions import register, state
-from textfacts.offsets import overlaps
+from textfacts.offsets import longest_first
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
 from textfacts.schema import Claim, Commitment, Document, Meta, layer_of
 
@@ -200,17 +200,12 @@ def _key(span_or_ref: Any) -> Key | None:
 
 def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Keep the longest of overlapping spans within a layer, so the record validates."""
-    kept: list[dict[str, Any]] = []
-    ranked = sorted(items, key=lambda m: (-(m["end"] - m["start"]), m["start"], m["label"]))
-    for item in ranked:
-        clash = any(
-            layer_of(k["label"]) == layer_of(item["label"])
-            and overlaps((k["start"], k["end"]), (item["start"], item["end"]))
-            for k in kept
-        )
-        if not clash:
-            kept.append(item)
-    return kept
+    return longest_first(
+        items,
+        lambda m: (m["start"], m["end"]),
+        lambda m: (-(m["end"] - m["start"]), m["start"], m["label"]),
+        lambda m: layer_of(m["label"]),
+    )
 
 
 def to_document(doc: Doc) -> Document:

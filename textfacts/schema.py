@@ -7,6 +7,7 @@ No spaCy import here, so the scorer and third-party readers stay light.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -175,7 +176,7 @@ class Document(_Model):
     def _check(self) -> Document:
         items: list[Any] = [*self.mentions, *self.commitments, *self.claims]
         ids = [item.id for item in items if item.id]
-        dupes = {i for i in ids if ids.count(i) > 1}
+        dupes = {i for i, n in Counter(ids).items() if n > 1}
         if dupes:
             raise ValueError(f"{self.doc_id}: duplicate ids {sorted(dupes)}")
         by_id = {m.id: m for m in self.mentions if m.id}

@@ -53,6 +53,7 @@ from textfacts.components.entities import GROUP as ENTITY_GROUP
 from textfacts.components.entities import NUMBER_GROUPS, EntityPatternRow, PersonCues
 from textfacts.extensions import state
 from textfacts.normalize.names import short_keys, trim_name
+from textfacts.offsets import Ranges, longest_first
 from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_people"
@@ -131,7 +132,8 @@ class People:
                 cues.append((row.kind, doc[start:end]))
         names.extend(self.ner_names(doc))
         names.extend(self.unlabelled_names(doc, orgs))
-        turn_lines = self.find_turn_lines(doc, taken)
+        taken_index = Ranges(taken)
+        turn_lines = self.find_turn_lines(doc, taken_index)
         names.extend((span, "people.turn_line") for _, span in turn_lines if span is not None)
         # names avoid entity spans; no name sits on a number span's offsets (Span._ shares them)
         number_keys = {
@@ -141,7 +143,8 @@ class People:
             [
                 (s, r)
                 for s, r in names
-                if not _clashes(s, taken) and (s.start_char, s.end_char) not in number_keys
+                if not taken_index.overlaps(s.start_char, s.end_char)
+                and (s.start_char, s.end_char) not in number_keys
             ]
         )
         mentions = self.with_short_refs(doc, full, taken)
@@ -201,6 +204,8 @@ class People:
         """Runs of 2-3 capitalised proper nouns the NER missed, where the genre puts a name."""
         out = []
         named = {t.i for s in doc.spans.get(ENTITY_GROUP, []) for t in s}
+        # doc[i:j].ents rebuilds the Doc's entity list on every access: index it once
+        in_ent = {t for ent in doc.ents for t in range(ent.start, ent.end)}
         i = 0
         while i < len(doc):
             j = i
@@ -212,7 +217,7 @@ class People:
                 and doc[j].is_title
             ):
                 j += 1
-            if 2 <= j - i <= 3 and not doc[i:j].ents:
+            if 2 <= j - i <= 3 and not any(t in in_ent for t in range(i, j)):
                 span = doc[i:j]
                 if self.cues.looks_like_person(span) or (
                     i > 0 and self.title_of_org_before(doc, i - 1, orgs)[0] is not None
@@ -222,7 +227,7 @@ class People:
         return out
 
     def find_turn_lines(
-        self, doc: Doc, taken: list[tuple[int, int]]
+        self, doc: Doc, taken: Ranges
     ) -> list[tuple[int, Span | None]]:
         """Transcript turn lines: (line start, PERSON span or None for a questioner/outlet line)."""
         out: list[tuple[int, Span | None]] = []
@@ -241,7 +246,7 @@ class People:
                 person = (
                     span is not None
                     and 2 <= len(words) <= 4
-                    and not _clashes(span, taken)
+                    and not taken.overlaps(span.start_char, span.end_char)
                     and not any(w in self.org_words for w in words)
                     and all(w.lower() not in self.heads | self.modifiers for w in words)
                 )
@@ -265,12 +270,12 @@ class People:
             out.append((span, rule, canonical))
         text = text_of(doc)
         entity_texts = {text[s:e] for s, e in taken}
-        covered = taken + [(s.start_char, s.end_char) for s, _ in full]
+        covered = Ranges(taken + [(s.start_char, s.end_char) for s, _ in full])
         for token in doc:
             canonical = keys.get(token.text)
             if canonical is None or token.text in entity_texts or not token.is_title:
                 continue
-            if any(s < token.idx + len(token) and token.idx < e for s, e in covered):
+            if covered.overlaps(token.idx, token.idx + len(token)):
                 continue
             if _proper_neighbour(doc, token.i - 1) or _proper_neighbour(doc, token.i + 1):
                 continue
@@ -581,10 +586,6 @@ def _clashes_org(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _clashes(span: Span, taken: list[tuple[int, int]]) -> bool:
-    return any(s < span.end_char and span.start_char < e for s, e in taken)
-
-
 def _proper_neighbour(doc: Doc, i: int) -> bool:
     """A capitalised proper noun right beside a token makes it part of another name."""
     if i < 0 or i >= len(doc):
@@ -595,10 +596,11 @@ def _proper_neighbour(doc: Doc, i: int) -> bool:
 
 def _resolve(names: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Non-overlapping names, longest first, in text order."""
-    chosen: list[tuple[Span, str]] = []
-    for span, rule in sorted(names, key=lambda item: (-len(item[0]), item[0].start)):
-        if not any(s.start < span.end and span.start < s.end for s, _ in chosen):
-            chosen.append((span, rule))
+    chosen = longest_first(
+        names,
+        lambda item: (item[0].start, item[0].end),
+        lambda item: (-len(item[0]), item[0].start),
+    )
     return sorted(chosen, key=lambda item: item[0].start)
 
 

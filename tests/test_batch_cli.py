@@ -289,3 +289,25 @@ def test_manifest_supplies_the_publication_date_a_text_does_not_print(tmp_path):
     assert record["meta"]["outlet"] == "Xinhua"
     dates = {m["text"]: m["value"] for m in record["mentions"] if m["label"] == "DATE"}
     assert list(dates.values()) == ["2024-07"]
+
+
+def test_chunk_boundaries_do_not_change_the_record(extractor, monkeypatch):
+    """A long release extracted in chunks gives the record of one pass over the whole text.
+
+    Later chunks have no header lines: they get the first chunk's publication date, so
+    "by March" resolves the same on either side of a boundary.
+    """
+    paragraph = (
+        "In the first 10 months of 2026, the General Administration of Customs said imports "
+        "rose 4.2 percent to 1.6 trillion yuan, while the Ministry of Commerce will expand "
+        "exports to 320 billion U.S. dollars by December 31 and certify 15,000 firms by March."
+    )
+    text = "Published: 2026-11-20\n\n" + "\n\n".join([paragraph] * 12)
+    whole = extractor(text, doc_id="long").to_dict()
+    monkeypatch.setattr(chunking, "MAX_CHARS", 3 * len(paragraph))
+    assert len(extractor.chunks(text)) >= 4
+    chunked = extractor(text, doc_id="long").to_dict()
+    assert chunked == whole
+    march = [m for m in whole["mentions"] if m["text"] == "March"]
+    assert len(march) == 12 and len({m["value"] for m in march}) == 1
+    assert march[0]["value"] is not None

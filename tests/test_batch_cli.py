@@ -311,3 +311,37 @@ def test_chunk_boundaries_do_not_change_the_record(extractor, monkeypatch):
     march = [m for m in whole["mentions"] if m["text"] == "March"]
     assert len(march) == 12 and len({m["value"] for m in march}) == 1
     assert march[0]["value"] is not None
+
+
+def test_workers_share_a_long_text_by_chunks_with_the_serial_output(
+    tmp_path, extractor, monkeypatch
+):
+    """With two workers a long text goes out as one task per chunk; the output is the same."""
+    import textfacts.batch as batch
+
+    monkeypatch.setattr(chunking, "MAX_CHARS", 1200)
+    monkeypatch.setattr(batch, "GROUP_CHARS", 1000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    (folder / "b.txt").write_text("\n\n".join(PARAGRAPHS * 4), encoding="utf-8")
+    (folder / "c.txt").write_text(PARAGRAPHS[1], encoding="utf-8")
+    assert len(extractor.chunks((folder / "b.txt").read_text(encoding="utf-8"))) >= 4
+    tasks: list = []
+    real = batch.ordered_map
+
+    def spy(extractor, fn, stream, workers, **kw):
+        def seen():
+            for task in stream:
+                tasks.append(task)
+                yield task
+        return real(extractor, fn, seen(), workers, **kw)
+
+    monkeypatch.setattr(batch, "ordered_map", spy)
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}.jsonl"
+        batch.extract_paths([folder], out, extractor, workers=workers, progress=False)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert sum(isinstance(t, batch._Chunk) for t in tasks) >= 4

@@ -18,7 +18,7 @@ import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -211,25 +211,100 @@ def _extract(extractor: Any, items: list[Item], fmt: str) -> Iterator[Result]:
             yield Result(context["doc_id"], context["path"], reason=reason)
 
 
-def _extract_task(extractor: Any, task: tuple[list[Item], str]) -> list[Result]:
-    """One worker task: extract and serialise a batch, so only output text travels back."""
+@dataclass
+class _Chunk:
+    """One chunk of a long text: a worker task of its own, so every worker shares the text."""
+
+    doc_id: str
+    start: int
+    text: str
+    meta: dict[str, Any] | None
+    last: bool
+
+
+@dataclass
+class _ChunkDone:
+    """A chunk's Document, or why it has none."""
+
+    start: int
+    last: bool
+    document: Any = None
+    reason: str | None = None
+
+
+def _extract_task(extractor: Any, task: tuple[list[Item], str] | _Chunk) -> Any:
+    """One worker task: a group of texts or one chunk of a long text.
+
+    A group comes back extracted and serialised, so only output text travels; a chunk comes
+    back as its Document, which the parent merges with the other chunks'.
+    """
+    if isinstance(task, _Chunk):
+        from textfacts.pipeline import to_document
+
+        try:
+            doc = extractor.nlp(extractor.make_doc(task.text, task.meta, task.doc_id))
+            return _ChunkDone(task.start, task.last, document=to_document(doc))
+        except Exception as err:  # noqa: BLE001  (the document fails, the run goes on)
+            return _ChunkDone(task.start, task.last,
+                              reason=f"extraction failed: {type(err).__name__}: {err}")
     items, fmt = task
     return list(_extract(extractor, items, fmt))
 
 
-def _lost(task: tuple[list[Item], str]) -> list[Result]:
-    return [Result(ctx["doc_id"], ctx["path"], reason="extraction failed: worker process died")
-            for _, ctx in task[0]]
+def _lost(task: tuple[list[Item], str] | _Chunk) -> Any:
+    reason = "extraction failed: worker process died"
+    if isinstance(task, _Chunk):
+        return _ChunkDone(task.start, task.last, reason=reason)
+    return [Result(ctx["doc_id"], ctx["path"], reason=reason) for _, ctx in task[0]]
 
 
 def _parallel(extractor: Any, stream: Iterable[Item | Result], fmt: str,
               workers: int) -> Iterator[Result]:
-    """Results in input order from `workers` processes; read failures keep their place."""
-    tasks = (t if isinstance(t, Result) else (t, fmt) for t in _groups(stream, TASK_SIZE))
-    for out in ordered_map(extractor, _extract_task, tasks, workers,
+    """Results in input order from `workers` processes; read failures keep their place.
+
+    A text long enough to be extracted in chunks is split into one task per chunk, so
+    all workers share a huge file instead of one worker taking it alone.
+    """
+    from textfacts.chunking import merge_documents
+
+    long_texts: deque[Item] = deque()  # long texts whose chunks are in flight, in order
+
+    def tasks() -> Iterator[Any]:
+        for group in _groups(stream, TASK_SIZE):
+            if isinstance(group, Result):
+                yield group
+                continue
+            text, context = group[0]
+            chunks = extractor.chunks(text, context.get("meta")) if len(group) == 1 else []
+            if len(chunks) < 2:
+                yield group, fmt
+                continue
+            long_texts.append((text, context))
+            doc_id = context["doc_id"]
+            for n, (start, chunk, meta) in enumerate(chunks, 1):
+                yield _Chunk(doc_id, start, chunk, meta, n == len(chunks))
+
+    parts: list[_ChunkDone] = []
+    for out in ordered_map(extractor, _extract_task, tasks(), workers,
                            ready=lambda t: isinstance(t, Result), lost=_lost):
         if isinstance(out, Result):
             yield out
+        elif isinstance(out, _ChunkDone):
+            parts.append(out)
+            if not out.last:
+                continue
+            text, context = long_texts.popleft()
+            failed = next((p.reason for p in parts if p.reason is not None), None)
+            parts, done = [], parts
+            try:
+                if failed is not None:
+                    raise RuntimeError(failed)
+                merged = merge_documents(text, [(p.start, p.document) for p in done],
+                                         context["doc_id"])
+                yield _result(merged, context, fmt)
+            except Exception as err:  # noqa: BLE001  (one bad document never stops a run)
+                reason = failed or f"extraction failed: {type(err).__name__}: {err}"
+                yield Result(context["doc_id"], context["path"], reason=reason)
         else:
             yield from out
 

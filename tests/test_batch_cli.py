@@ -345,3 +345,19 @@ def test_workers_share_a_long_text_by_chunks_with_the_serial_output(
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert sum(isinstance(t, batch._Chunk) for t in tasks) >= 4
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path, extractor, monkeypatch, capsys):
+    import textfacts.batch as batch
+
+    monkeypatch.setattr(batch, "PROGRESS_SECONDS", 0.05)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, paragraph in enumerate(PARAGRAPHS):
+        (folder / f"{n}.txt").write_text(paragraph, encoding="utf-8")
+    summary = batch.extract_paths([folder], tmp_path / "out.jsonl", extractor, progress=True)
+    assert summary.documents == len(PARAGRAPHS)
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.startswith("progress:")]
+    assert lines
+    assert all("documents" in x and "chars/s" in x and "ETA" in x for x in lines)
+    assert any(f"/{len(PARAGRAPHS)} documents" in x for x in lines)

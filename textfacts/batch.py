@@ -377,10 +377,11 @@ class _Progress:
     """
 
     def __init__(self, files: list[tuple[Path, str]], enabled: bool):
+        self.files = files
         self.total = len(files)
         self.total_bytes = sum(_size(path) for path, _ in files)
         self.done = self.chars = self.bytes = 0
-        self.started = time.perf_counter()
+        self.started = self.last = time.perf_counter()
         self.bar = None
         self.stop = threading.Event()
         self.ticker: threading.Thread | None = None
@@ -397,6 +398,7 @@ class _Progress:
     def update(self, path: str | None = None, chars: int = 0) -> None:
         """Count one document done (extracted, failed or skipped)."""
         self.done += 1
+        self.last = time.perf_counter()
         self.chars += chars
         self.bytes += _size(Path(path)) if path else 0
         if self.bar is not None:
@@ -408,8 +410,14 @@ class _Progress:
         rate = self.bytes / seconds
         left = (self.total_bytes - self.bytes) / rate if rate > 0 else None
         eta = "?" if left is None else f"{int(left // 60)}m{int(left % 60):02d}s"
-        return (f"progress: {self.done}/{self.total} documents, "
+        line = (f"progress: {self.done}/{self.total} documents, "
                 f"{self.chars / seconds:,.0f} chars/s, ETA {eta}")
+        waiting = time.perf_counter() - self.last
+        if self.done < self.total and waiting > PROGRESS_SECONDS:
+            # results come in input order: the next file is the one everything waits for
+            path = self.files[self.done][0]
+            line += f"; {path} ({_size(path):,} bytes) in progress for {waiting:.0f} s"
+        return line
 
     def _tick(self) -> None:
         while not self.stop.wait(PROGRESS_SECONDS):

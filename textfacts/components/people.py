@@ -204,8 +204,9 @@ class People:
         """Runs of 2-3 capitalised proper nouns the NER missed, where the genre puts a name."""
         out = []
         named = {t.i for s in doc.spans.get(ENTITY_GROUP, []) for t in s}
-        # doc[i:j].ents rebuilds the Doc's entity list on every access: index it once
-        in_ent = {t for ent in doc.ents for t in range(ent.start, ent.end)}
+        # doc[i:j].ents (the entities wholly inside the run) rebuilds the Doc's entity list
+        # on every access: index each entity's end by its start once
+        ent_end = {ent.start: ent.end for ent in doc.ents}
         i = 0
         while i < len(doc):
             j = i
@@ -217,7 +218,7 @@ class People:
                 and doc[j].is_title
             ):
                 j += 1
-            if 2 <= j - i <= 3 and not any(t in in_ent for t in range(i, j)):
+            if 2 <= j - i <= 3 and not any(ent_end.get(t, j + 1) <= j for t in range(i, j)):
                 span = doc[i:j]
                 if self.cues.looks_like_person(span) or (
                     i > 0 and self.title_of_org_before(doc, i - 1, orgs)[0] is not None

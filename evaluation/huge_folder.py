@@ -32,26 +32,46 @@ DATES_PER_PARAGRAPH = 3
 
 # Written for this check in the genre's style; each with the figures it states.
 SMALL = [
-    ("Imports of iron ore rose 3.5 percent to 1.2 billion tonnes in 2025, the customs said.",
-     ["3.5 percent", "1.2 billion tonnes"]),
-    ("Exports to ASEAN reached 6.8 trillion yuan, up 9.1 percent year on year.",
-     ["6.8 trillion yuan", "9.1 percent"]),
-    ("The port handled 42,000 containers in May, and clearance time fell by 15 percent.",
-     ["42,000 containers", "15 percent"]),
-    ("Trade with the EU reached \u20ac512 billion \u2013 down 1.4% \u2013 over the period.",
-     ["\u20ac512 billion", "1.4%"]),
-    ("Customs inspected 2,300 shipments and seized goods worth 85 million yuan.",
-     ["2,300 shipments", "85 million yuan"]),
-    ("Soybean imports (\u5927\u8c46\u8fdb\u53e3) totalled 98 million tonnes, up 2.2 percent.",
-     ["98 million tonnes", "2.2 percent"]),
-    ("Cross-border e-commerce grew 10.5 percent to 2.6 trillion yuan in the first half.",
-     ["10.5 percent", "2.6 trillion yuan"]),
-    ("About 1,800 enterprises received AEO status, 12 percent more than a year earlier.",
-     ["1,800 enterprises", "12 percent"]),
-    ("Grain imports fell 4.7 percent to 157 million tonnes, official data showed.",
-     ["4.7 percent", "157 million tonnes"]),
-    ("Outbound shipments of electric cars rose 22 percent to 1.3 million units.",
-     ["22 percent", "1.3 million units"]),
+    (
+        "Imports of iron ore rose 3.5 percent to 1.2 billion tonnes in 2025, the customs said.",
+        ["3.5 percent", "1.2 billion tonnes"],
+    ),
+    (
+        "Exports to ASEAN reached 6.8 trillion yuan, up 9.1 percent year on year.",
+        ["6.8 trillion yuan", "9.1 percent"],
+    ),
+    (
+        "The port handled 42,000 containers in May, and clearance time fell by 15 percent.",
+        ["42,000 containers", "15 percent"],
+    ),
+    (
+        "Trade with the EU reached \u20ac512 billion \u2013 down 1.4% \u2013 over the period.",
+        ["\u20ac512 billion", "1.4%"],
+    ),
+    (
+        "Customs inspected 2,300 shipments and seized goods worth 85 million yuan.",
+        ["2,300 shipments", "85 million yuan"],
+    ),
+    (
+        "Soybean imports (\u5927\u8c46\u8fdb\u53e3) totalled 98 million tonnes, up 2.2 percent.",
+        ["98 million tonnes", "2.2 percent"],
+    ),
+    (
+        "Cross-border e-commerce grew 10.5 percent to 2.6 trillion yuan in the first half.",
+        ["10.5 percent", "2.6 trillion yuan"],
+    ),
+    (
+        "About 1,800 enterprises received AEO status, 12 percent more than a year earlier.",
+        ["1,800 enterprises", "12 percent"],
+    ),
+    (
+        "Grain imports fell 4.7 percent to 157 million tonnes, official data showed.",
+        ["4.7 percent", "157 million tonnes"],
+    ),
+    (
+        "Outbound shipments of electric cars rose 22 percent to 1.3 million units.",
+        ["22 percent", "1.3 million units"],
+    ),
 ]
 # (file name, how it is written): five sort before "m_huge.txt", five after.
 ENCODINGS = [
@@ -97,8 +117,10 @@ def main() -> int:
     expected = build(folder, args.repeat)
     size = (folder / HUGE).stat().st_size
     before = sorted(n for n in expected if n < HUGE)
-    print(f"folder: {HUGE} {size:,} bytes ({args.repeat:,} paragraphs) + {len(expected)} small "
-          f"files ({', '.join(sorted(expected))}); load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"folder: {HUGE} {size:,} bytes ({args.repeat:,} paragraphs) + {len(expected)} small "
+        f"files ({', '.join(sorted(expected))}); load average {os.getloadavg()[0]:.1f}"
+    )
     cli = Path(sys.executable).with_name("textfacts")
     command = [str(cli), "extract", str(folder), "-o", str(out), "--workers", str(args.workers)]
     print("$ " + " ".join(command), flush=True)
@@ -115,13 +137,19 @@ def main() -> int:
     seconds = time.monotonic() - started
     print(stdout.strip())
     progress = [line for line in stderr.splitlines() if line.startswith("progress:")]
-    print(f"progress lines on stderr: {len(progress)}" + (f", last: {progress[-1]}" if progress
-                                                           else ""))
-    print(f"exit code {run.returncode}; wall time {seconds:.0f} s ({seconds / 60:.1f} min; goal "
-          f"< 10 min); load average now {os.getloadavg()[0]:.1f}")
+    print(
+        f"progress lines on stderr: {len(progress)}"
+        + (f", last: {progress[-1]}" if progress else "")
+    )
+    print(
+        f"exit code {run.returncode}; wall time {seconds:.0f} s ({seconds / 60:.1f} min; goal "
+        f"< 10 min); load average now {os.getloadavg()[0]:.1f}"
+    )
     if first_written is not None:
-        print(f"the {len(before)} records before {HUGE} were in {partial.name} after "
-              f"{first_written:.0f} s")
+        print(
+            f"the {len(before)} records before {HUGE} were in {partial.name} after "
+            f"{first_written:.0f} s"
+        )
     ok = run.returncode == 0
     records = {}
     if out.exists():
@@ -130,13 +158,18 @@ def main() -> int:
                 record = json.loads(line)
                 records[record["doc_id"]] = record
     for name, figures in sorted(expected.items()):
-        got = {m["text"] for m in records.get(name, {}).get("mentions", [])
-               if m["label"] in NUMBER_LABELS}
+        got = {
+            m["text"]
+            for m in records.get(name, {}).get("mentions", [])
+            if m["label"] in NUMBER_LABELS
+        }
         missing = [f for f in figures if f not in got]
         ok &= name in records and not missing
-        print(f"  {name:<15} {'ok' if name in records and not missing else 'FAILED'}: "
-              f"{len(figures) - len(missing)}/{len(figures)} figures" +
-              (f" (missing {missing})" if missing else ""))
+        print(
+            f"  {name:<15} {'ok' if name in records and not missing else 'FAILED'}: "
+            f"{len(figures) - len(missing)}/{len(figures)} figures"
+            + (f" (missing {missing})" if missing else "")
+        )
     huge = records.get(HUGE, {"mentions": []})
     labels: dict[str, int] = {}
     for m in huge["mentions"]:
@@ -145,10 +178,12 @@ def main() -> int:
     want = FIGURES_PER_PARAGRAPH * args.repeat
     dates = labels.get("DATE", 0)
     ok &= figures == want and dates >= DATES_PER_PARAGRAPH * args.repeat
-    print(f"  {HUGE:<15} {'ok' if figures == want else 'FAILED'}: {figures:,}/{want:,} figures, "
-          f"{dates:,} dates (>= {DATES_PER_PARAGRAPH * args.repeat:,}), "
-          f"{len(huge.get('claims', [])):,} claims, {len(huge.get('commitments', [])):,} "
-          f"commitments; labels {dict(sorted(labels.items()))}")
+    print(
+        f"  {HUGE:<15} {'ok' if figures == want else 'FAILED'}: {figures:,}/{want:,} figures, "
+        f"{dates:,} dates (>= {DATES_PER_PARAGRAPH * args.repeat:,}), "
+        f"{len(huge.get('claims', [])):,} claims, {len(huge.get('commitments', [])):,} "
+        f"commitments; labels {dict(sorted(labels.items()))}"
+    )
     print("RESULT: " + ("every file extracted, every figure found" if ok else "FAILED"))
     if not args.keep:
         shutil.rmtree(root, ignore_errors=True)

@@ -67,8 +67,10 @@ def main() -> int:
     for key in missing:
         print(f"ONLY IN ONE RUN {key}")
     same = len(before.keys() & now.keys()) - len(differ)
-    print(f"{same} of {len(before)} records byte-identical; {len(differ)} differ, "
-          f"{len(missing)} unmatched")
+    print(
+        f"{same} of {len(before)} records byte-identical; {len(differ)} differ, "
+        f"{len(missing)} unmatched"
+    )
     return 1 if differ or missing else 0
 
 

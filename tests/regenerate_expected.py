@@ -36,8 +36,9 @@ def main() -> int:
     extractor = textfacts.load()
     EXPECTED.mkdir(exist_ok=True)
     for path in sorted(TEXTS.glob("*.txt")):
-        (EXPECTED / f"{path.stem}.json").write_text(render(record(extractor, path)),
-                                                    encoding="utf-8")
+        (EXPECTED / f"{path.stem}.json").write_text(
+            render(record(extractor, path)), encoding="utf-8"
+        )
         print(f"wrote tests/expected/{path.stem}.json")
     return 0
 

@@ -41,10 +41,21 @@ def _folder(tmp_path: Path, documents: int) -> Path:
 
 
 def _start(folder: Path, out: Path, workers: int, *extra: str) -> subprocess.Popen:
-    command = [sys.executable, "-m", "textfacts", "extract", str(folder), "-o", str(out),
-               "--workers", str(workers), *extra]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+    command = [
+        sys.executable,
+        "-m",
+        "textfacts",
+        "extract",
+        str(folder),
+        "-o",
+        str(out),
+        "--workers",
+        str(workers),
+        *extra,
+    ]
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
 
 
 def _children(pid: int) -> set[int]:
@@ -92,9 +103,7 @@ def _stop(run: subprocess.Popen, signum: int) -> tuple[float, str]:
     return time.monotonic() - sent, err
 
 
-def test_serial_ctrl_c_keeps_records_and_resume_ends_as_an_uninterrupted_run(
-    tmp_path, extractor
-):
+def test_serial_ctrl_c_keeps_records_and_resume_ends_as_an_uninterrupted_run(tmp_path, extractor):
     folder = _folder(tmp_path, 20)
     out = tmp_path / "out.jsonl"
     partial = tmp_path / "out.jsonl.partial"

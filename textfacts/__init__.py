@@ -6,6 +6,7 @@ spaCy is imported only when a model is loaded, so the schema and the scorer stay
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from textfacts.schema import Claim, Commitment, Document, Mention, Meta
@@ -13,7 +14,10 @@ from textfacts.schema import Claim, Commitment, Document, Mention, Meta
 if TYPE_CHECKING:
     from textfacts.pipeline import Extractor
 
-__version__ = "0.1.0"
+try:  # one source: the version in pyproject.toml, as installed
+    __version__ = version("textfacts")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
 __all__ = [
     "Claim", "Commitment", "Document", "Extractor", "Meta", "Mention", "extract", "load",
     "to_frames",

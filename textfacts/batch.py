@@ -1,19 +1,26 @@
 """The run loop behind `textfacts extract`: walk, decode, extract, write, collect failures.
 
 Nothing is lost: a file that cannot be read or extracted is recorded with its reason and the
-run goes on; output goes to `<out>.partial` line by line and is renamed into place at the
-end, so an interrupted run never leaves a corrupt output, and `resume` picks up from it.
-Texts stream through (memory stays flat in the number of documents); with several workers
-each process extracts and serialises whole batches, so the parent only reads and writes.
+run goes on; output goes to `<out>.partial` line by line, each record flushed as soon as it
+and every earlier document are done, and is renamed into place at the end. SIGINT or
+SIGTERM stops the run cleanly: the finished records stay in `<out>.partial` and `resume`
+picks up from them. Texts stream through in small groups (memory stays flat in the number
+of documents) and a long text forms a group of its own, so it never holds back the short
+ones before it; with several workers each process extracts and serialises whole groups,
+so the parent only reads and writes.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
+import sys
+import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +42,13 @@ from textfacts.parallel import ordered_map
 # Documents per task sent to a worker process: enough to keep it busy, few enough that only
 # a few dozen texts are ever held in memory (textfacts.parallel keeps a few tasks in flight).
 TASK_SIZE = 8
+# Documents per group piped through spaCy together in one process (its batch size).
+GROUP_SIZE = 16
+# Characters per group or task: a text longer than this goes alone, so the records of the
+# short texts before it are written while it is being extracted.
+GROUP_CHARS = 50_000
+# Seconds between progress lines when stderr is not a terminal (logs, CI, nohup).
+PROGRESS_SECONDS = 5.0
 
 Item = tuple[str, dict[str, Any]]
 
@@ -64,6 +78,15 @@ class Result:
     claims: int = 0
     reason: str | None = None
     unresolved_dates: int = 0
+    chars: int = 0
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM during a run: raised once, so the run can close its output."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
 
 
 @dataclass
@@ -82,6 +105,14 @@ class RunSummary:
     unresolved_dates: int = 0
     undated_documents: int = 0
     manifest_given: bool = False
+    interrupted: int | None = None  # the signal that stopped the run early
+
+    @property
+    def exit_code(self) -> int:
+        """128 + signal for an interrupted run (shell style: 130, 143), 1 if any failed."""
+        if self.interrupted is not None:
+            return 128 + self.interrupted
+        return 1 if self.failures else 0
 
     def add(self, record: dict[str, Any]) -> None:
         """Count one written record."""
@@ -130,6 +161,13 @@ class RunSummary:
                    else "pass --manifest (doc_id,published) to resolve them")
             lines.append(f"{self.unresolved_dates} dates unresolved in {self.undated_documents} "
                          f"documents that print no publication date: {fix}")
+        if self.interrupted is not None:
+            where = f" to {self.output}.partial" if self.output else ""
+            lines.append(
+                f"interrupted ({signal.Signals(self.interrupted).name}): "
+                f"{self.documents + self.skipped} documents written{where}; "
+                "rerun with --resume to continue"
+            )
         return "\n".join(lines)
 
 
@@ -166,104 +204,263 @@ def _result(document: Any, context: dict[str, Any], fmt: str) -> Result:
         context["doc_id"], context["path"], output,
         Counter(m["label"] for m in record["mentions"]),
         len(record["commitments"]), len(record["claims"]), unresolved_dates=unresolved,
+        chars=len(record.get("text") or ""),
     )
 
 
-def _extract(extractor: Any, items: Iterable[Item], fmt: str) -> Iterator[Result]:
-    """Extract a stream in one pipe, isolating failures to the documents that cause them.
+def _extract(extractor: Any, items: list[Item], fmt: str) -> Iterator[Result]:
+    """Extract a group in one pipe, isolating failures to the documents that cause them.
 
-    When the pipe raises, the documents fed but not finished are redone one by one (only
-    the bad one fails) and a fresh pipe takes the rest of the stream.
+    When the pipe raises, the documents not yet finished are redone one by one (only the
+    bad one fails). An interrupt (KeyboardInterrupt) is not a failure and goes through.
     """
-    stream = iter(items)
-    while True:
-        fed: deque[Item] = deque()
+    done = 0
+    try:
+        for document, context in extractor.pipe(items, as_tuples=True, batch_size=GROUP_SIZE):
+            done += 1
+            yield _result(document, context, fmt)
+        return
+    except Exception:  # noqa: BLE001  (isolate the failing document below)
+        pass
+    for text, context in items[done:]:
+        try:
+            document = extractor(text, meta=context.get("meta"), doc_id=context["doc_id"])
+            yield _result(document, context, fmt)
+        except Exception as err:  # noqa: BLE001  (one bad document never stops a run)
+            reason = f"extraction failed: {type(err).__name__}: {err}"
+            yield Result(context["doc_id"], context["path"], reason=reason)
 
-        def feed(fed: deque[Item] = fed) -> Iterator[Item]:
-            for item in stream:
-                fed.append(item)
-                yield item
+
+@dataclass
+class _Chunk:
+    """One chunk of a long text: a worker task of its own, so every worker shares the text."""
+
+    doc_id: str
+    start: int
+    text: str
+    meta: dict[str, Any] | None
+    last: bool
+
+
+@dataclass
+class _ChunkDone:
+    """A chunk's Document, or why it has none."""
+
+    start: int
+    last: bool
+    document: Any = None
+    reason: str | None = None
+
+
+def _extract_task(extractor: Any, task: tuple[list[Item], str] | _Chunk) -> Any:
+    """One worker task: a group of texts or one chunk of a long text.
+
+    A group comes back extracted and serialised, so only output text travels; a chunk comes
+    back as its Document, which the parent merges with the other chunks'.
+    """
+    if isinstance(task, _Chunk):
+        from textfacts.pipeline import to_document
 
         try:
-            for document, context in extractor.pipe(feed(), as_tuples=True):
-                fed.popleft()
-                yield _result(document, context, fmt)
-            return
-        except Exception:  # noqa: BLE001  (isolate the failing document below)
-            pass
-        while fed:
-            text, context = fed.popleft()
-            try:
-                document = extractor(text, meta=context.get("meta"), doc_id=context["doc_id"])
-                yield _result(document, context, fmt)
-            except Exception as err:  # noqa: BLE001  (one bad document never stops a run)
-                reason = f"extraction failed: {type(err).__name__}: {err}"
-                yield Result(context["doc_id"], context["path"], reason=reason)
-
-
-def _extract_task(extractor: Any, task: tuple[list[Item], str]) -> list[Result]:
-    """One worker task: extract and serialise a batch, so only output text travels back."""
+            # an auto-routing extractor hands the chunk to its language's model
+            chosen = (extractor.extractor(task.text) if hasattr(extractor, "extractor")
+                      else extractor)
+            doc = chosen.nlp(chosen.make_doc(task.text, task.meta, task.doc_id))
+            return _ChunkDone(task.start, task.last, document=to_document(doc))
+        except Exception as err:  # noqa: BLE001  (the document fails, the run goes on)
+            return _ChunkDone(task.start, task.last,
+                              reason=f"extraction failed: {type(err).__name__}: {err}")
     items, fmt = task
     return list(_extract(extractor, items, fmt))
 
 
-def _lost(task: tuple[list[Item], str]) -> list[Result]:
-    return [Result(ctx["doc_id"], ctx["path"], reason="extraction failed: worker process died")
-            for _, ctx in task[0]]
+def _lost(task: tuple[list[Item], str] | _Chunk) -> Any:
+    reason = "extraction failed: worker process died"
+    if isinstance(task, _Chunk):
+        return _ChunkDone(task.start, task.last, reason=reason)
+    return [Result(ctx["doc_id"], ctx["path"], reason=reason) for _, ctx in task[0]]
 
 
 def _parallel(extractor: Any, stream: Iterable[Item | Result], fmt: str,
               workers: int) -> Iterator[Result]:
-    """Results in input order from `workers` processes; read failures keep their place."""
-    tasks = (t if isinstance(t, Result) else (t, fmt) for t in _tasks(stream))
-    for out in ordered_map(extractor, _extract_task, tasks, workers,
+    """Results in input order from `workers` processes; read failures keep their place.
+
+    A text long enough to be extracted in chunks is split into one task per chunk, so
+    all workers share a huge file instead of one worker taking it alone.
+    """
+    from textfacts.chunking import merge_documents
+
+    long_texts: deque[Item] = deque()  # long texts whose chunks are in flight, in order
+
+    def tasks() -> Iterator[Any]:
+        for group in _groups(stream, TASK_SIZE):
+            if isinstance(group, Result):
+                yield group
+                continue
+            text, context = group[0]
+            chunks = extractor.chunks(text, context.get("meta")) if len(group) == 1 else []
+            if len(chunks) < 2:
+                yield group, fmt
+                continue
+            long_texts.append((text, context))
+            doc_id = context["doc_id"]
+            for n, (start, chunk, meta) in enumerate(chunks, 1):
+                yield _Chunk(doc_id, start, chunk, meta, n == len(chunks))
+
+    parts: list[_ChunkDone] = []
+    for out in ordered_map(extractor, _extract_task, tasks(), workers,
                            ready=lambda t: isinstance(t, Result), lost=_lost):
         if isinstance(out, Result):
             yield out
+        elif isinstance(out, _ChunkDone):
+            parts.append(out)
+            if not out.last:
+                continue
+            text, context = long_texts.popleft()
+            failed = next((p.reason for p in parts if p.reason is not None), None)
+            parts, done = [], parts
+            try:
+                if failed is not None:
+                    raise RuntimeError(failed)
+                merged = merge_documents(text, [(p.start, p.document) for p in done],
+                                         context["doc_id"])
+                yield _result(merged, context, fmt)
+            except Exception as err:  # noqa: BLE001  (one bad document never stops a run)
+                reason = failed or f"extraction failed: {type(err).__name__}: {err}"
+                yield Result(context["doc_id"], context["path"], reason=reason)
         else:
             yield from out
 
 
-def _tasks(stream: Iterable[Item | Result]) -> Iterator[list[Item] | Result]:
-    """Group texts into tasks of TASK_SIZE; read failures pass through in order."""
-    task: list[Item] = []
+def _groups(stream: Iterable[Item | Result], size: int) -> Iterator[list[Item] | Result]:
+    """Texts in groups of at most `size` documents and GROUP_CHARS characters, in order.
+
+    A text longer than GROUP_CHARS forms a group of its own; read failures pass through
+    in their place.
+    """
+    group: list[Item] = []
+    chars = 0
     for item in stream:
         if isinstance(item, Result):
-            if task:
-                yield task
-                task = []
+            if group:
+                yield group
+                group, chars = [], 0
             yield item
             continue
-        task.append(item)
-        if len(task) == TASK_SIZE:
-            yield task
-            task = []
-    if task:
-        yield task
+        if group and chars + len(item[0]) > GROUP_CHARS:
+            yield group
+            group, chars = [], 0
+        group.append(item)
+        chars += len(item[0])
+        if len(group) == size:
+            yield group
+            group, chars = [], 0
+    if group:
+        yield group
 
 
 def _serial(extractor: Any, stream: Iterable[Item | Result], fmt: str) -> Iterator[Result]:
-    """Results in input order from this process, texts streaming through one pipe."""
-    failures: deque[tuple[int, Result]] = deque()
-    count = 0
+    """Results in input order from this process, one group of texts at a time."""
+    for group in _groups(stream, GROUP_SIZE):
+        if isinstance(group, Result):
+            yield group
+        else:
+            yield from _extract(extractor, group, fmt)
 
-    def texts() -> Iterator[Item]:
-        nonlocal count
-        for item in stream:
-            if isinstance(item, Result):
-                failures.append((count, item))
-            else:
-                count += 1
-                yield item
 
-    done = 0
-    for result in _extract(extractor, texts(), fmt):
-        while failures and failures[0][0] <= done:
-            yield failures.popleft()[1]
-        done += 1
-        yield result
-    while failures:
-        yield failures.popleft()[1]
+@contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    """SIGINT and SIGTERM raise Interrupted once; later ones are ignored while it cleans up.
+
+    Only the main thread can set handlers: elsewhere the caller's own stay in force.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    raised = False
+
+    def stop(signum: int, frame: Any) -> None:
+        nonlocal raised
+        if not raised:
+            raised = True
+            raise Interrupted(signum)
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+class _Progress:
+    """Progress for a run: a bar on a terminal, else a line every PROGRESS_SECONDS.
+
+    The lines come from a timer thread, so a long text still shows the run is alive.
+    """
+
+    def __init__(self, files: list[tuple[Path, str]], enabled: bool):
+        self.files = files
+        self.total = len(files)
+        self.total_bytes = sum(_size(path) for path, _ in files)
+        self.done = self.chars = self.bytes = 0
+        self.started = self.last = time.perf_counter()
+        self.bar = None
+        self.stop = threading.Event()
+        self.ticker: threading.Thread | None = None
+        if not enabled:
+            return
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=self.total, unit="doc", leave=False)
+        else:
+            self.ticker = threading.Thread(target=self._tick, daemon=True)
+            self.ticker.start()
+
+    def update(self, path: str | None = None, chars: int = 0) -> None:
+        """Count one document done (extracted, failed or skipped)."""
+        self.done += 1
+        self.last = time.perf_counter()
+        self.chars += chars
+        self.bytes += _size(Path(path)) if path else 0
+        if self.bar is not None:
+            self.bar.update()
+
+    def line(self) -> str:
+        """Documents done, characters per second, and the time left by bytes still to read."""
+        seconds = max(time.perf_counter() - self.started, 1e-9)
+        rate = self.bytes / seconds
+        # a rate from a sliver of the input (a few small files before a huge one) says
+        # nothing about the rest: no ETA until 5% of the bytes are done
+        known = rate > 0 and self.bytes >= 0.05 * self.total_bytes
+        left = (self.total_bytes - self.bytes) / rate if known else None
+        eta = "?" if left is None else f"{int(left // 60)}m{int(left % 60):02d}s"
+        line = (f"progress: {self.done}/{self.total} documents, "
+                f"{self.chars / seconds:,.0f} chars/s, ETA {eta}")
+        waiting = time.perf_counter() - self.last
+        if self.done < self.total and waiting > PROGRESS_SECONDS:
+            # results come in input order: the next file is the one everything waits for
+            path = self.files[self.done][0]
+            line += f"; {path} ({_size(path):,} bytes) in progress for {waiting:.0f} s"
+        return line
+
+    def _tick(self) -> None:
+        while not self.stop.wait(PROGRESS_SECONDS):
+            print(self.line(), file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        """Stop the bar or the timer."""
+        self.stop.set()
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def extract_paths(
@@ -287,9 +484,11 @@ def extract_paths(
     With `out=None`, records go to `write` (e.g. stdout) as they come. With `resume`, the
     whole records of an earlier output or of an interrupted run's `<out>.partial` are kept
     and their documents skipped. Failures go to `<out stem>.failures.jsonl`.
-    """
-    from tqdm import tqdm
 
+    SIGINT or SIGTERM ends the run early (when called from the main thread): the records
+    written so far stay in `<out>.partial` for `resume`, no failures file is written, and
+    the summary's `interrupted` names the signal.
+    """
     started = time.perf_counter()
     if fmt is None:
         fmt = "csv" if out and Path(out).suffix.lower() == ".csv" else "jsonl"
@@ -322,35 +521,46 @@ def extract_paths(
         skip = _carry_over(partial, [partial, Path(out)])
     handle = partial.open("a" if skip else "w", encoding="utf-8", newline="") if partial else None
     emit = handle.write if handle else (write or (lambda s: None))
-    bar = tqdm(total=len(files), unit="doc", disable=not progress or None, leave=False)
+    flush = handle.flush if handle else getattr(getattr(write, "__self__", None), "flush", None)
+    shown = _Progress(files, progress)
 
     def skipped() -> None:
         summary.skipped += 1
-        bar.update()
+        shown.update()
 
+    results: Iterator[Result] | None = None
     try:
-        if fmt == "csv":
-            emit(csv_line(CSV_COLUMNS))
-        stream = _texts(files, skip, skipped, manifest)
-        results = (_serial(extractor, stream, fmt) if workers == 1
-                   else _parallel(extractor, stream, fmt, workers))
-        for count, result in enumerate(results, 1):
-            if result.output is not None:
-                emit(result.output)
-            summary.add_result(result)
-            bar.update()
-            if handle and count % TASK_SIZE == 0:
-                handle.flush()
+        with _signals_stop_the_run():
+            try:
+                if fmt == "csv":
+                    emit(csv_line(CSV_COLUMNS))
+                stream = _texts(files, skip, skipped, manifest)
+                results = (_serial(extractor, stream, fmt) if workers == 1
+                           else _parallel(extractor, stream, fmt, workers))
+                for result in results:
+                    if result.output is not None:
+                        emit(result.output)
+                        if flush is not None:
+                            flush()
+                    summary.add_result(result)
+                    shown.update(result.path, result.chars)
+            except KeyboardInterrupt as stop:
+                # still under the handlers: a second signal cannot cut the clean-up short
+                summary.interrupted = getattr(stop, "signum", signal.SIGINT)
+                if results is not None:
+                    results.close()  # stops the workers now, not at garbage collection
     finally:
-        bar.close()
+        shown.close()
         if handle:
             handle.flush()
             os.fsync(handle.fileno())
             handle.close()
+    summary.seconds = time.perf_counter() - started
+    if summary.interrupted is not None:
+        return summary
     if partial and out:
         os.replace(partial, out)
         _write_failures(Path(out), summary.failures)
-    summary.seconds = time.perf_counter() - started
     return summary
 
 

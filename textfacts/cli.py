@@ -41,8 +41,9 @@ def _extract(args: argparse.Namespace) -> int:
         write=sys.stdout.write,
         manifest=manifest,
     )
-    print(summary.render(), file=sys.stderr if args.output is None else sys.stdout)
-    return 1 if summary.failures else 0
+    to_stderr = args.output is None or summary.interrupted is not None
+    print(summary.render(), file=sys.stderr if to_stderr else sys.stdout)
+    return summary.exit_code
 
 
 def _version() -> str:
@@ -268,3 +269,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, TypeError, OSError) as err:
         print(f"textfacts: error: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C before a run started (e.g. while the model loads)
+        print("textfacts: interrupted", file=sys.stderr)
+        return 130

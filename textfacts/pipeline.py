@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from spacy.tokens import Doc
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
 from textfacts.extensions import register, state
+from textfacts.offsets import longest_first
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
 from textfacts.schema import Claim, Commitment, Document, Meta, given_meta, layer_of
 
@@ -90,18 +90,39 @@ class Extractor:
             doc_state["meta_given"] = checked
         return doc
 
+    def chunks(
+        self, text: str, meta: dict[str, Any] | None = None
+    ) -> list[tuple[int, str, dict[str, Any] | None]]:
+        """(start, chunk text, meta) of each chunk a text is extracted in; one for most texts.
+
+        Chunks after the first are given what the first one's header lines say (publication
+        date, outlet, title) under the caller's meta, so a relative date ("by March") resolves
+        the same on either side of a chunk boundary.
+        """
+        from textfacts.chunking import chunk_ranges
+
+        ranges = chunk_ranges(text)
+        if len(ranges) == 1:
+            return [(0, text, meta)]
+        header = (
+            self.nlp.get_pipe("textfacts_header")
+            if "textfacts_header" in self.nlp.pipe_names
+            else None
+        )
+        stated = header.read(text[ranges[0][0] : ranges[0][1]])[0] if header is not None else {}
+        later = {**{k: v for k, v in stated.items() if v}, **dict(meta or {})}
+        return [(s, text[s:e], meta if s == 0 else later) for s, e in ranges]
+
     def __call__(
         self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc"
     ) -> Document:
         """Extract one document; a text over MAX_CHARS is extracted in paragraph chunks."""
-        from textfacts.chunking import chunk_ranges, merge_documents
+        from textfacts.chunking import merge_documents
 
-        ranges = chunk_ranges(text)
-        if len(ranges) == 1:
+        chunks = self.chunks(text, meta)
+        if len(chunks) == 1:
             return to_document(self.nlp(self.make_doc(text, meta, doc_id)))
-        parts = [
-            (s, to_document(self.nlp(self.make_doc(text[s:e], meta, doc_id)))) for s, e in ranges
-        ]
+        parts = [(s, to_document(self.nlp(self.make_doc(c, m, doc_id)))) for s, c, m in chunks]
         return merge_documents(text, parts, doc_id)
 
     def pipe(
@@ -134,7 +155,7 @@ class Extractor:
             return
         from collections import deque
 
-        from textfacts.chunking import chunk_ranges, merge_documents
+        from textfacts.chunking import merge_documents
 
         # (whole text or None, context, doc_id, chunk starts) of texts fed but not yet done;
         # spaCy's pipe keeps order, so the head of the queue owns the next Doc.
@@ -144,13 +165,12 @@ class Extractor:
             for i, item in enumerate(texts):
                 text, context, doc_id = _pipe_item(i, item, as_tuples)
                 context = context or {}
-                ranges = chunk_ranges(text)
+                chunks = self.chunks(text, context.get("meta"))
                 waiting.append(
-                    (text if len(ranges) > 1 else None, context, doc_id, [s for s, _ in ranges])
+                    (text if len(chunks) > 1 else None, context, doc_id, [s for s, _, _ in chunks])
                 )
-                for s, e in ranges:
-                    chunk = text if len(ranges) == 1 else text[s:e]
-                    yield self.make_doc(chunk, context.get("meta"), doc_id)
+                for _, chunk, meta in chunks:
+                    yield self.make_doc(chunk, meta, doc_id)
 
         parts: list[Document] = []
         for doc in self.nlp.pipe(_docs(), batch_size=batch_size):
@@ -233,26 +253,13 @@ def _key(span_or_ref: Any) -> Key | None:
 
 
 def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep the longest of overlapping spans within a layer, so the record validates.
-
-    Kept spans of a layer are disjoint, so their starts and ends sort alike: one bisection
-    finds the only kept span that can overlap a candidate (n log n, not n squared).
-    """
-    kept: list[dict[str, Any]] = []
-    index: dict[str, tuple[list[int], list[int]]] = {}
-    ranked = sorted(items, key=lambda m: (-(m["end"] - m["start"]), m["start"], m["label"]))
-    for item in ranked:
-        start, end = item["start"], item["end"]
-        if end > start:  # an empty span overlaps nothing
-            starts, ends = index.setdefault(layer_of(item["label"]), ([], []))
-            before = bisect_left(starts, end)
-            if before and ends[before - 1] > start:
-                continue
-            at = bisect_left(starts, start)
-            starts.insert(at, start)
-            ends.insert(at, end)
-        kept.append(item)
-    return kept
+    """Keep the longest of overlapping spans within a layer, so the record validates."""
+    return longest_first(
+        items,
+        lambda m: (m["start"], m["end"]),
+        lambda m: (-(m["end"] - m["start"]), m["start"], m["label"]),
+        lambda m: layer_of(m["label"]),
+    )
 
 
 def to_document(doc: Doc) -> Document:

@@ -46,6 +46,12 @@ class Router:
             self._loaded[lang] = load(self.models[lang])
         return self._loaded[lang]
 
+    def chunks(
+        self, text: str, meta: dict[str, Any] | None = None
+    ) -> list[tuple[int, str, dict[str, Any] | None]]:
+        """The chunks the text's own model extracts it in (`Extractor.chunks`)."""
+        return self.extractor(text).chunks(text, meta)
+
     def __call__(
         self, text: str, meta: dict[str, Any] | None = None, doc_id: str = "doc"
     ) -> Document:

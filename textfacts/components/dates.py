@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from textfacts.components._attribution import text_of
-from textfacts.components._spans import free, make_span, occupied, write_group
+from textfacts.components._spans import make_span, occupied, write_group
 from textfacts.errors import ResourceError
 from textfacts.extensions import state
 from textfacts.normalize.dates import (
@@ -38,6 +38,7 @@ from textfacts.normalize.dates import (
     published_date,
     resolve,
 )
+from textfacts.offsets import Ranges, longest_first
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
 GROUP = "textfacts_dates"
@@ -218,7 +219,7 @@ class Dates:
         meta = {**doc_state.get("meta", {}), **doc_state.get("meta_given", {})}
         published = published_date(meta.get("published"))
         text = text_of(doc)  # Doc.text joins every token on each access: read it once
-        taken = occupied(doc, ["textfacts_numbers"])
+        taken = Ranges(occupied(doc, ["textfacts_numbers"]))
         chosen = self.choose(text, taken)
         if published is None:
             published = self.header_date(text, chosen)
@@ -265,27 +266,24 @@ class Dates:
         return published_date(max(found)) if found else None
 
     @staticmethod
-    def modified_start(text: str, cand: Candidate, taken: list[tuple[int, int]]) -> int:
+    def modified_start(text: str, cand: Candidate, taken: Ranges) -> int:
         """Where the span starts: before an "early"/"mid-"/"late" that modifies a month or year."""
         if cand.row.kind not in _MODIFIABLE_KINDS:
             return cand.start
         modifier = _MODIFIER.search(text, max(0, cand.start - 8), cand.start)
-        if modifier is None or not free(taken, modifier.start(), cand.start):
+        if modifier is None or taken.overlaps(modifier.start(), cand.start):
             return cand.start
         return modifier.start()
 
-    def choose(self, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    def choose(self, text: str, taken: Ranges) -> list[Candidate]:
         """Non-overlapping matches clear of number mentions, in text order.
 
         The longest match wins ("the first seven months of this year" over "this year").
         """
-        chosen: list[Candidate] = []
-        for cand in sorted(self.candidates(text), key=lambda c: (c.start - c.end, c.start)):
-            if not free(taken, cand.start, cand.end):
-                continue
-            if any(c.start < cand.end and cand.start < c.end for c in chosen):
-                continue
-            chosen.append(cand)
+        clear = [c for c in self.candidates(text) if not taken.overlaps(c.start, c.end)]
+        chosen = longest_first(
+            clear, lambda c: (c.start, c.end), lambda c: (c.start - c.end, c.start)
+        )
         return sorted(chosen, key=lambda c: c.start)
 
     def resolve_all(self, doc: Doc, text: str, chosen: list[Candidate],

@@ -57,6 +57,7 @@ from textfacts.normalize.names import (
     title_case,
     trim_name,
 )
+from textfacts.offsets import Claimed, Containers, Ranges, longest_first
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
 GROUP = "textfacts_entities"
@@ -317,12 +318,15 @@ class Entities:
                 )
         candidates.extend(self.quoted_candidates(doc))
         candidates.extend(self.extended_candidates(doc, extenders, candidates))
-        candidates = [c for c in candidates if not _blocked(c, blocks)]
-        candidates = [c for c in candidates if not _swallows_org(c, candidates)]
+        blocking = Containers(blocks)
+        candidates = [c for c in candidates if not _blocked(c, blocking)]
+        swallowing = _org_ends(candidates)
+        candidates = [c for c in candidates if not _swallows_org(c, swallowing)]
         chosen = resolve(candidates)
-        chosen = self.add_ner(doc, chosen, blocks)
+        chosen = self.add_ner(doc, chosen, blocking)
         chosen = self.add_abbreviations(doc, chosen)
-        chosen = [c for c in chosen if not _clashes_with_numbers(c, numbers)]
+        clash = _NumberClashes(numbers)
+        chosen = [c for c in chosen if not clash(c)]
         chosen = _without_name_modifiers(text_of(doc), chosen)
         chosen = _units_of_parents(text_of(doc), chosen)
         self.number_relative_plans(doc, chosen)
@@ -582,10 +586,11 @@ class Entities:
             )
         return out
 
-    def add_ner(
-        self, doc: Doc, chosen: list[Candidate], blocks: list[tuple[int, int]]
-    ) -> list[Candidate]:
+    def add_ner(self, doc: Doc, chosen: list[Candidate], blocks: Containers) -> list[Candidate]:
         """Fill the gaps with trimmed, relabelled NER names."""
+        claimed = Claimed()  # chosen names never overlap: clashes are found by bisection
+        for c in chosen:
+            claimed.claim(c.start, c.end, c)
         person_parts = {
             part
             for ent in doc.ents
@@ -596,9 +601,9 @@ class Entities:
             cand = self.ner_candidate(doc, ent, person_parts)
             if cand is None or _blocked(cand, blocks):
                 continue
-            clashes = [c for c in chosen if c.start < cand.end and cand.start < c.end]
+            clashes = claimed.clashes(cand.start, cand.end)
             if not clashes:
-                chosen.append(cand)
+                claimed.claim(cand.start, cand.end, cand)
             elif (
                 (cand.label == "ORG" or cand.rule in self.rows)
                 and all(
@@ -619,14 +624,14 @@ class Entities:
                 # a body named after its place ("Bank of China"); a zone or port named after a
                 # district ("Qianhai Cooperation Zone": its head word relabelled the parser's
                 # name); a publisher named after a body ("China Customs" + "Press")
-                chosen = [c for c in chosen if c not in clashes] + [cand]
+                _replace(claimed, clashes, cand)
             elif cand.label in ("GPE", "LOC") and all(
                     c.label in ("GPE", "LOC") and cand.start <= c.start and c.end <= cand.end
                     and c.size < cand.size for c in clashes) and all(
                     w.lower() in _COMPASS for w in _outside(cand, clashes)):
                 # "South Africa", "West Asia": a compass word makes another place
-                chosen = [c for c in chosen if c not in clashes] + [cand]
-        return sorted(chosen, key=lambda c: c.start)
+                _replace(claimed, clashes, cand)
+        return list(claimed.items)
 
     def org_plus_outlet_word(self, doc: Doc, inner: Candidate, outer: Candidate) -> bool:
         """Whether outer is inner plus one organisation word: "China Customs" + "Magazine"."""
@@ -724,19 +729,23 @@ class Entities:
                 defined[abbr.text] = long_name
         if not defined:
             return chosen
+        claimed = Claimed()
+        for c in chosen:
+            claimed.claim(c.start, c.end, c)
         for token in doc:
             ref = defined.get(token.text)
             key = (token.idx, token.idx + len(token))
             if ref is None or key in taken and by_key[key].source != NER:
                 continue
             # the document's own definition beats the parser's guess for the abbreviation
-            chosen = [c for c in chosen if (c.start, c.end) != key or c.source != NER]
-            if any(c.start < key[1] and key[0] < c.end for c in chosen):
+            for c in claimed.clashes(*key):
+                if (c.start, c.end) == key and c.source == NER:
+                    claimed.release(c.start)
+            if claimed.overlaps(*key):
                 continue
-            chosen.append(
-                Candidate(key[0], key[1], ref.label, ref.canonical, "entities.abbreviation", NER)
-            )
-        return sorted(chosen, key=lambda c: c.start)
+            name = Candidate(*key, ref.label, ref.canonical, "entities.abbreviation", NER)
+            claimed.claim(*key, name)
+        return list(claimed.items)
 
 
 def shorten_to_earlier(chosen: list[Candidate]) -> None:
@@ -745,47 +754,60 @@ def shorten_to_earlier(chosen: list[Candidate]) -> None:
     Releases name a body or event in full once and shorten it after: "the Hangzhou Asian
     Games ... the Asian Games". Gazetteer names keep their own canonical form.
     """
-    seen: list[Candidate] = []
+    # (label, the words after any space of a canonical name) → the latest name ending so
+    latest: dict[tuple[str, str], Candidate] = {}
     for cand in sorted(chosen, key=lambda c: c.start):
         if cand.source != GAZETTEER:
-            fuller = next(
-                (
-                    s
-                    for s in reversed(seen)
-                    if s.label == cand.label and s.canonical.endswith(" " + cand.canonical)
-                ),
-                None,
-            )
+            fuller = latest.get((cand.label, cand.canonical))
             if fuller is not None:
                 cand.canonical = fuller.canonical
-        seen.append(cand)
+        name = cand.canonical
+        for at, char in enumerate(name):
+            if char == " ":
+                latest[(cand.label, name[at + 1 :])] = cand
 
 
-def _clashes_with_numbers(cand: Candidate, numbers: list[tuple[int, int, str]]) -> bool:
+def _replace(claimed: Claimed, clashes: list[Candidate], cand: Candidate) -> None:
+    """Put a longer name in the place of the shorter ones it covers."""
+    for c in clashes:
+        claimed.release(c.start)
+    claimed.claim(cand.start, cand.end, cand)
+
+
+class _NumberClashes:
     """A name never sits on a number span's exact offsets, and a parser name never holds an amount.
 
     Same offsets would also share Span._ attributes (spaCy keys them by char offsets).
     """
-    for start, end, label in numbers:
-        if (start, end) == (cand.start, cand.end):
-            return True
-        if cand.source == NER and label != "DATE" and start < cand.end and cand.start < end:
-            return True
-    return False
+
+    def __init__(self, numbers: list[tuple[int, int, str]]):
+        self.keys = {(start, end) for start, end, _ in numbers}
+        self.amounts = Ranges((start, end) for start, end, label in numbers if label != "DATE")
+
+    def __call__(self, cand: Candidate) -> bool:
+        return (cand.start, cand.end) in self.keys or (
+            cand.source == NER and self.amounts.overlaps(cand.start, cand.end)
+        )
 
 
-def _swallows_org(cand: Candidate, candidates: list[Candidate]) -> bool:
+_DEPARTMENT_OF = "entities.department_named_after"
+
+
+def _org_ends(candidates: list[Candidate]) -> dict[int, int]:
+    """End offset → the latest start of an ORG candidate ending there (other constructions)."""
+    ends: dict[int, int] = {}
+    for other in candidates:
+        if other.label == "ORG" and other.rule != _DEPARTMENT_OF:
+            ends[other.end] = max(ends.get(other.end, other.start), other.start)
+    return ends
+
+
+def _swallows_org(cand: Candidate, org_ends: dict[int, int]) -> bool:
     """'Department of' + a named body is two names: "Port Control Department of Shanghai Customs".
 
     Only for the "Department of X" construction, whose X may itself be an organisation.
     """
-    return cand.rule == "entities.department_named_after" and any(
-        other.label == "ORG"
-        and other.rule != cand.rule
-        and cand.start < other.start
-        and other.end == cand.end
-        for other in candidates
-    )
+    return cand.rule == _DEPARTMENT_OF and org_ends.get(cand.end, cand.start) > cand.start
 
 
 def _plan_number(canonical: str) -> int | None:
@@ -822,12 +844,9 @@ def _port_of(doc: Doc, i: int) -> bool:
     return doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("port", "ports")
 
 
-def _blocked(cand: Candidate, blocks: list[tuple[int, int]]) -> bool:
+def _blocked(cand: Candidate, blocks: Containers) -> bool:
     """Whether a block match covers the candidate without being smaller than it."""
-    return any(
-        s <= cand.start and cand.end <= e and cand.size < e - s or (s, e) == (cand.start, cand.end)
-        for s, e in blocks
-    )
+    return blocks.contains(cand.start, cand.end)
 
 
 def _without_name_modifiers(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -890,12 +909,11 @@ def _outside(outer: Candidate, inner: list[Candidate]) -> list[str]:
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longest first, then the more trusted source, then leftmost."""
-    chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-c.size, -c.source, c.start)):
-        if cand.size <= 0:
-            continue
-        if not any(c.start < cand.end and cand.start < c.end for c in chosen):
-            chosen.append(cand)
+    chosen = longest_first(
+        [c for c in candidates if c.size > 0],
+        lambda c: (c.start, c.end),
+        lambda c: (-c.size, -c.source, c.start),
+    )
     return sorted(chosen, key=lambda c: c.start)
 
 

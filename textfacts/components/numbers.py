@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,6 +263,8 @@ class Numbers:
             if candidate is not None:
                 candidates.append(candidate)
         counts = [(doc[start].idx, unit) for start, (_, unit) in longest.items()]
+        contexts.sort()  # by position: looked up by bisection below
+        counts.sort()
         spans = []
         taken: set[int] = set()
         # Equal spans: the match that read more of the text (a shared scale) wins.
@@ -714,9 +717,13 @@ def _context_count(doc: Doc, span: Span, counts: list[tuple[int, str]]) -> str |
     "The number of AEO enterprises has grown to more than 6,300" counts enterprises.
     """
     sentence = span.sent if doc.has_annotation("SENT_START") else span
-    earlier = [(pos, unit) for pos, unit in counts
-               if sentence.start_char <= pos < span.start_char]
+    earlier = _between(counts, sentence.start_char, span.start_char)
     return max(earlier)[1] if earlier else None
+
+
+def _between(items: list[tuple[int, str]], start: int, end: int) -> list[tuple[int, str]]:
+    """The (position, value) items, sorted, whose position is in [start, end)."""
+    return items[bisect_left(items, (start,)) : bisect_left(items, (end,))]
 
 
 def _context_currency(doc: Doc, span: Span, contexts: list[tuple[int, str]]) -> str | None:
@@ -728,12 +735,12 @@ def _context_currency(doc: Doc, span: Span, contexts: list[tuple[int, str]]) -> 
     if not contexts:
         return None
     sentence = span.sent if doc.has_annotation("SENT_START") else span
-    same = [(abs(pos - span.start_char), iso) for pos, iso in contexts
-            if sentence.start_char <= pos < sentence.end_char]
+    same = [(abs(pos - span.start_char), iso)
+            for pos, iso in _between(contexts, sentence.start_char, sentence.end_char)]
     if same:
         return min(same)[1]
     paragraph_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
-    earlier = [(pos, iso) for pos, iso in contexts if paragraph_start <= pos < span.start_char]
+    earlier = _between(contexts, paragraph_start, span.start_char)
     return max(earlier)[1] if earlier else None
 
 

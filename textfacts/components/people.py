@@ -39,6 +39,7 @@ Turns never overlap; reported-speech turns inside a transcript or speech turn ar
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import Literal
 
@@ -54,6 +55,7 @@ from textfacts.components.entities import GROUP as ENTITY_GROUP
 from textfacts.components.entities import NUMBER_GROUPS, EntityPatternRow, PersonCues
 from textfacts.extensions import state
 from textfacts.normalize.names import short_keys, trim_name
+from textfacts.offsets import Ranges, longest_first
 from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_people"
@@ -120,7 +122,7 @@ class People:
         check(doc, "textfacts_people", ("token.pos", "doc.ents"))
         entities = list(doc.spans.get(ENTITY_GROUP, []))
         taken = [(s.start_char, s.end_char) for s in entities]
-        orgs = {s.start_char: s for s in entities if s.label_ == "ORG"}
+        orgs = _Orgs([s for s in entities if s.label_ == "ORG"])
         cues: list[tuple[str, Span]] = []
         names: list[tuple[Span, str]] = []
         for match_id, start, end in self.matcher(doc):
@@ -133,7 +135,8 @@ class People:
                 cues.append((row.kind, doc[start:end]))
         names.extend(self.ner_names(doc))
         names.extend(self.unlabelled_names(doc, orgs))
-        turn_lines = self.find_turn_lines(doc, taken)
+        taken_index = Ranges(taken)
+        turn_lines = self.find_turn_lines(doc, taken_index)
         names.extend((span, "people.turn_line") for _, span in turn_lines if span is not None)
         # names avoid entity spans; no name sits on a number span's offsets (Span._ shares them)
         number_keys = {
@@ -143,7 +146,8 @@ class People:
             [
                 (s, r)
                 for s, r in names
-                if not _clashes(s, taken) and (s.start_char, s.end_char) not in number_keys
+                if not taken_index.overlaps(s.start_char, s.end_char)
+                and (s.start_char, s.end_char) not in number_keys
             ]
         )
         mentions = self.with_short_refs(doc, full, taken)
@@ -189,8 +193,8 @@ class People:
                 span[0].lower_ in self.heads | self.modifiers | self.honorifics
             ):
                 span = span[1:]
-            if "/" in span.text:
-                span = span[: [t.text for t in span].index("/")]
+            if "/" in span.text:  # "Li Wen/Xinhua": the credit ends the name
+                span = span[: next(i for i, t in enumerate(span) if "/" in t.text)]
             if (
                 len(span) >= 2
                 and all(t.is_alpha or t.text in "-'’" for t in span)
@@ -203,6 +207,9 @@ class People:
         """Runs of 2-3 capitalised proper nouns the NER missed, where the genre puts a name."""
         out = []
         named = {t.i for s in doc.spans.get(ENTITY_GROUP, []) for t in s}
+        # doc[i:j].ents (the entities wholly inside the run) rebuilds the Doc's entity list
+        # on every access: index each entity's end by its start once
+        ent_end = {ent.start: ent.end for ent in doc.ents}
         i = 0
         while i < len(doc):
             j = i
@@ -214,7 +221,7 @@ class People:
                 and doc[j].is_title
             ):
                 j += 1
-            if 2 <= j - i <= 3 and not doc[i:j].ents:
+            if 2 <= j - i <= 3 and not any(ent_end.get(t, j + 1) <= j for t in range(i, j)):
                 span = doc[i:j]
                 if self.cues.looks_like_person(span) or (
                     i > 0 and self.title_of_org_before(doc, i - 1, orgs)[0] is not None
@@ -223,12 +230,13 @@ class People:
             i = max(j, i + 1)
         return out
 
-    def find_turn_lines(
-        self, doc: Doc, taken: list[tuple[int, int]]
-    ) -> list[tuple[int, Span | None]]:
+    def find_turn_lines(self, doc: Doc, taken: Ranges) -> list[tuple[int, Span | None]]:
         """Transcript turn lines: (line start, PERSON span or None for a questioner/outlet line)."""
         out: list[tuple[int, Span | None]] = []
         text = text_of(doc)
+        org_ranges = Ranges(
+            (s.start_char, s.end_char) for s in doc.spans.get(ENTITY_GROUP, []) if s.label_ == "ORG"
+        )  # an outlet asking a question
         for regex, whole_line in self.turn_line:
             for match in regex.finditer(text):
                 start, end = match.span("name")
@@ -243,11 +251,11 @@ class People:
                 person = (
                     span is not None
                     and 2 <= len(words) <= 4
-                    and not _clashes(span, taken)
+                    and not taken.overlaps(span.start_char, span.end_char)
                     and not any(w in self.org_words for w in words)
                     and all(w.lower() not in self.heads | self.modifiers for w in words)
                 )
-                if person or whole_line or _clashes_org(doc, start, end):
+                if person or whole_line or org_ranges.overlaps(start, end):
                     out.append((match.start(), span if person else None))
         return sorted(out, key=lambda item: item[0])
 
@@ -267,12 +275,12 @@ class People:
             out.append((span, rule, canonical))
         text = text_of(doc)
         entity_texts = {text[s:e] for s, e in taken}
-        covered = taken + [(s.start_char, s.end_char) for s, _ in full]
+        covered = Ranges(taken + [(s.start_char, s.end_char) for s, _ in full])
         for token in doc:
             canonical = keys.get(token.text)
             if canonical is None or token.text in entity_texts or not token.is_title:
                 continue
-            if any(s < token.idx + len(token) and token.idx < e for s, e in covered):
+            if covered.overlaps(token.idx, token.idx + len(token)):
                 continue
             if _proper_neighbour(doc, token.i - 1) or _proper_neighbour(doc, token.i + 1):
                 continue
@@ -395,7 +403,7 @@ class People:
             before -= 1
         if before >= 0:
             end_char = doc[before].idx + len(doc[before])
-            org = next((o for o in orgs.values() if o.end_char == end_char), None)
+            org = _org_ending_at(orgs, end_char)
         return role, org
 
     def title_of_org_before(
@@ -403,7 +411,7 @@ class People:
     ) -> tuple[str | None, Span | None]:
         """Title, "of", ORG, then the name: "Vice Minister of the GAC Li Guo"."""
         end_char = doc[j].idx + len(doc[j])
-        org = next((o for o in orgs.values() if o.end_char == end_char), None)
+        org = _org_ending_at(orgs, end_char)
         if org is None:
             return None, None
         k = org.start - 1
@@ -451,9 +459,15 @@ class People:
             end = start + len(text[start:end].rstrip())
             block_turns.append([start, end, [person.start_char, person.end_char, "PERSON"]])
         spoken = self.reported_speech(doc, persons, cues)
-        turns = block_turns + [
-            t for t in spoken if not any(b[0] <= t[0] < b[1] for b in block_turns)
-        ]
+        # block turns follow each other without overlap: only the last one starting at or
+        # before a spoken turn can hold it
+        starts = [b[0] for b in block_turns]
+
+        def in_block(start: int) -> bool:
+            at = bisect_right(starts, start) - 1
+            return at >= 0 and start < block_turns[at][1]
+
+        turns = block_turns + [t for t in spoken if not in_block(t[0])]
         return sorted(turns, key=lambda t: t[0])
 
     def speech_bylines(self, doc: Doc, persons: list[Span]) -> list[tuple[int, Span]]:
@@ -482,8 +496,9 @@ class People:
         """Paragraph turns from attributed sentences (speech verbs, "according to")."""
         text = text_of(doc)
         found: dict[int, tuple[int, int, Span, bool]] = {}
+        ordered = _Persons(persons)
         for kind, cue in cues:
-            person = self.cue_person(cue, kind, persons)
+            person = self.cue_person(cue, kind, ordered)
             if person is None:
                 continue
             para_start = text.rfind("\n", 0, cue.start_char) + 1
@@ -516,10 +531,10 @@ class People:
                 cursor = stop
         return [t for t in out if t[1] > t[0]]
 
-    def cue_person(self, cue: Span, kind: str, persons: list[Span]) -> Span | None:
+    def cue_person(self, cue: Span, kind: str, persons: _Persons) -> Span | None:
         """The PERSON a speech cue attributes its sentence to, or None."""
         sent = cue.sent
-        in_sent = [p for p in persons if sent.start <= p.start and p.end <= sent.end]
+        in_sent = persons.within(sent.start, sent.end)
         if kind == "according":
             return next((p for p in in_sent if cue.end <= p.start <= cue.end + 1), None)
         verb = cue[0]
@@ -544,10 +559,29 @@ class People:
                         and t.lower_ in ("he", "she")), None)
         if pronoun is not None:
             # "..., he added.": the person last named before, as a reader takes it
-            earlier = [p for p in persons if p.end_char <= pronoun.idx
-                       and pronoun.idx - p.end_char <= PRONOUN_REACH]
-            return earlier[-1] if earlier else None
+            earlier = persons.last_ending_by(pronoun.idx)
+            if earlier is not None and pronoun.idx - earlier.end_char <= PRONOUN_REACH:
+                return earlier
         return None
+
+
+class _Persons:
+    """PERSON spans of a Doc (in text order, never overlapping) with lookups by bisection."""
+
+    def __init__(self, persons: list[Span]):
+        self.spans = sorted(persons, key=lambda p: (p.start, p.end))
+        self.starts = [p.start for p in self.spans]
+        self.ends = [p.end_char for p in self.spans]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The spans inside tokens [start, end), in text order."""
+        first, stop = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [p for p in self.spans[first:stop] if p.end <= end]
+
+    def last_ending_by(self, char: int) -> Span | None:
+        """The last span that ends at or before a character offset."""
+        at = bisect_right(self.ends, char)
+        return self.spans[at - 1] if at else None
 
 
 def _trimmed(ent: Span) -> tuple[int, int]:
@@ -575,16 +609,21 @@ def _only_chrome_after(doc: Doc, text: str, start: int, end: int) -> bool:
     return True
 
 
-def _clashes_org(doc: Doc, start: int, end: int) -> bool:
-    """Whether a char range overlaps an ORG of textfacts_entities (an outlet asking a question)."""
-    return any(
-        s.label_ == "ORG" and s.start_char < end and start < s.end_char
-        for s in doc.spans.get(ENTITY_GROUP, [])
-    )
+class _Orgs(dict):
+    """ORG spans by start offset, and by end offset for "Title of the ORG Name" lookups."""
+
+    def __init__(self, spans: list[Span]):
+        super().__init__((s.start_char, s) for s in spans)
+        self.by_end: dict[int, Span] = {}
+        for span in self.values():
+            self.by_end.setdefault(span.end_char, span)
 
 
-def _clashes(span: Span, taken: list[tuple[int, int]]) -> bool:
-    return any(s < span.end_char and span.start_char < e for s, e in taken)
+def _org_ending_at(orgs: dict[int, Span], end_char: int) -> Span | None:
+    """The first ORG (in text order) that ends at a character offset."""
+    if isinstance(orgs, _Orgs):
+        return orgs.by_end.get(end_char)
+    return next((o for o in orgs.values() if o.end_char == end_char), None)
 
 
 def _proper_neighbour(doc: Doc, i: int) -> bool:
@@ -597,10 +636,11 @@ def _proper_neighbour(doc: Doc, i: int) -> bool:
 
 def _resolve(names: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """Non-overlapping names, longest first, in text order."""
-    chosen: list[tuple[Span, str]] = []
-    for span, rule in sorted(names, key=lambda item: (-len(item[0]), item[0].start)):
-        if not any(s.start < span.end and span.start < s.end for s, _ in chosen):
-            chosen.append((span, rule))
+    chosen = longest_first(
+        names,
+        lambda item: (item[0].start, item[0].end),
+        lambda item: (-len(item[0]), item[0].start),
+    )
     return sorted(chosen, key=lambda item: item[0].start)
 
 

@@ -492,7 +492,7 @@ class _Binder:
                 continue
             if self.doc[child.i - 1].text in (",", "(") or child.lower_ in (
                     "in", "during", "since", "by", "at", "for", "from", "to", "with", "as",
-                    "than", "over", "under"):
+                    "than", "over", "under", "per", "a", "each", "every"):
                 break
             start, stop = child.left_edge.idx, right_edge(child)
             if self.mentions.dates_in(start, stop) or any(

@@ -80,21 +80,33 @@ def linearity(sizes: list[int], uncapped_up_to: int) -> dict:
             t, cpu = time.perf_counter(), time.process_time()
             document = extractor(text, doc_id="dense")
             seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
-            row = {"mode": mode, "chars": len(text), "seconds": seconds, "cpu_s": cpu,
-                   "us_per_char": 1e6 * cpu / len(text), "mentions": len(document.mentions),
-                   "claims": len(document.claims), "commitments": len(document.commitments)}
+            row = {
+                "mode": mode,
+                "chars": len(text),
+                "seconds": seconds,
+                "cpu_s": cpu,
+                "us_per_char": 1e6 * cpu / len(text),
+                "mentions": len(document.mentions),
+                "claims": len(document.claims),
+                "commitments": len(document.commitments),
+            }
             out["rows"].append(row)
-            print(f"  {mode:<8} {row['chars']:>9,} chars {cpu:8.1f} CPU s ({seconds:.1f} s) "
-                  f"{row['us_per_char']:7.1f} CPU us/char  mentions {row['mentions']:,} "
-                  f"claims {row['claims']:,} commitments {row['commitments']:,}", flush=True)
+            print(
+                f"  {mode:<8} {row['chars']:>9,} chars {cpu:8.1f} CPU s ({seconds:.1f} s) "
+                f"{row['us_per_char']:7.1f} CPU us/char  mentions {row['mentions']:,} "
+                f"claims {row['claims']:,} commitments {row['commitments']:,}",
+                flush=True,
+            )
     chunking.MAX_CHARS = shipped
     for mode in ("capped", "uncapped"):
         rows = [r for r in out["rows"] if r["mode"] == mode]
         if len(rows) > 1:
             ratio = rows[-1]["us_per_char"] / rows[0]["us_per_char"]
             out[f"{mode}_growth"] = ratio
-            print(f"{mode}: time per character at {rows[-1]['chars']:,} / at "
-                  f"{rows[0]['chars']:,} = {ratio:.2f} (target <= 1.3)")
+            print(
+                f"{mode}: time per character at {rows[-1]['chars']:,} / at "
+                f"{rows[0]['chars']:,} = {ratio:.2f} (target <= 1.3)"
+            )
     return out
 
 
@@ -123,21 +135,32 @@ def ratios(rounds: int = 3) -> dict:
     for name, texts in inputs.items():
         best = {"textfacts": [float("inf")] * 2, "bare": [float("inf")] * 2}
         for _ in range(rounds):
-            for who, run in (("bare", lambda ts: sum(1 for _ in bare.pipe(ts, batch_size=16))),
-                             ("textfacts", lambda ts: sum(1 for _ in extractor.pipe(ts)))):
+            for who, run in (
+                ("bare", lambda ts: sum(1 for _ in bare.pipe(ts, batch_size=16))),
+                ("textfacts", lambda ts: sum(1 for _ in extractor.pipe(ts))),
+            ):
                 t, cpu = time.perf_counter(), time.process_time()
                 run(texts)
                 wall, cpu = time.perf_counter() - t, time.process_time() - cpu
                 best[who] = [min(best[who][0], cpu), min(best[who][1], wall)]
         chars = sum(map(len, texts))
         (tf_cpu, tf_wall), (bare_cpu, bare_wall) = best["textfacts"], best["bare"]
-        out[name] = {"docs": len(texts), "chars": chars, "textfacts_cpu_s": tf_cpu,
-                     "bare_cpu_s": bare_cpu, "textfacts_wall_s": tf_wall,
-                     "bare_wall_s": bare_wall, "ratio": bare_cpu / tf_cpu,
-                     "ratio_wall": bare_wall / tf_wall}
-        print(f"  {name:<32} {len(texts):>4} docs {chars:>9,} chars: CPU s textfacts "
-              f"{tf_cpu:7.2f}, bare spaCy {bare_cpu:7.2f}: ratio {bare_cpu / tf_cpu:.2f} "
-              f"(goal >= 0.7; wall clock {bare_wall / tf_wall:.2f})", flush=True)
+        out[name] = {
+            "docs": len(texts),
+            "chars": chars,
+            "textfacts_cpu_s": tf_cpu,
+            "bare_cpu_s": bare_cpu,
+            "textfacts_wall_s": tf_wall,
+            "bare_wall_s": bare_wall,
+            "ratio": bare_cpu / tf_cpu,
+            "ratio_wall": bare_wall / tf_wall,
+        }
+        print(
+            f"  {name:<32} {len(texts):>4} docs {chars:>9,} chars: CPU s textfacts "
+            f"{tf_cpu:7.2f}, bare spaCy {bare_cpu:7.2f}: ratio {bare_cpu / tf_cpu:.2f} "
+            f"(goal >= 0.7; wall clock {bare_wall / tf_wall:.2f})",
+            flush=True,
+        )
     return out
 
 
@@ -153,12 +176,22 @@ def machine() -> dict:
     """What the figures were measured on."""
     import spacy
 
-    cpu = next((line.split(":", 1)[1].strip() for line in
-                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
-               platform.processor())
-    return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "spacy": spacy.__version__, "platform": platform.platform(),
-            "loadavg": os.getloadavg()}
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "platform": platform.platform(),
+        "loadavg": os.getloadavg(),
+    }
 
 
 def _rss_mb() -> float:
@@ -180,8 +213,9 @@ def run_config(name: str, docs: int, folder: str | None) -> dict:
         nlp = spacy.load(BASE_MODEL)
         # spaCy's own default batch size unless --bare-batch-size asks for textfacts' (16)
         size = int(os.environ.get("TEXTFACTS_BENCH_BARE_BATCH", "0")) or None
-        run = lambda texts, n: sum(1 for _ in nlp.pipe(  # noqa: E731
-            texts, n_process=n, batch_size=size))
+
+        def run(texts, n):
+            return sum(1 for _ in nlp.pipe(texts, n_process=n, batch_size=size))
     else:
         import textfacts
 
@@ -201,14 +235,19 @@ def run_config(name: str, docs: int, folder: str | None) -> dict:
         quarter = max(1, len(texts) // 4)
         done = 0
         for start in range(0, len(texts), quarter):
-            done += run(texts[start:start + quarter], 1)
+            done += run(texts[start : start + quarter], 1)
             checkpoints.append(round(_rss_mb(), 1))
     else:
         done = run(texts, processes)
         checkpoints.append(round(_rss_mb(), 1))
     seconds = time.perf_counter() - t0
-    return {"startup_s": startup, "docs": done, "seconds": seconds, "cpu_s": _cpu() - cpu0,
-            "rss_checkpoints_mb": checkpoints}
+    return {
+        "startup_s": startup,
+        "docs": done,
+        "seconds": seconds,
+        "cpu_s": _cpu() - cpu0,
+        "rss_checkpoints_mb": checkpoints,
+    }
 
 
 def _components(extractor, texts: list[str]) -> dict:
@@ -266,16 +305,30 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="200 documents (CI)")
     parser.add_argument("--configs", default=",".join(CONFIGS))
     parser.add_argument("--components-docs", type=int, default=200)
-    parser.add_argument("--bare-batch-size", type=int, default=0,
-                        help="batch size of bare spaCy's nlp.pipe (default: spaCy's own, 1000)")
+    parser.add_argument(
+        "--bare-batch-size",
+        type=int,
+        default=0,
+        help="batch size of bare spaCy's nlp.pipe (default: spaCy's own, 1000)",
+    )
     parser.add_argument("--json", help="write all figures to this JSON file")
-    parser.add_argument("--linearity", action="store_true",
-                        help="cost per character of one dense document at --sizes")
+    parser.add_argument(
+        "--linearity",
+        action="store_true",
+        help="cost per character of one dense document at --sizes",
+    )
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
-    parser.add_argument("--uncapped-up-to", type=int, default=400_000,
-                        help="largest size also run with no chunk cap")
-    parser.add_argument("--ratios", action="store_true",
-                        help="textfacts / bare spaCy on seeds, 200 short and one long document")
+    parser.add_argument(
+        "--uncapped-up-to",
+        type=int,
+        default=400_000,
+        help="largest size also run with no chunk cap",
+    )
+    parser.add_argument(
+        "--ratios",
+        action="store_true",
+        help="textfacts / bare spaCy on seeds, 200 short and one long document",
+    )
     parser.add_argument("--run", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_batch_size:
@@ -285,8 +338,10 @@ def main() -> int:
         return 0
     if args.linearity or args.ratios:
         info = machine()
-        print(f"machine: {info['nproc']} CPUs, {info['cpu']}, Python {info['python']}, "
-              f"spaCy {info['spacy']}, load average {info['loadavg'][0]:.2f}")
+        print(
+            f"machine: {info['nproc']} CPUs, {info['cpu']}, Python {info['python']}, "
+            f"spaCy {info['spacy']}, load average {info['loadavg'][0]:.2f}"
+        )
         figures: dict[str, Any] = {"machine": info}
         if args.linearity:
             sizes = [int(s) for s in args.sizes.split(",")]
@@ -300,29 +355,52 @@ def main() -> int:
     texts = corpus(docs)
     n_tokens = tokens(texts)
     info = machine()
-    print(f"machine: {info['nproc']} CPUs, {info['cpu']}, Python {info['python']}, "
-          f"spaCy {info['spacy']}, load average {info['loadavg'][0]:.2f}")
-    print(f"corpus: {docs} documents ({len(list(TEXTS.glob('*.txt')))} seeds replicated), "
-          f"{sum(map(len, texts))} chars, {n_tokens} tokens; warm-up {WARMUP} docs excluded")
+    print(
+        f"machine: {info['nproc']} CPUs, {info['cpu']}, Python {info['python']}, "
+        f"spaCy {info['spacy']}, load average {info['loadavg'][0]:.2f}"
+    )
+    print(
+        f"corpus: {docs} documents ({len(list(TEXTS.glob('*.txt')))} seeds replicated), "
+        f"{sum(map(len, texts))} chars, {n_tokens} tokens; warm-up {WARMUP} docs excluded"
+    )
     results: dict[str, dict] = {}
     startup = _startup()
-    print(f"start-up (import + load in a fresh interpreter, median of {STARTUP_RUNS}): textfacts "
-          f"{startup['textfacts']:.2f} s, bare spaCy {startup['bare']:.2f} s (target < 2 s; "
-          f"runs: {startup['runs']}); whole process with interpreter start and exit: "
-          f"textfacts {startup['process']['textfacts']:.2f} s, "
-          f"bare spaCy {startup['process']['bare']:.2f} s")
+    print(
+        f"start-up (import + load in a fresh interpreter, median of {STARTUP_RUNS}): textfacts "
+        f"{startup['textfacts']:.2f} s, bare spaCy {startup['bare']:.2f} s (target < 2 s; "
+        f"runs: {startup['runs']}); whole process with interpreter start and exit: "
+        f"textfacts {startup['process']['textfacts']:.2f} s, "
+        f"bare spaCy {startup['process']['bare']:.2f} s"
+    )
     folder = Path(tempfile.mkdtemp(prefix="textfacts-bench-"))
     try:
         for name in args.configs.split(","):
-            results[name] = _config(name, docs, texts, n_tokens, folder, args.components_docs,
-                                    startup["process"]["textfacts"])
+            results[name] = _config(
+                name,
+                docs,
+                texts,
+                n_tokens,
+                folder,
+                args.components_docs,
+                startup["process"]["textfacts"],
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     _report(results, docs, n_tokens)
     if args.json:
-        Path(args.json).write_text(json.dumps({"machine": info, "docs": docs, "tokens": n_tokens,
-                                               "startup": startup, "results": results},
-                                              indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps(
+                {
+                    "machine": info,
+                    "docs": docs,
+                    "tokens": n_tokens,
+                    "startup": startup,
+                    "results": results,
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 
@@ -333,14 +411,21 @@ def _startup(runs: int = STARTUP_RUNS) -> dict[str, Any]:
     for); `process` is the whole process's wall time, interpreter start and exit included.
     """
     timer = "import time; t = time.perf_counter(); {}; print(time.perf_counter() - t)"
-    codes = {"textfacts": "import textfacts; textfacts.load()",
-             "bare": f"import spacy; spacy.load({BASE_MODEL!r})"}
+    codes = {
+        "textfacts": "import textfacts; textfacts.load()",
+        "bare": f"import spacy; spacy.load({BASE_MODEL!r})",
+    }
     inside: dict[str, list[float]] = {key: [] for key in codes}
     whole: dict[str, list[float]] = {key: [] for key in codes}
     for _ in range(runs):
         for key, code in codes.items():
-            out = subprocess.run([sys.executable, "-c", timer.format(code)], capture_output=True,
-                                 text=True, check=True, cwd=REPO)
+            out = subprocess.run(
+                [sys.executable, "-c", timer.format(code)],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=REPO,
+            )
             inside[key].append(float(out.stdout.strip().splitlines()[-1]))
             whole[key].append(_measure([sys.executable, "-c", code])[1])
     figures: dict[str, Any] = {key: statistics.median(v) for key, v in inside.items()}
@@ -349,8 +434,15 @@ def _startup(runs: int = STARTUP_RUNS) -> dict[str, Any]:
     return figures
 
 
-def _config(name: str, docs: int, texts: list[str], n_tokens: int, folder: Path,
-            component_docs: int, startup: float) -> dict:
+def _config(
+    name: str,
+    docs: int,
+    texts: list[str],
+    n_tokens: int,
+    folder: Path,
+    component_docs: int,
+    startup: float,
+) -> dict:
     if name.startswith("cli"):
         inputs = folder / "in"
         if not inputs.exists():
@@ -359,24 +451,34 @@ def _config(name: str, docs: int, texts: list[str], n_tokens: int, folder: Path,
                 (inputs / f"{i:05d}.txt").write_text(text, encoding="utf-8")
         cli = Path(sys.executable).with_name("textfacts")
         out = folder / f"{name}.jsonl"
-        _, wall, rss, cpu = _measure([str(cli), "extract", str(inputs), "-o", str(out), "-q",
-                                      "--workers", name[-1]])
+        _, wall, rss, cpu = _measure(
+            [str(cli), "extract", str(inputs), "-o", str(out), "-q", "--workers", name[-1]]
+        )
         lines = sum(1 for _ in out.open(encoding="utf-8"))
         # The CLI's wall clock includes its start-up; subtract the measured one so its
         # throughput compares with the library's (warm-up is not excluded here).
-        figures = {"docs": lines, "seconds": wall - startup, "wall_with_startup_s": wall,
-                   "cpu_s": cpu, "rss_mb": rss}
+        figures = {
+            "docs": lines,
+            "seconds": wall - startup,
+            "wall_with_startup_s": wall,
+            "cpu_s": cpu,
+            "rss_mb": rss,
+        }
     else:
         count = component_docs if name == "components" else docs
-        child, wall, rss, cpu = _measure([sys.executable, __file__, "--run", name,
-                                          "--docs", str(count)])
+        child, wall, rss, cpu = _measure(
+            [sys.executable, __file__, "--run", name, "--docs", str(count)]
+        )
         figures = {**child, "rss_mb": rss, "process_cpu_s": cpu, "process_wall_s": wall}
     if "seconds" in figures:
         figures["docs_per_s"] = figures["docs"] / figures["seconds"]
         figures["tokens_per_s"] = n_tokens * figures["docs"] / docs / figures["seconds"]
         figures["docs_per_cpu_s"] = figures["docs"] / figures["cpu_s"]
-    print(f"  {name}: " + json.dumps({k: round(v, 3) if isinstance(v, float) else v
-                                      for k, v in figures.items()}), flush=True)
+    print(
+        f"  {name}: "
+        + json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in figures.items()}),
+        flush=True,
+    )
     return figures
 
 
@@ -385,8 +487,10 @@ def _report(results: dict[str, dict], docs: int, n_tokens: int) -> None:
     print(f"{'config':<8} {'docs/s':>8} {'tokens/s':>9} {'docs/cpu-s':>10} {'peak MB':>8}")
     for name, r in results.items():
         if "docs_per_s" in r:
-            print(f"{name:<8} {r['docs_per_s']:8.2f} {r['tokens_per_s']:9.0f} "
-                  f"{r['docs_per_cpu_s']:10.2f} {r['rss_mb']:8.0f}")
+            print(
+                f"{name:<8} {r['docs_per_s']:8.2f} {r['tokens_per_s']:9.0f} "
+                f"{r['docs_per_cpu_s']:10.2f} {r['rss_mb']:8.0f}"
+            )
 
     def ratio(a: str, b: str, key: str = "docs_per_s") -> str:
         if a in results and b in results and key in results[a] and key in results[b]:
@@ -394,14 +498,20 @@ def _report(results: dict[str, dict], docs: int, n_tokens: int) -> None:
         return "n/a"
 
     print()
-    print(f"textfacts/bare spaCy, 1 process: {ratio('lib1', 'bare1')} (target >= 0.6); "
-          f"2 processes: {ratio('lib2', 'bare2')}")
-    print(f"scaling 2/1 processes: bare {ratio('bare2', 'bare1')}, library "
-          f"{ratio('lib2', 'lib1')}, CLI {ratio('cli2', 'cli1')} (target about 1.8)")
+    print(
+        f"textfacts/bare spaCy, 1 process: {ratio('lib1', 'bare1')} (target >= 0.6); "
+        f"2 processes: {ratio('lib2', 'bare2')}"
+    )
+    print(
+        f"scaling 2/1 processes: bare {ratio('bare2', 'bare1')}, library "
+        f"{ratio('lib2', 'lib1')}, CLI {ratio('cli2', 'cli1')} (target about 1.8)"
+    )
     for name in ("lib1",):
         if name in results and "rss_checkpoints_mb" in results[name]:
-            print(f"peak RSS of {name} after each quarter of the documents (flat = streaming): "
-                  f"{results[name]['rss_checkpoints_mb']} MB")
+            print(
+                f"peak RSS of {name} after each quarter of the documents (flat = streaming): "
+                f"{results[name]['rss_checkpoints_mb']} MB"
+            )
     if "components" in results:
         costs = results["components"]["component_s"]
         total = sum(costs.values())

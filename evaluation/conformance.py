@@ -34,23 +34,22 @@ BARE_UNITS = {"Dollar": "USD", "Pound": "GBP", "Rupee": "INR"}
 # Out-of-scope categories: name → reason, worded after ANNOTATION.md §2.
 REASONS = {
     "sub_unit": "cents, pence, sen and 'dollars and cents' compounds: §2 values are in units "
-                "of the currency, peers count the sub-unit",
+    "of the currency, peers count the sub-unit",
     "crypto": "cryptocurrencies (bitcoin, satoshi): no ISO 4217 code, and MONEY units are ISO "
-              "4217 codes",
+    "4217 codes",
     "no_iso": "obsolete or country-less currencies (markka, peseta, guilder, bare 'francs'): no "
-              "current ISO 4217 code to resolve to",
-    "no_number": "a unit word with no amount ('dollar', 'percent', '%'): §2 mentions are "
-                 "amounts",
+    "current ISO 4217 code to resolve to",
+    "no_number": "a unit word with no amount ('dollar', 'percent', '%'): §2 mentions are amounts",
     "unit_first_percent": "'percent of 10', 'per cent of twenty-two': not an English prose form; "
-                          "§2 spans run from the number to the unit",
+    "§2 spans run from the number to the unit",
     "ratio": "ratios and fractions without a percent word ('one out of three', '1/4 of'): not "
-             "a percentage figure under §2",
+    "a percentage figure under §2",
     "bare_number": "bare numbers (NumberModel): §2 QUANTITY needs a unit or counted noun, and "
-                   "its span includes it; a number alone is not a mention",
+    "its span includes it; a number alone is not a mention",
     "no_digit_quantity": "quantities written without a digit ('ten miles'): §2 QUANTITY needs "
-                         "at least one digit",
+    "at least one digit",
     "rate_unit": "rate units ('miles an hour'): §2 spans stop at the unit; the rate belongs to "
-                 "the claim",
+    "the claim",
 }
 
 
@@ -110,16 +109,19 @@ def currency_expected(result: dict[str, Any]) -> Expected:
 def _major_minor(text: str) -> bool:
     """'3 dollars 50 cents', 'thirteen dollars forty five', '17 usd 25': a sub-unit amount
     follows the currency."""
-    return bool(re.search(r"\b(cents?|mao)\b", text) or
-                re.search(r"(dollars?|usd|\$ \d+)( and)? [a-z0-9-]+( [a-z-]+)?$", text) and
-                not re.search(r"(million|billion|trillion|dollars?|usd)$", text))
+    return bool(
+        re.search(r"\b(cents?|mao)\b", text)
+        or re.search(r"(dollars?|usd|\$ \d+)( and)? [a-z0-9-]+( [a-z-]+)?$", text)
+        and not re.search(r"(million|billion|trillion|dollars?|usd)$", text)
+    )
 
 
 def percent_expected(result: dict[str, Any]) -> Expected:
     """A PercentModel result in our terms, with its scope."""
     text = result["Text"]
-    exp = Expected(result["Start"], result["End"] + 1, _float(result["Resolution"]["value"]),
-                   "percent")
+    exp = Expected(
+        result["Start"], result["End"] + 1, _float(result["Resolution"]["value"]), "percent"
+    )
     if exp.value is None:
         exp.scope = "no_number"
     elif re.match(r"(percent|per cent)", text):
@@ -132,8 +134,9 @@ def percent_expected(result: dict[str, Any]) -> Expected:
 def dimension_expected(result: dict[str, Any]) -> Expected:
     """A DimensionModel result in our terms; units are compared by value and span only."""
     text = result["Text"]
-    exp = Expected(result["Start"], result["End"] + 1, _float(result["Resolution"].get("value")),
-                   None)
+    exp = Expected(
+        result["Start"], result["End"] + 1, _float(result["Resolution"].get("value")), None
+    )
     if exp.value is None:
         exp.scope = "no_number"
     elif not re.search(r"\d", text):
@@ -152,9 +155,14 @@ def _close(a: float | None, b: float | None) -> bool:
     return a is not None and b is not None and abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
-def run_file(path: Path, label: str, to_expected: Callable[[dict[str, Any]], Expected],
-             extract: Callable[[str], Any], compare_unit: bool = True,
-             strict_extras: bool = True) -> FileResult:
+def run_file(
+    path: Path,
+    label: str,
+    to_expected: Callable[[dict[str, Any]], Expected],
+    extract: Callable[[str], Any],
+    compare_unit: bool = True,
+    strict_extras: bool = True,
+) -> FileResult:
     """Run one spec file through the extractor and count passes over in-scope cases."""
     result = FileResult(path.name, label)
     for case in _load(path):
@@ -172,25 +180,35 @@ def run_file(path: Path, label: str, to_expected: Callable[[dict[str, Any]], Exp
         got = [m for m in extract(text).mentions if m.label == label]
         ok_value = ok_full = True
         for exp in wanted:
-            hits = [m for m in got if _close(m.value, exp.value) and
-                    (not compare_unit or m.unit == exp.unit)]
+            hits = [
+                m
+                for m in got
+                if _close(m.value, exp.value) and (not compare_unit or m.unit == exp.unit)
+            ]
             ok_value &= bool(hits)
             ok_full &= any((m.start, m.end) == (exp.start, exp.end) for m in hits)
-        extra = [m for m in got if strict_extras and
-                 not any(m.start < e.end and e.start < m.end for e in expected)]
+        extra = [
+            m
+            for m in got
+            if strict_extras and not any(m.start < e.end and e.start < m.end for e in expected)
+        ]
         ok_value &= not extra
         ok_full &= not extra and ok_value
         result.value_passed += ok_value
         result.passed += ok_full
         if not ok_full:
             shown = [(m.text, m.value, m.unit) for m in got]
-            want = [(text[e.start:e.end], e.value, e.unit) for e in wanted]
+            want = [(text[e.start : e.end], e.value, e.unit) for e in wanted]
             result.failures.append(f"{text[:90]!r}\n      want {want}\n      got  {shown}")
     return result
 
 
-def run(extract: Callable[[str], Any], peerdata: Path = PEERDATA,
-        show: int = 0, write: Callable[[str], Any] = print) -> list[FileResult]:
+def run(
+    extract: Callable[[str], Any],
+    peerdata: Path = PEERDATA,
+    show: int = 0,
+    write: Callable[[str], Any] = print,
+) -> list[FileResult]:
     """Run every spec file and print the table; returns the per-file results."""
     specs = peerdata / SPECS
     # (file, label, reader, compare units, count extra mentions as failures)
@@ -200,8 +218,13 @@ def run(extract: Callable[[str], Any], peerdata: Path = PEERDATA,
         ("Number/English/PercentModelPercentMode.json", "PERCENT", percent_expected, True, True),
         # Dimensions only: peers leave counts ("23 computers") unannotated, so our count
         # mentions are not held against us; units are named differently ("Metric ton").
-        ("NumberWithUnit/English/DimensionModel.json", "QUANTITY", dimension_expected, False,
-         False),
+        (
+            "NumberWithUnit/English/DimensionModel.json",
+            "QUANTITY",
+            dimension_expected,
+            False,
+            False,
+        ),
         ("Number/English/NumberModel.json", "QUANTITY", number_expected, False, False),
     ]
     results = []
@@ -221,8 +244,10 @@ def run(extract: Callable[[str], Any], peerdata: Path = PEERDATA,
     passed = sum(r.passed for r in target)
     if total:
         write(f"currency + percent, in scope: {passed}/{total} = {passed / total:.1%} (target 90%)")
-    write("DimensionModel: values and spans only (peers name units 'Metric ton', we lemmatise; "
-          "peers leave counts unannotated, so extra count mentions are not failures).")
+    write(
+        "DimensionModel: values and spans only (peers name units 'Metric ton', we lemmatise; "
+        "peers leave counts unannotated, so extra count mentions are not failures)."
+    )
     write("\nout of scope (expected results, not cases):")
     scope = defaultdict(list)
     for r in results:

@@ -55,8 +55,17 @@ def test_resume_skips_documents_already_written(tmp_path, capsys):
 
 def test_csv_output_has_a_row_per_item(tmp_path):
     out = tmp_path / "out.csv"
-    code = main(["extract", str(TEXTS / "001_b9cfb491d986cac6.txt"), "-o", str(out),
-                 "--format", "csv", "-q"])
+    code = main(
+        [
+            "extract",
+            str(TEXTS / "001_b9cfb491d986cac6.txt"),
+            "-o",
+            str(out),
+            "--format",
+            "csv",
+            "-q",
+        ]
+    )
     assert code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("doc_id,kind,id,label")
@@ -80,8 +89,8 @@ PARAGRAPHS = [
     "50.3 percent of the total, GAC spokesperson Lyu Daliang told a press conference held by "
     "the State Council Information Office. The Association of Southeast Asian Nations remained "
     "China's largest trading partner.",
-    "\"We will continue to expand high-level opening up and strive to keep foreign trade stable "
-    "in 2025,\" Lyu said, adding that the customs will further simplify clearance procedures and "
+    '"We will continue to expand high-level opening up and strive to keep foreign trade stable '
+    'in 2025," Lyu said, adding that the customs will further simplify clearance procedures and '
     "support cross-border e-commerce. Private enterprises' imports and exports rose 8.8 percent.",
     "In December alone, exports climbed 10.7 percent from a year earlier to 2.36 trillion yuan. "
     "Shipments of electric vehicles, lithium batteries and solar cells exceeded 1 trillion yuan "
@@ -90,11 +99,15 @@ PARAGRAPHS = [
     "International Import Expo in Shanghai in November, and that about 3,500 exhibitors from "
     "more than 150 countries and regions are expected to attend the six-day event.",
 ]
-CP1252_TEXT = ("Trade between China and the EU reached \u20ac739 billion \u2013 down 2.3% \u2013 "
-               "the Ministry of Commerce said on Thursday. \u201cWe will keep markets open,\u201d "
-               "a spokesperson said.")
-GB_TEXT = ("China's General Administration of Customs (\u6d77\u5173\u603b\u7f72) said on Friday "
-           "that imports of soybeans reached 105 million tonnes in 2024, up 6.5 percent.")
+CP1252_TEXT = (
+    "Trade between China and the EU reached \u20ac739 billion \u2013 down 2.3% \u2013 "
+    "the Ministry of Commerce said on Thursday. \u201cWe will keep markets open,\u201d "
+    "a spokesperson said."
+)
+GB_TEXT = (
+    "China's General Administration of Customs (\u6d77\u5173\u603b\u7f72) said on Friday "
+    "that imports of soybeans reached 105 million tonnes in 2024, up 6.5 percent."
+)
 CHINESE = "2024年前三季度，我国货物贸易进出口总值32.33万亿元。"
 BAD = {
     "empty.txt": "empty file",
@@ -119,7 +132,8 @@ def _hostile(tmp_path: Path) -> tuple[Path, set[str]]:
     (folder / "sub" / "gb.txt").write_bytes(GB_TEXT.encode("gb18030"))
     (folder / "page.html").write_text(
         "<html><body>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + "</body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (folder / "large.txt").write_text("\n\n".join(PARAGRAPHS * 3), encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01")
@@ -131,8 +145,16 @@ def _hostile(tmp_path: Path) -> tuple[Path, set[str]]:
     (folder / "ru.txt").write_text("Таможня сообщила об итогах года.", encoding="utf-8")
     (folder / "gone.txt").symlink_to(folder / "deleted.txt")
     os.mkfifo(folder / "pipe.txt")
-    good = {"utf8.txt", "bom.txt", "utf16.txt", "sub/win.txt", "sub/gb.txt", "page.html",
-            "large.txt", "zh.txt"}
+    good = {
+        "utf8.txt",
+        "bom.txt",
+        "utf16.txt",
+        "sub/win.txt",
+        "sub/gb.txt",
+        "page.html",
+        "large.txt",
+        "zh.txt",
+    }
     return folder, good
 
 
@@ -150,8 +172,12 @@ def test_hostile_folder_extracts_the_good_and_names_the_bad(tmp_path, capsys, mo
         assert document.text == read_document(folder / record["doc_id"])
     large = next(r for r in records if r["doc_id"] == "large.txt")
     assert large["mentions"][-1]["start"] > 2000  # offsets run over the whole text
-    failures = {f["doc_id"]: f["error"] for f in map(
-        json.loads, (tmp_path / "out.failures.jsonl").read_text(encoding="utf-8").splitlines())}
+    failures = {
+        f["doc_id"]: f["error"]
+        for f in map(
+            json.loads, (tmp_path / "out.failures.jsonl").read_text(encoding="utf-8").splitlines()
+        )
+    }
     assert set(failures) == set(BAD)
     for name, reason in BAD.items():
         assert failures[name].startswith(reason), (name, failures[name])
@@ -205,13 +231,15 @@ def test_records_stream_to_stdout_without_output_file(tmp_path, capsys):
     captured = capsys.readouterr()
     assert code == 1
     assert [json.loads(x)["doc_id"] for x in captured.out.splitlines()] == [
-        "004_e01d5f3fc5ae24ce.txt"]
+        "004_e01d5f3fc5ae24ce.txt"
+    ]
     assert "empty.txt: empty file" in captured.err
 
 
 def _keys(document: Document, shift: int = 0) -> set[tuple]:
     return {(m.label, m.start + shift, m.end + shift, m.text) for m in document.mentions} | {
-        ("COMMITMENT", c.start + shift, c.end + shift, c.text) for c in document.commitments}
+        ("COMMITMENT", c.start + shift, c.end + shift, c.text) for c in document.commitments
+    }
 
 
 def test_large_text_in_chunks_equals_per_paragraph_extraction(extractor, monkeypatch):
@@ -263,8 +291,9 @@ def test_failing_document_is_isolated(tmp_path, monkeypatch, workers):
     folder = tmp_path / "in"
     folder.mkdir()
     for i, paragraph in enumerate(PARAGRAPHS[:4]):
-        (folder / f"{i}.txt").write_text(paragraph + (" POISON" if i == 1 else ""),
-                                         encoding="utf-8")
+        (folder / f"{i}.txt").write_text(
+            paragraph + (" POISON" if i == 1 else ""), encoding="utf-8"
+        )
     out = tmp_path / "out.jsonl"
     code = main(["extract", str(folder), "-o", str(out), "-q", "--workers", workers])
     assert code == 1
@@ -278,11 +307,13 @@ def test_failing_document_is_isolated(tmp_path, monkeypatch, workers):
 def test_manifest_supplies_the_publication_date_a_text_does_not_print(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "note.txt").write_text("Customs said exports rose 5% in July this year.\n",
-                                     encoding="utf-8")
+    (folder / "note.txt").write_text(
+        "Customs said exports rose 5% in July this year.\n", encoding="utf-8"
+    )
     manifest = tmp_path / "sources.tsv"
-    manifest.write_text("doc_id\tpublication_date\toutlet\nnote\t2024-08-09\tXinhua\n",
-                        encoding="utf-8")
+    manifest.write_text(
+        "doc_id\tpublication_date\toutlet\nnote\t2024-08-09\tXinhua\n", encoding="utf-8"
+    )
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(folder), "-o", str(out), "-q", "--manifest", str(manifest)]) == 0
     record = json.loads(out.read_text(encoding="utf-8"))
@@ -336,6 +367,7 @@ def test_workers_share_a_long_text_by_chunks_with_the_serial_output(
             for task in stream:
                 tasks.append(task)
                 yield task
+
         return real(extractor, fn, seen(), workers, **kw)
 
     monkeypatch.setattr(batch, "ordered_map", spy)

@@ -120,7 +120,9 @@ def targets(repo: Path = REPO) -> list[Path]:
     return sorted(
         p
         for p in found
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix in TEXT_SUFFIXES
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.suffix in TEXT_SUFFIXES
         and expected not in p.parents
     )
 

@@ -14,11 +14,15 @@ from textfacts.errors import InputError
 from textfacts.io import decode, html_to_text, read_document, walk
 
 # Genre sentences written for these tests (not from any gold file).
-ENGLISH = ("China\u2019s foreign trade rose 5.2% year on year to 32.33 trillion yuan "
-           "(about $4.5 trillion) in the first three quarters, the General Administration "
-           "of Customs said on Monday. \u201cThe momentum will continue,\u201d a spokesman said.")
-MIXED = ("The General Administration of Customs (\u6d77\u5173\u603b\u7f72) said imports of "
-         "soybeans reached 80.5 million tonnes. \u540c\u6bd4\u589e\u957f 3.1%.")
+ENGLISH = (
+    "China\u2019s foreign trade rose 5.2% year on year to 32.33 trillion yuan "
+    "(about $4.5 trillion) in the first three quarters, the General Administration "
+    "of Customs said on Monday. \u201cThe momentum will continue,\u201d a spokesman said."
+)
+MIXED = (
+    "The General Administration of Customs (\u6d77\u5173\u603b\u7f72) said imports of "
+    "soybeans reached 80.5 million tonnes. \u540c\u6bd4\u589e\u957f 3.1%."
+)
 CHINESE = "2024年前三季度，我国货物贸易进出口总值32.33万亿元。"
 
 
@@ -27,10 +31,12 @@ CHINESE = "2024年前三季度，我国货物贸易进出口总值32.33万亿元
     [
         pytest.param(ENGLISH, lambda t: t.encode("utf-8"), id="utf-8"),
         pytest.param(ENGLISH, lambda t: t.encode("utf-8-sig"), id="utf-8-bom"),
-        pytest.param(ENGLISH, lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
-                     id="utf-16-le-bom"),
-        pytest.param(ENGLISH, lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
-                     id="utf-16-be-bom"),
+        pytest.param(
+            ENGLISH, lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), id="utf-16-le-bom"
+        ),
+        pytest.param(
+            ENGLISH, lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), id="utf-16-be-bom"
+        ),
         pytest.param(ENGLISH, lambda t: t.encode("utf-16-le"), id="utf-16-le-no-bom"),
         pytest.param(ENGLISH, lambda t: t.encode("utf-16-be"), id="utf-16-be-no-bom"),
         pytest.param(MIXED, lambda t: t.encode("utf-16-le"), id="utf-16-le-no-bom-chinese"),
@@ -40,10 +46,12 @@ CHINESE = "2024年前三季度，我国货物贸易进出口总值32.33万亿元
         pytest.param(ENGLISH, lambda t: t.encode("cp1252"), id="cp1252"),
         # Short Windows-1252 files are where open detection fails (cp1006 "caf\ufee0").
         pytest.param("caf\u00e9 na\u00efve", lambda t: t.encode("cp1252"), id="cp1252-short"),
-        pytest.param("M\u00fcller said \u20ac5", lambda t: t.encode("cp1252"),
-                     id="cp1252-short-euro"),
-        pytest.param("S\u00e3o Paulo and Bogot\u00e1", lambda t: t.encode("cp1252"),
-                     id="cp1252-short-latin"),
+        pytest.param(
+            "M\u00fcller said \u20ac5", lambda t: t.encode("cp1252"), id="cp1252-short-euro"
+        ),
+        pytest.param(
+            "S\u00e3o Paulo and Bogot\u00e1", lambda t: t.encode("cp1252"), id="cp1252-short-latin"
+        ),
     ],
 )
 def test_decode_recovers_the_text(text, encode):
@@ -61,12 +69,16 @@ def _high_bytes(seed: int, n: int) -> bytes:
         pytest.param(b"", "empty file", id="empty"),
         pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "binary", id="png"),
         pytest.param(bytes(range(1, 32)) * 20, "binary", id="control-bytes"),
-        pytest.param(random.Random(1).randbytes(2000), "binary file (NUL bytes)",
-                     id="random-2000-with-nul"),
+        pytest.param(
+            random.Random(1).randbytes(2000), "binary file (NUL bytes)", id="random-2000-with-nul"
+        ),
         pytest.param(random.Random(2).randbytes(200), "undecodable", id="random-200"),
         pytest.param(_high_bytes(3, 500), "undecodable", id="random-high-bytes"),
-        pytest.param(ENGLISH.encode("utf-8")[:-40] + b"\xff" + ENGLISH.encode("utf-8"),
-                     "undecodable: damaged UTF-8", id="damaged-utf-8"),
+        pytest.param(
+            ENGLISH.encode("utf-8")[:-40] + b"\xff" + ENGLISH.encode("utf-8"),
+            "undecodable: damaged UTF-8",
+            id="damaged-utf-8",
+        ),
         pytest.param(codecs.BOM_UTF8 + b"ok \xff\xfe", "undecodable", id="bad-after-bom"),
     ],
 )
@@ -88,17 +100,21 @@ def test_random_bytes_never_decode_silently(seed):
 
 
 def test_html_blocks_become_paragraphs_and_inline_stays_in_its_sentence():
-    markup = ("<html><head><title>Press release</title><style>p {color: red}</style>"
-              "<script>var x = '<p>no</p>';</script></head><body>"
-              "<h1>China&#8217;s trade grows</h1>"
-              "<p>Exports <b>rose</b>&nbsp;5.2% &amp; imports <a href='#'>fell</a> 1.1%.<br>"
-              "Second line.</p><!-- comment --><div><ul><li>Soybeans</li><li>Iron ore</li>"
-              "</ul></div><table><tr><td>Jan</td><td>3.4%</td></tr></table></body></html>")
+    markup = (
+        "<html><head><title>Press release</title><style>p {color: red}</style>"
+        "<script>var x = '<p>no</p>';</script></head><body>"
+        "<h1>China&#8217;s trade grows</h1>"
+        "<p>Exports <b>rose</b>&nbsp;5.2% &amp; imports <a href='#'>fell</a> 1.1%.<br>"
+        "Second line.</p><!-- comment --><div><ul><li>Soybeans</li><li>Iron ore</li>"
+        "</ul></div><table><tr><td>Jan</td><td>3.4%</td></tr></table></body></html>"
+    )
     text = html_to_text(markup)
     assert text.split("\n\n") == [
         "China\u2019s trade grows",
         "Exports rose 5.2% & imports fell 1.1%.\nSecond line.",
-        "Soybeans", "Iron ore", "Jan 3.4%",
+        "Soybeans",
+        "Iron ore",
+        "Jan 3.4%",
     ]
 
 
@@ -109,7 +125,8 @@ def test_html_with_unclosed_head_keeps_the_body():
 
 def test_html_title_is_the_fallback_for_an_empty_body():
     assert html_to_text("<html><head><title>Only a title</title></head><body></body>") == (
-        "Only a title")
+        "Only a title"
+    )
 
 
 def test_deeply_nested_html_does_not_exhaust_recursion():
@@ -117,8 +134,7 @@ def test_deeply_nested_html_does_not_exhaust_recursion():
 
 
 def test_html_declared_charset_is_used(tmp_path):
-    page = ("<html><head><meta charset='gb2312'></head><body><p>" + MIXED + "</p></body>"
-            "</html>")
+    page = "<html><head><meta charset='gb2312'></head><body><p>" + MIXED + "</p></body></html>"
     path = tmp_path / "page.html"
     path.write_bytes(page.encode("gb18030"))
     assert read_document(path) == MIXED
@@ -191,7 +207,7 @@ def test_chunks_cover_the_text_and_cut_at_paragraphs():
     assert ranges[0][0] == 0 and ranges[-1][1] == len(text)
     assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
     assert all(0 < end - start <= MAX_CHARS for start, end in ranges)
-    assert all(text[end - 2:end] == "\n\n" for _, end in ranges[:-1])
+    assert all(text[end - 2 : end] == "\n\n" for _, end in ranges[:-1])
 
 
 @pytest.mark.parametrize(
@@ -205,5 +221,5 @@ def test_chunks_cover_the_text_and_cut_at_paragraphs():
 )
 def test_chunks_fall_back_to_smaller_breaks(text, max_chars, first):
     ranges = chunk_ranges(text, max_chars)
-    assert text[ranges[0][0]:ranges[0][1]] == first
+    assert text[ranges[0][0] : ranges[0][1]] == first
     assert "".join(text[s:e] for s, e in ranges) == text

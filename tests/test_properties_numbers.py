@@ -10,28 +10,69 @@ from helpers import assert_grounded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-SETTINGS = settings(max_examples=120, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
-QUALIFIERS = [("", "exact"), ("about", "approx"), ("around", "approx"),
-              ("roughly", "approx"), ("approximately", "approx"), ("nearly", "at_most"),
-              ("almost", "at_most"), ("close to", "at_most"), ("less than", "at_most"),
-              ("up to", "at_most"), ("over", "at_least"), ("more than", "at_least"),
-              ("at least", "at_least"), ("exceeding", "at_least")]
+QUALIFIERS = [
+    ("", "exact"),
+    ("about", "approx"),
+    ("around", "approx"),
+    ("roughly", "approx"),
+    ("approximately", "approx"),
+    ("nearly", "at_most"),
+    ("almost", "at_most"),
+    ("close to", "at_most"),
+    ("less than", "at_most"),
+    ("up to", "at_most"),
+    ("over", "at_least"),
+    ("more than", "at_least"),
+    ("at least", "at_least"),
+    ("exceeding", "at_least"),
+]
 SCALES = [("", 1.0), ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)]
-AFTER = [("yuan", "CNY"), ("renminbi", "CNY"), ("U.S. dollars", "USD"), ("US dollars", "USD"),
-         ("dollars", "USD"), ("euros", "EUR"), ("Japanese yen", "JPY"), ("USD", "USD")]
-BEFORE = [("RMB", "CNY"), ("RMB ", "CNY"), ("US$", "USD"), ("$", "USD"), ("HK$", "HKD"),
-          ("€", "EUR"), ("USD ", "USD")]
-PERCENT_UNITS = [("%", "percent"), (" percent", "percent"), (" per cent", "percent"),
-                 (" pct", "percent"), (" percentage points", "percentage_point")]
-QUANTITY_UNITS = [("tons", "ton"), ("tonnes", "ton"), ("containers", "container"),
-                  ("enterprises", "enterprise"), ("declarations", "declaration"),
-                  ("hours", "hour"), ("economies", "economy"), ("times", "time")]
-PREFIXES = ["According to the General Administration of Customs, the figure was ",
-            "In the period under review, the total value stood at ",
-            "Officials said the ports handled ",
-            ""]
+AFTER = [
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("U.S. dollars", "USD"),
+    ("US dollars", "USD"),
+    ("dollars", "USD"),
+    ("euros", "EUR"),
+    ("Japanese yen", "JPY"),
+    ("USD", "USD"),
+]
+BEFORE = [
+    ("RMB", "CNY"),
+    ("RMB ", "CNY"),
+    ("US$", "USD"),
+    ("$", "USD"),
+    ("HK$", "HKD"),
+    ("€", "EUR"),
+    ("USD ", "USD"),
+]
+PERCENT_UNITS = [
+    ("%", "percent"),
+    (" percent", "percent"),
+    (" per cent", "percent"),
+    (" pct", "percent"),
+    (" percentage points", "percentage_point"),
+]
+QUANTITY_UNITS = [
+    ("tons", "ton"),
+    ("tonnes", "ton"),
+    ("containers", "container"),
+    ("enterprises", "enterprise"),
+    ("declarations", "declaration"),
+    ("hours", "hour"),
+    ("economies", "economy"),
+    ("times", "time"),
+]
+PREFIXES = [
+    "According to the General Administration of Customs, the figure was ",
+    "In the period under review, the total value stood at ",
+    "Officials said the ports handled ",
+    "",
+]
 SUFFIXES = [" in the first half.", ", customs data showed.", ".", " year on year, Sun said."]
 
 
@@ -62,12 +103,21 @@ def only_figure(document, start, end):
 
 
 @SETTINGS
-@given(number=numbers(), qualifier=st.sampled_from(QUALIFIERS), scale=st.sampled_from(SCALES),
-       currency=st.sampled_from(AFTER + BEFORE), prefix=st.sampled_from(PREFIXES),
-       suffix=st.sampled_from(SUFFIXES))
+@given(
+    number=numbers(),
+    qualifier=st.sampled_from(QUALIFIERS),
+    scale=st.sampled_from(SCALES),
+    currency=st.sampled_from(AFTER + BEFORE),
+    prefix=st.sampled_from(PREFIXES),
+    suffix=st.sampled_from(SUFFIXES),
+)
 def test_planted_money(extractor, number, qualifier, scale, currency, prefix, suffix):
     (digits, value), (word, bound), (scale_word, factor), (mark, iso) = (
-        number, qualifier, scale, currency)
+        number,
+        qualifier,
+        scale,
+        currency,
+    )
     amount = f"{digits} {scale_word}".strip()
     phrase = f"{mark}{amount}" if (mark, iso) in BEFORE else f"{amount} {mark}"
     text, start, end = plant(prefix, word, phrase, suffix)
@@ -81,9 +131,14 @@ def test_planted_money(extractor, number, qualifier, scale, currency, prefix, su
 
 
 @SETTINGS
-@given(number=numbers(), qualifier=st.sampled_from(QUALIFIERS),
-       unit=st.sampled_from(PERCENT_UNITS), negative=st.booleans(),
-       prefix=st.sampled_from(PREFIXES), suffix=st.sampled_from(SUFFIXES))
+@given(
+    number=numbers(),
+    qualifier=st.sampled_from(QUALIFIERS),
+    unit=st.sampled_from(PERCENT_UNITS),
+    negative=st.booleans(),
+    prefix=st.sampled_from(PREFIXES),
+    suffix=st.sampled_from(SUFFIXES),
+)
 def test_planted_percent(extractor, number, qualifier, unit, negative, prefix, suffix):
     (digits, value), (word, bound), (mark, lemma) = number, qualifier, unit
     sign = "-" if negative else ""
@@ -98,12 +153,21 @@ def test_planted_percent(extractor, number, qualifier, unit, negative, prefix, s
 
 
 @SETTINGS
-@given(number=numbers(), qualifier=st.sampled_from(QUALIFIERS),
-       scale=st.sampled_from(SCALES[:4]), unit=st.sampled_from(QUANTITY_UNITS),
-       prefix=st.sampled_from(PREFIXES[:3]), suffix=st.sampled_from(SUFFIXES))
+@given(
+    number=numbers(),
+    qualifier=st.sampled_from(QUALIFIERS),
+    scale=st.sampled_from(SCALES[:4]),
+    unit=st.sampled_from(QUANTITY_UNITS),
+    prefix=st.sampled_from(PREFIXES[:3]),
+    suffix=st.sampled_from(SUFFIXES),
+)
 def test_planted_quantity(extractor, number, qualifier, scale, unit, prefix, suffix):
     (digits, value), (word, bound), (scale_word, factor), (noun, lemma) = (
-        number, qualifier, scale, unit)
+        number,
+        qualifier,
+        scale,
+        unit,
+    )
     if not scale_word and digits.isdigit() and 1800 <= int(digits) <= 2199:
         digits = f"{int(digits):,}"  # a bare four-digit year is a DATE, not a count
     phrase = f"{digits} {scale_word} {noun}".replace("  ", " ")
@@ -117,14 +181,18 @@ def test_planted_quantity(extractor, number, qualifier, scale, unit, prefix, suf
     assert_grounded(document)
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.sampled_from(list("0123456789 ,.-+%$€¥RMBUSDbnmiltrnyuaperct\n")),
-                    max_size=60))
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("0123456789 ,.-+%$€¥RMBUSDbnmiltrnyuaperct\n")), max_size=60
+    )
+)
 def test_adversarial_number_soup_stays_grounded(extractor, text):
     doc = extractor.nlp(extractor.make_doc(text))
     for span in doc.spans["textfacts_numbers"]:
-        assert doc.text[span.start_char:span.end_char] == span.text
+        assert doc.text[span.start_char : span.end_char] == span.text
         assert span.label_ in ("MONEY", "PERCENT", "QUANTITY")
         attrs = span._.textfacts
         assert isinstance(attrs["value"], float)

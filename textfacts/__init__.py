@@ -19,7 +19,14 @@ try:  # one source: the version in pyproject.toml, as installed
 except PackageNotFoundError:  # a source tree that was never installed
     __version__ = "0+unknown"
 __all__ = [
-    "Claim", "Commitment", "Document", "Extractor", "Meta", "Mention", "extract", "load",
+    "Claim",
+    "Commitment",
+    "Document",
+    "Extractor",
+    "Meta",
+    "Mention",
+    "extract",
+    "load",
     "to_frames",
 ]
 

@@ -137,11 +137,15 @@ class RunSummary:
     def to_dict(self) -> dict[str, Any]:
         """As plain JSON values."""
         return {
-            "documents": self.documents, "skipped": self.skipped,
+            "documents": self.documents,
+            "skipped": self.skipped,
             "mentions": dict(sorted(self.mentions.items())),
-            "commitments": self.commitments, "claims": self.claims,
+            "commitments": self.commitments,
+            "claims": self.claims,
             "failures": [f.to_dict() for f in self.failures],
-            "seconds": round(self.seconds, 2), "output": self.output, "notes": self.notes,
+            "seconds": round(self.seconds, 2),
+            "output": self.output,
+            "notes": self.notes,
         }
 
     def render(self) -> str:
@@ -157,10 +161,15 @@ class RunSummary:
         lines += [f"FAILED {f.path}: {f.reason}" for f in self.failures]
         lines += self.notes
         if self.unresolved_dates:
-            fix = ("give their published dates in the manifest" if self.manifest_given
-                   else "pass --manifest (doc_id,published) to resolve them")
-            lines.append(f"{self.unresolved_dates} dates unresolved in {self.undated_documents} "
-                         f"documents that print no publication date: {fix}")
+            fix = (
+                "give their published dates in the manifest"
+                if self.manifest_given
+                else "pass --manifest (doc_id,published) to resolve them"
+            )
+            lines.append(
+                f"{self.unresolved_dates} dates unresolved in {self.undated_documents} "
+                f"documents that print no publication date: {fix}"
+            )
         if self.interrupted is not None:
             where = f" to {self.output}.partial" if self.output else ""
             lines.append(
@@ -171,9 +180,12 @@ class RunSummary:
         return "\n".join(lines)
 
 
-def _texts(files: Iterable[tuple[Path, str]], skip: set[str],
-           on_skip: Callable[[], None],
-           manifest: dict[str, dict[str, str]] | None = None) -> Iterator[Item | Result]:
+def _texts(
+    files: Iterable[tuple[Path, str]],
+    skip: set[str],
+    on_skip: Callable[[], None],
+    manifest: dict[str, dict[str, str]] | None = None,
+) -> Iterator[Item | Result]:
     """Read each file lazily: (text, context) or a failed Result naming the reason."""
     for path, doc_id in files:
         if doc_id in skip:
@@ -194,16 +206,23 @@ def _texts(files: Iterable[tuple[Path, str]], skip: set[str],
 def _result(document: Any, context: dict[str, Any], fmt: str) -> Result:
     record = document.to_dict()
     # Relative dates ("July", "last year") need the publication date; say so, once per run.
-    unresolved = 0 if record["meta"].get("published") else sum(
-        1 for m in record["mentions"] if m["label"] == "DATE" and m.get("value") is None)
+    unresolved = (
+        0
+        if record["meta"].get("published")
+        else sum(1 for m in record["mentions"] if m["label"] == "DATE" and m.get("value") is None)
+    )
     if fmt == "jsonl":
         output = json.dumps(record, ensure_ascii=False) + "\n"
     else:
         output = "".join(csv_line(row) for row in csv_rows(record))
     return Result(
-        context["doc_id"], context["path"], output,
+        context["doc_id"],
+        context["path"],
+        output,
         Counter(m["label"] for m in record["mentions"]),
-        len(record["commitments"]), len(record["claims"]), unresolved_dates=unresolved,
+        len(record["commitments"]),
+        len(record["claims"]),
+        unresolved_dates=unresolved,
         chars=len(record.get("text") or ""),
     )
 
@@ -263,13 +282,15 @@ def _extract_task(extractor: Any, task: tuple[list[Item], str] | _Chunk) -> Any:
 
         try:
             # an auto-routing extractor hands the chunk to its language's model
-            chosen = (extractor.extractor(task.text) if hasattr(extractor, "extractor")
-                      else extractor)
+            chosen = (
+                extractor.extractor(task.text) if hasattr(extractor, "extractor") else extractor
+            )
             doc = chosen.nlp(chosen.make_doc(task.text, task.meta, task.doc_id))
             return _ChunkDone(task.start, task.last, document=to_document(doc))
         except Exception as err:  # noqa: BLE001  (the document fails, the run goes on)
-            return _ChunkDone(task.start, task.last,
-                              reason=f"extraction failed: {type(err).__name__}: {err}")
+            return _ChunkDone(
+                task.start, task.last, reason=f"extraction failed: {type(err).__name__}: {err}"
+            )
     items, fmt = task
     return list(_extract(extractor, items, fmt))
 
@@ -281,8 +302,9 @@ def _lost(task: tuple[list[Item], str] | _Chunk) -> Any:
     return [Result(ctx["doc_id"], ctx["path"], reason=reason) for _, ctx in task[0]]
 
 
-def _parallel(extractor: Any, stream: Iterable[Item | Result], fmt: str,
-              workers: int) -> Iterator[Result]:
+def _parallel(
+    extractor: Any, stream: Iterable[Item | Result], fmt: str, workers: int
+) -> Iterator[Result]:
     """Results in input order from `workers` processes; read failures keep their place.
 
     A text long enough to be extracted in chunks is split into one task per chunk, so
@@ -308,8 +330,14 @@ def _parallel(extractor: Any, stream: Iterable[Item | Result], fmt: str,
                 yield _Chunk(doc_id, start, chunk, meta, n == len(chunks))
 
     parts: list[_ChunkDone] = []
-    for out in ordered_map(extractor, _extract_task, tasks(), workers,
-                           ready=lambda t: isinstance(t, Result), lost=_lost):
+    for out in ordered_map(
+        extractor,
+        _extract_task,
+        tasks(),
+        workers,
+        ready=lambda t: isinstance(t, Result),
+        lost=_lost,
+    ):
         if isinstance(out, Result):
             yield out
         elif isinstance(out, _ChunkDone):
@@ -322,8 +350,9 @@ def _parallel(extractor: Any, stream: Iterable[Item | Result], fmt: str,
             try:
                 if failed is not None:
                     raise RuntimeError(failed)
-                merged = merge_documents(text, [(p.start, p.document) for p in done],
-                                         context["doc_id"])
+                merged = merge_documents(
+                    text, [(p.start, p.document) for p in done], context["doc_id"]
+                )
                 yield _result(merged, context, fmt)
             except Exception as err:  # noqa: BLE001  (one bad document never stops a run)
                 reason = failed or f"extraction failed: {type(err).__name__}: {err}"
@@ -436,8 +465,10 @@ class _Progress:
         known = rate > 0 and self.bytes >= 0.05 * self.total_bytes
         left = (self.total_bytes - self.bytes) / rate if known else None
         eta = "?" if left is None else f"{int(left // 60)}m{int(left % 60):02d}s"
-        line = (f"progress: {self.done}/{self.total} documents, "
-                f"{self.chars / seconds:,.0f} chars/s, ETA {eta}")
+        line = (
+            f"progress: {self.done}/{self.total} documents, "
+            f"{self.chars / seconds:,.0f} chars/s, ETA {eta}"
+        )
         waiting = time.perf_counter() - self.last
         if self.done < self.total and waiting > PROGRESS_SECONDS:
             # results come in input order: the next file is the one everything waits for
@@ -507,14 +538,17 @@ def extract_paths(
         summary.notes.append(_unread_note(unread))
     if not files:
         skipped = f"; {summary.notes[0]}" if unread else ""
-        raise ValueError(f"no documents to read in {', '.join(map(str, paths))}: textfacts "
-                         f"reads {' '.join(SUFFIXES)} files{skipped}")
+        raise ValueError(
+            f"no documents to read in {', '.join(map(str, paths))}: textfacts "
+            f"reads {' '.join(SUFFIXES)} files{skipped}"
+        )
     if manifest:
         summary.manifest_given = True
         unmatched = manifest_unmatched(manifest, (doc_id for _, doc_id in files))
         if unmatched:
-            summary.notes.append(f"manifest: {len(unmatched)} row(s) name no document read: "
-                                 + _names(unmatched))
+            summary.notes.append(
+                f"manifest: {len(unmatched)} row(s) name no document read: " + _names(unmatched)
+            )
     partial = Path(f"{out}.partial") if out else None
     skip: set[str] = set()
     if resume and out and partial:
@@ -535,8 +569,11 @@ def extract_paths(
                 if fmt == "csv":
                     emit(csv_line(CSV_COLUMNS))
                 stream = _texts(files, skip, skipped, manifest)
-                results = (_serial(extractor, stream, fmt) if workers == 1
-                           else _parallel(extractor, stream, fmt, workers))
+                results = (
+                    _serial(extractor, stream, fmt)
+                    if workers == 1
+                    else _parallel(extractor, stream, fmt, workers)
+                )
                 for result in results:
                     if result.output is not None:
                         emit(result.output)
@@ -572,8 +609,7 @@ def _names(items: list[Any], limit: int = 10) -> str:
 def _unread_note(unread: list[Path]) -> str:
     """Files of types not read, listed by name so nothing is skipped without a word."""
     kinds = sorted({p.suffix.lower() or "(no extension)" for p in unread})
-    return (f"skipped {len(unread)} file(s) of types not read ({' '.join(kinds)}): "
-            + _names(unread))
+    return f"skipped {len(unread)} file(s) of types not read ({' '.join(kinds)}): " + _names(unread)
 
 
 def failures_path(out: str | Path) -> Path:

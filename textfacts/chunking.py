@@ -71,21 +71,36 @@ def merge_documents(text: str, parts: Sequence[tuple[int, Document]], doc_id: st
     for offset, part in parts:
         ids = {m.id: f"m{len(mentions) + n}" for n, m in enumerate(part.mentions, 1)}
         for mention in part.mentions:
-            update = {"id": ids[mention.id], "start": mention.start + offset,
-                      "end": mention.end + offset}
+            update = {
+                "id": ids[mention.id],
+                "start": mention.start + offset,
+                "end": mention.end + offset,
+            }
             if getattr(mention, "org", None) is not None:
                 update["org"] = ids[mention.org]
             mentions.append(mention.model_copy(update=update))
         for commitment in part.commitments:
-            commitments.append(commitment.model_copy(update={
-                "id": f"c{len(commitments) + 1}", "start": commitment.start + offset,
-                "end": commitment.end + offset, "speaker": _ref(ids, commitment.speaker),
-            }))
+            commitments.append(
+                commitment.model_copy(
+                    update={
+                        "id": f"c{len(commitments) + 1}",
+                        "start": commitment.start + offset,
+                        "end": commitment.end + offset,
+                        "speaker": _ref(ids, commitment.speaker),
+                    }
+                )
+            )
         for claim in part.claims:
-            claims.append(claim.model_copy(update={
-                "id": f"k{len(claims) + 1}", "anchor": ids[claim.anchor],
-                "period": _ref(ids, claim.period), "speaker": _ref(ids, claim.speaker),
-            }))
+            claims.append(
+                claim.model_copy(
+                    update={
+                        "id": f"k{len(claims) + 1}",
+                        "anchor": ids[claim.anchor],
+                        "period": _ref(ids, claim.period),
+                        "speaker": _ref(ids, claim.speaker),
+                    }
+                )
+            )
     return Document(
         doc_id=doc_id,
         text=text,

@@ -143,8 +143,10 @@ def _import(args: argparse.Namespace) -> int:
     from textfacts.labelstudio import import_export
 
     written, skipped = import_export(args.input, args.output)
-    print(f"{len(written)} gold files in {args.output}"
-          + (f"; not annotated: {', '.join(skipped)}" if skipped else ""))
+    print(
+        f"{len(written)} gold files in {args.output}"
+        + (f"; not annotated: {', '.join(skipped)}" if skipped else "")
+    )
     return gold_main([str(p) for p in written]) if written else 1
 
 
@@ -165,16 +167,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("-o", "--output", help="output file (default: JSONL records on stdout)")
     p.add_argument(
-        "--format", choices=["jsonl", "csv", "parquet"],
+        "--format",
+        choices=["jsonl", "csv", "parquet"],
         help="default: csv when -o ends in .csv, parquet for .parquet, else jsonl",
     )
-    p.add_argument("--model", default="auto", help="bundled model name or model directory; "
-                   "'auto' (default) runs customs-en or customs-zh by each text's script")
+    p.add_argument(
+        "--model",
+        default="auto",
+        help="bundled model name or model directory; "
+        "'auto' (default) runs customs-en or customs-zh by each text's script",
+    )
     p.add_argument("--workers", type=int, default=1, help="processes for spaCy's nlp.pipe")
     p.add_argument("--resume", action="store_true", help="skip documents already in the output")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--manifest", help="CSV/TSV of doc_id (or file), published, outlet, title: "
-                   "metadata the texts may not print (it overrides their header lines)")
+    p.add_argument(
+        "--manifest",
+        help="CSV/TSV of doc_id (or file), published, outlet, title: "
+        "metadata the texts may not print (it overrides their header lines)",
+    )
     p.set_defaults(func=_extract)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a document record")

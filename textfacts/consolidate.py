@@ -39,13 +39,47 @@ _LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 SHARE_TOLERANCE = 1.0  # percentage points allowed between a stated and a computed share
 LEAD_CHARS = 600  # headline, dateline and lead paragraph of a release
 
-_STOP = {"the", "of", "and", "a", "an", "in", "on", "for", "to", "with", "by", "from", "at",
-         "its", "their", "our", "my", "total", "overall", "country", "country's", "china",
-         "china's", "national", "between", "other", "s"}
+_STOP = {
+    "the",
+    "of",
+    "and",
+    "a",
+    "an",
+    "in",
+    "on",
+    "for",
+    "to",
+    "with",
+    "by",
+    "from",
+    "at",
+    "its",
+    "their",
+    "our",
+    "my",
+    "total",
+    "overall",
+    "country",
+    "country's",
+    "china",
+    "china's",
+    "national",
+    "between",
+    "other",
+    "s",
+}
 # Genre synonyms: releases alternate these words for the same statistic.
-_SYNONYMS = {"volume": "value", "values": "value", "imports": "import", "exports": "export",
-             "imported": "import", "exported": "export", "trading": "trade",
-             "representative": "representatives", "economy": "economies"}
+_SYNONYMS = {
+    "volume": "value",
+    "values": "value",
+    "imports": "import",
+    "exports": "export",
+    "imported": "import",
+    "exported": "export",
+    "trading": "trade",
+    "representative": "representatives",
+    "economy": "economies",
+}
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -83,9 +117,28 @@ def _english_words(measure: str) -> str:
 
 # Words that say how a trade statistic is counted or where, not what is counted: "imported and
 # exported goods", "import and export value", "cargo under customs supervision".
-_FILLER = frozenset({"goods", "value", "volume", "merchandise", "commodity", "commodities",
-                     "cargo", "cargoes", "freight", "foreign", "customs", "supervision", "under",
-                     "supervised", "overseen", "handled", "annual", "average"})
+_FILLER = frozenset(
+    {
+        "goods",
+        "value",
+        "volume",
+        "merchandise",
+        "commodity",
+        "commodities",
+        "cargo",
+        "cargoes",
+        "freight",
+        "foreign",
+        "customs",
+        "supervision",
+        "under",
+        "supervised",
+        "overseen",
+        "handled",
+        "annual",
+        "average",
+    }
+)
 _TRADE = frozenset({"import", "export"})
 _GOODS = frozenset({"goods", "merchandise", "commodities", "cargo", "cargoes", "freight"})
 
@@ -143,8 +196,9 @@ def day_range(value: str | None) -> tuple[str, str] | None:
         return None
 
 
-def interval(value: float, bound: str, text: str, value_max: float | None = None
-             ) -> tuple[float, float]:
+def interval(
+    value: float, bound: str, text: str, value_max: float | None = None
+) -> tuple[float, float]:
     """The values a stated figure allows: "125 trillion" (exact) → [124.5e12, 125.5e12]."""
     if value_max is not None:
         return value, value_max
@@ -195,17 +249,29 @@ class Fact:
 
     def source(self) -> dict[str, Any]:
         """The JSON source entry of a fact group."""
-        return {"doc_id": self.doc_id, "claim": self.claim_id, "text": self.text,
-                "start": self.start, "end": self.end, "value": self.value, "unit": self.unit,
-                "bound": self.bound, "measure": self.measure, "period": self.period_text}
+        return {
+            "doc_id": self.doc_id,
+            "claim": self.claim_id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "unit": self.unit,
+            "bound": self.bound,
+            "measure": self.measure,
+            "period": self.period_text,
+        }
 
 
 def facts_of(document: Document) -> list[Fact]:
     """The claims of a document as Facts (claims whose anchor has a value)."""
     # The occasion a release reports is named in its headline or lead; an event mentioned
     # further down ("since the 18th CPC National Congress", "at last year's expo") is not it.
-    events = frozenset(m.canonical or m.text for m in document.mentions
-                       if m.label == "EVENT" and m.start < LEAD_CHARS)
+    events = frozenset(
+        m.canonical or m.text
+        for m in document.mentions
+        if m.label == "EVENT" and m.start < LEAD_CHARS
+    )
     lang = language_of(document.text or " ".join(c.measure or "" for c in document.claims)) or "en"
     out = []
     for claim in document.claims:
@@ -213,15 +279,28 @@ def facts_of(document: Document) -> list[Fact]:
         if anchor is None or getattr(anchor, "value", None) is None:
             continue
         period = document.mention(claim.period)
-        out.append(Fact(
-            doc_id=document.doc_id, claim_id=claim.id, label=anchor.label, text=anchor.text,
-            start=anchor.start, end=anchor.end, value=float(anchor.value), unit=anchor.unit,
-            bound=anchor.bound, kind=claim.kind, measure=claim.measure,
-            key=measure_key(claim.measure), period=day_range(period.value) if period else None,
-            period_text=period.text if period else None,
-            interval=interval(float(anchor.value), anchor.bound, anchor.text, anchor.value_max),
-            events=events, published=document.meta.published, lang=lang,
-        ))
+        out.append(
+            Fact(
+                doc_id=document.doc_id,
+                claim_id=claim.id,
+                label=anchor.label,
+                text=anchor.text,
+                start=anchor.start,
+                end=anchor.end,
+                value=float(anchor.value),
+                unit=anchor.unit,
+                bound=anchor.bound,
+                kind=claim.kind,
+                measure=claim.measure,
+                key=measure_key(claim.measure),
+                period=day_range(period.value) if period else None,
+                period_text=period.text if period else None,
+                interval=interval(float(anchor.value), anchor.bound, anchor.text, anchor.value_max),
+                events=events,
+                published=document.meta.published,
+                lang=lang,
+            )
+        )
     return out
 
 
@@ -233,8 +312,9 @@ def _same_fact(a: Fact, b: Fact) -> bool:
     """
     if a.doc_id == b.doc_id or a.kind != b.kind or a.unit != b.unit or a.period != b.period:
         return False
-    if a.period is None and not (a.events & b.events or (a.published and a.published ==
-                                                          b.published)):
+    if a.period is None and not (
+        a.events & b.events or (a.published and a.published == b.published)
+    ):
         return False
     return similar(a.key, b.key)
 
@@ -260,17 +340,26 @@ def group_facts(facts: list[Fact]) -> list[dict[str, Any]]:
     for group in members.values():
         if len({f.doc_id for f in group}) < 2:
             continue
-        clashes = [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
-                   if a.doc_id != b.doc_id and not compatible(a.interval, b.interval)]
+        clashes = [
+            (a, b)
+            for i, a in enumerate(group)
+            for b in group[i + 1 :]
+            if a.doc_id != b.doc_id and not compatible(a.interval, b.interval)
+        ]
         first = group[0]
         languages = sorted({f.lang for f in group})
         note = "; ".join(f"{a.doc_id} {a.text!r} vs {b.doc_id} {b.text!r}" for a, b in clashes)
-        groups.append({
-            "status": "conflict" if clashes else "agreement", "measure": first.measure,
-            "kind": first.kind, "unit": first.unit,
-            "period": "/".join(first.period) if first.period else None,
-            "sources": [f.source() for f in group], "note": note or None,
-        })
+        groups.append(
+            {
+                "status": "conflict" if clashes else "agreement",
+                "measure": first.measure,
+                "kind": first.kind,
+                "unit": first.unit,
+                "period": "/".join(first.period) if first.period else None,
+                "sources": [f.source() for f in group],
+                "note": note or None,
+            }
+        )
         if len(languages) > 1:  # said only when reports in several languages were linked
             groups[-1]["languages"] = languages
     return groups
@@ -301,15 +390,21 @@ def internal_checks(document: Document) -> list[dict[str, Any]]:
         if factor is None or whole.value <= 0:
             continue  # different currencies and no rate stated in the document
         computed = 100 * part.value * factor / whole.value
-        low = 100 * part.interval[0] * factor / whole.interval[1] if whole.interval[1] > 0 \
-            else 0.0
-        high = 100 * part.interval[1] * factor / whole.interval[0] if whole.interval[0] > 0 \
+        low = 100 * part.interval[0] * factor / whole.interval[1] if whole.interval[1] > 0 else 0.0
+        high = (
+            100 * part.interval[1] * factor / whole.interval[0]
+            if whole.interval[0] > 0
             else math.inf
+        )
         stated = fact.interval
         if not compatible((low - SHARE_TOLERANCE, high + SHARE_TOLERANCE), stated):
-            issues.append(_issue("share_mismatch", [fact, part, whole],
-                                 f"stated {fact.text} but {part.text} of {whole.text} is "
-                                 f"{computed:.1f}%"))
+            issues.append(
+                _issue(
+                    "share_mismatch",
+                    [fact, part, whole],
+                    f"stated {fact.text} but {part.text} of {whole.text} is {computed:.1f}%",
+                )
+            )
     for first, second in conversions:
         units = {first.unit: first, second.unit: second}
         if set(units) != {"CNY", "USD"}:
@@ -319,21 +414,28 @@ def internal_checks(document: Document) -> list[dict[str, Any]]:
         if "approx" in (first.bound, second.bound):
             low, high = low * (1 - APPROX_SLACK), high * (1 + APPROX_SLACK)
         if not low <= rate <= high:
-            issues.append({
-                "status": "internal", "check": "currency_conversion", "doc_id": document.doc_id,
-                "sources": [_mention_source(document.doc_id, m) for m in (first, second)],
-                "note": f"{units['CNY'].text} = {units['USD'].text} implies {rate:.2f} CNY per "
-                        f"USD, outside {CNY_PER_USD[0]}–{CNY_PER_USD[1]}",
-            })
+            issues.append(
+                {
+                    "status": "internal",
+                    "check": "currency_conversion",
+                    "doc_id": document.doc_id,
+                    "sources": [_mention_source(document.doc_id, m) for m in (first, second)],
+                    "note": f"{units['CNY'].text} = {units['USD'].text} implies {rate:.2f} CNY per "
+                    f"USD, outside {CNY_PER_USD[0]}–{CNY_PER_USD[1]}",
+                }
+            )
     return issues
 
 
 def _converts(text: str, first: Any, second: Any) -> bool:
     """Whether the second amount restates the first in another currency: "X yuan (about $Y)"."""
-    gap = text[first.end:second.start]
-    return first.unit != second.unit and bool(re.fullmatch(
-        r"\s*[(（,]\s*(?:or|about|around|roughly|some|nearly|approximately|equivalent to)?\s*",
-        gap))
+    gap = text[first.end : second.start]
+    return first.unit != second.unit and bool(
+        re.fullmatch(
+            r"\s*[(（,]\s*(?:or|about|around|roughly|some|nearly|approximately|equivalent to)?\s*",
+            gap,
+        )
+    )
 
 
 def _stated_rates(conversions: list[tuple[Any, Any]]) -> dict[tuple[str, str], float]:
@@ -353,7 +455,7 @@ def _in_unit(rates: dict[tuple[str, str], float], unit: str, target: str) -> flo
 
 def _whole_after(text: str, end: int) -> frozenset[str]:
     """Words of the whole a share is taken of: "15.8 percent of China's total trade"."""
-    match = re.match(r"\s*of\s+([^,.;()]{1,80})", text[end:end + 90])
+    match = re.match(r"\s*of\s+([^,.;()]{1,80})", text[end : end + 90])
     return measure_key(match.group(1)) if match else frozenset()
 
 
@@ -368,14 +470,26 @@ def _level_like(facts: list[Fact], share: Fact, words: frozenset[str]) -> Fact |
 
 
 def _issue(check: str, facts: list[Fact], note: str) -> dict[str, Any]:
-    return {"status": "internal", "check": check, "doc_id": facts[0].doc_id,
-            "sources": [f.source() for f in facts], "note": note}
+    return {
+        "status": "internal",
+        "check": check,
+        "doc_id": facts[0].doc_id,
+        "sources": [f.source() for f in facts],
+        "note": note,
+    }
 
 
 def _mention_source(doc_id: str, mention: Any) -> dict[str, Any]:
-    return {"doc_id": doc_id, "claim": None, "text": mention.text, "start": mention.start,
-            "end": mention.end, "value": mention.value, "unit": mention.unit,
-            "bound": mention.bound}
+    return {
+        "doc_id": doc_id,
+        "claim": None,
+        "text": mention.text,
+        "start": mention.start,
+        "end": mention.end,
+        "value": mention.value,
+        "unit": mention.unit,
+        "bound": mention.bound,
+    }
 
 
 def consolidate(documents: Iterable[Document]) -> list[dict[str, Any]]:
@@ -392,28 +506,43 @@ def consolidate(documents: Iterable[Document]) -> list[dict[str, Any]]:
 
 def render(groups: list[dict[str, Any]], n_documents: int) -> str:
     """The short human-readable report."""
-    counts = {s: sum(g["status"] == s for g in groups) for s in ("agreement", "conflict",
-                                                                  "internal")}
-    lines = [f"{n_documents} documents: {counts['agreement']} agreeing fact groups, "
-             f"{counts['conflict']} conflicts, {counts['internal']} internal issues"]
+    counts = {
+        s: sum(g["status"] == s for g in groups) for s in ("agreement", "conflict", "internal")
+    }
+    lines = [
+        f"{n_documents} documents: {counts['agreement']} agreeing fact groups, "
+        f"{counts['conflict']} conflicts, {counts['internal']} internal issues"
+    ]
     for group in groups:
         if group["status"] == "internal":
-            lines.append(f"[{group['group_id']}] INTERNAL {group['check']} in "
-                         f"{group['doc_id']}: {group['note']}")
+            lines.append(
+                f"[{group['group_id']}] INTERNAL {group['check']} in "
+                f"{group['doc_id']}: {group['note']}"
+            )
             continue
         sources = ", ".join(f"{s['doc_id']} {s['text']!r}" for s in group["sources"])
         head = "CONFLICT" if group["status"] == "conflict" else "agree"
-        across = (" [" + " and ".join(_LANGUAGE_NAMES.get(x, x) for x in group["languages"])
-                  + " reports]") if group.get("languages") else ""
-        lines.append(f"[{group['group_id']}] {head} {group['measure']!r} ({group['kind']}, "
-                     f"{group['period'] or 'undated'}): {sources}{across}")
+        across = (
+            (
+                " ["
+                + " and ".join(_LANGUAGE_NAMES.get(x, x) for x in group["languages"])
+                + " reports]"
+            )
+            if group.get("languages")
+            else ""
+        )
+        lines.append(
+            f"[{group['group_id']}] {head} {group['measure']!r} ({group['kind']}, "
+            f"{group['period'] or 'undated'}): {sources}{across}"
+        )
         if group["note"]:
             lines.append(f"    incompatible: {group['note']}")
     return "\n".join(lines) + "\n"
 
 
-def run_consolidation(input_path: str | Path, out: str | Path | None = None,
-                      report: str | Path | None = None) -> int:
+def run_consolidation(
+    input_path: str | Path, out: str | Path | None = None, report: str | Path | None = None
+) -> int:
     """CLI entry: read extract output, write fact groups (JSONL) and the report."""
     documents = list(read_jsonl(input_path))
     groups = consolidate(documents)

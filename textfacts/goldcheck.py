@@ -212,12 +212,18 @@ def main(argv: list[str] | None = None) -> int:
     files = gold_files(args.paths)
     missing = [str(p) for p in files if not p.exists()]
     if missing:
-        print(f"gold-check: not found: {', '.join(missing)} (give gold folders or .jsonl files; "
-              "the default corpus/gold is read from a textfacts checkout's root)", file=sys.stderr)
+        print(
+            f"gold-check: not found: {', '.join(missing)} (give gold folders or .jsonl files; "
+            "the default corpus/gold is read from a textfacts checkout's root)",
+            file=sys.stderr,
+        )
         return 2
     if not files:
-        print(f"gold-check: no gold records (.jsonl or .json) in {', '.join(args.paths)}; "
-              "gold-check reads annotated records, not plain texts", file=sys.stderr)
+        print(
+            f"gold-check: no gold records (.jsonl or .json) in {', '.join(args.paths)}; "
+            "gold-check reads annotated records, not plain texts",
+            file=sys.stderr,
+        )
         return 2
     total = 0
     for path in files:

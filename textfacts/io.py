@@ -69,8 +69,9 @@ def _decode(data: bytes, path: str | Path, html: bool) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as err:
-                raise InputError(path, f"undecodable: invalid {encoding} after its BOM "
-                                       f"at byte {err.start}") from err
+                raise InputError(
+                    path, f"undecodable: invalid {encoding} after its BOM at byte {err.start}"
+                ) from err
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
@@ -143,8 +144,9 @@ def _declared_charset(data: bytes) -> str | None:
 def _check_not_binary(text: str, path: str | Path) -> None:
     controls = len(_CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
-        raise InputError(path, f"binary file: {controls} control characters in "
-                               f"{len(text)}, not text")
+        raise InputError(
+            path, f"binary file: {controls} control characters in {len(text)}, not text"
+        )
 
 
 # Elements that start a new paragraph of the extracted text; everything else is inline,
@@ -246,8 +248,9 @@ def read_document(path: str | Path) -> str:
         kind = "FIFO" if stat.S_ISFIFO(info.st_mode) else "socket or device"
         raise InputError(path, f"unreadable: not a regular file ({kind})")
     if info.st_size > MAX_BYTES:
-        raise InputError(path, f"too large: {info.st_size} bytes > {MAX_BYTES} "
-                               "(a dump, not one document)")
+        raise InputError(
+            path, f"too large: {info.st_size} bytes > {MAX_BYTES} (a dump, not one document)"
+        )
     try:
         data = path.read_bytes()
     except PermissionError as err:
@@ -273,8 +276,9 @@ def read_document(path: str | Path) -> str:
     return text
 
 
-def walk(paths: Iterable[str | Path],
-         unread: list[Path] | None = None) -> Iterator[tuple[Path, str]]:
+def walk(
+    paths: Iterable[str | Path], unread: list[Path] | None = None
+) -> Iterator[tuple[Path, str]]:
     """Yield (file, doc_id) for each document under the given files and folders, sorted.
 
     doc_id is the path relative to the folder given, with its extension (ANNOTATION.md §1).
@@ -328,25 +332,72 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-CSV_COLUMNS = ["doc_id", "kind", "id", "label", "start", "end", "text", "value", "unit", "bound",
-               "canonical", "extra"]
+CSV_COLUMNS = [
+    "doc_id",
+    "kind",
+    "id",
+    "label",
+    "start",
+    "end",
+    "text",
+    "value",
+    "unit",
+    "bound",
+    "canonical",
+    "extra",
+]
 
 
 def csv_rows(record: dict[str, Any]) -> Iterator[list[Any]]:
     """Flatten a record into CSV rows: one per mention, commitment and claim."""
     for m in record.get("mentions", []):
         extra = {k: v for k, v in m.items() if k not in CSV_COLUMNS}
-        yield [record["doc_id"], "mention", m["id"], m["label"], m["start"], m["end"], m["text"],
-               m.get("value"), m.get("unit"), m.get("bound"), m.get("canonical"),
-               json.dumps(extra, ensure_ascii=False) if extra else ""]
+        yield [
+            record["doc_id"],
+            "mention",
+            m["id"],
+            m["label"],
+            m["start"],
+            m["end"],
+            m["text"],
+            m.get("value"),
+            m.get("unit"),
+            m.get("bound"),
+            m.get("canonical"),
+            json.dumps(extra, ensure_ascii=False) if extra else "",
+        ]
     for c in record.get("commitments", []):
         extra = {k: c[k] for k in ("actor", "action", "deadline", "speaker", "modality")}
-        yield [record["doc_id"], "commitment", c["id"], "", c["start"], c["end"], c["text"],
-               "", "", "", "", json.dumps(extra, ensure_ascii=False)]
+        yield [
+            record["doc_id"],
+            "commitment",
+            c["id"],
+            "",
+            c["start"],
+            c["end"],
+            c["text"],
+            "",
+            "",
+            "",
+            "",
+            json.dumps(extra, ensure_ascii=False),
+        ]
     for k in record.get("claims", []):
         extra = {key: v for key, v in k.items() if key != "id"}
-        yield [record["doc_id"], "claim", k["id"], "", "", "", "", "", "", "", "",
-               json.dumps(extra, ensure_ascii=False)]
+        yield [
+            record["doc_id"],
+            "claim",
+            k["id"],
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            json.dumps(extra, ensure_ascii=False),
+        ]
 
 
 def csv_line(row: list[Any]) -> str:
@@ -356,9 +407,12 @@ def csv_line(row: list[Any]) -> str:
     return buffer.getvalue()
 
 
-_MANIFEST_KEYS = {"doc_id": ("doc_id", "file", "filename", "path"),
-                  "published": ("published", "publication_date", "date"),
-                  "outlet": ("outlet", "source"), "title": ("title",)}
+_MANIFEST_KEYS = {
+    "doc_id": ("doc_id", "file", "filename", "path"),
+    "published": ("published", "publication_date", "date"),
+    "outlet": ("outlet", "source"),
+    "title": ("title",),
+}
 
 
 def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
@@ -373,8 +427,9 @@ def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ValueError(f"{path}: manifest is not UTF-8 text (byte {err.start}); "
-                         "save it as a UTF-8 CSV or TSV") from None
+        raise ValueError(
+            f"{path}: manifest is not UTF-8 text (byte {err.start}); save it as a UTF-8 CSV or TSV"
+        ) from None
     if "\x00" in text:
         raise ValueError(f"{path}: manifest is a binary file, not a CSV or TSV")
     lines = text.splitlines()
@@ -384,19 +439,24 @@ def read_manifest(path: str | Path) -> dict[str, dict[str, str]]:
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     columns = [c for c in (reader.fieldnames or []) if c]
     if not any(c in _MANIFEST_KEYS["doc_id"] for c in columns):
-        raise ValueError(f"{path}: manifest has no doc_id column (one of "
-                         f"{', '.join(_MANIFEST_KEYS['doc_id'])}); header: {columns}")
+        raise ValueError(
+            f"{path}: manifest has no doc_id column (one of "
+            f"{', '.join(_MANIFEST_KEYS['doc_id'])}); header: {columns}"
+        )
     manifest: dict[str, dict[str, str]] = {}
     first_row: dict[str, int] = {}
     for number, row in enumerate(reader, 2):
-        found = {key: next((row[n] for n in names if row.get(n)), None)
-                 for key, names in _MANIFEST_KEYS.items()}
+        found = {
+            key: next((row[n] for n in names if row.get(n)), None)
+            for key, names in _MANIFEST_KEYS.items()
+        }
         if not found["doc_id"]:
             raise ValueError(f"{path}:{number}: no doc_id/file column value")
         doc_id = found.pop("doc_id").strip()
         if doc_id in first_row:
-            raise ValueError(f"{path}:{number}: doc_id {doc_id!r} is already given on row "
-                             f"{first_row[doc_id]}")
+            raise ValueError(
+                f"{path}:{number}: doc_id {doc_id!r} is already given on row {first_row[doc_id]}"
+            )
         first_row[doc_id] = number
         meta = {k: v.strip() for k, v in found.items() if v and v.strip()}
         try:

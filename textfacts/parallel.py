@@ -117,8 +117,9 @@ def ordered_map(
     initargs = (None if forked else str(extractor.model_dir),)
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init,
-                                   initargs=initargs)
+        return ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init, initargs=initargs
+        )
 
     pending: deque[tuple[Future | None, Any]] = deque()
     in_flight = 0

@@ -143,8 +143,10 @@ class Extractor:
         """
         if isinstance(texts, str | bytes):
             # A str is an iterable of characters: it would become one document per character.
-            raise TypeError("pipe() takes an iterable of texts, not one text; "
-                            "for a single text call the extractor: extractor(text)")
+            raise TypeError(
+                "pipe() takes an iterable of texts, not one text; "
+                "for a single text call the extractor: extractor(text)"
+            )
         return self._pipe(texts, as_tuples, n_process, batch_size)
 
     def _pipe(
@@ -225,8 +227,9 @@ def _pipe_item(index: int, item: Any, as_tuples: bool) -> tuple[str, Any, str]:
     text, context = item if as_tuples else (item, None)
     doc_id = str((context or {}).get("doc_id", f"doc{index}"))
     if not isinstance(text, str):
-        raise TypeError(f"pipe item {index} ({doc_id}): a text must be a str, "
-                        f"not {type(text).__name__}")
+        raise TypeError(
+            f"pipe item {index} ({doc_id}): a text must be a str, not {type(text).__name__}"
+        )
     return text, context, doc_id
 
 

@@ -203,8 +203,10 @@ def given_meta(meta: Mapping[str, Any]) -> dict[str, str]:
     A misspelt key ("date" for "published") would otherwise be dropped without a word.
     """
     if not isinstance(meta, Mapping):
-        raise TypeError(f"meta must be a mapping such as {{'published': '2017-04-13'}}, "
-                        f"not {type(meta).__name__}")
+        raise TypeError(
+            f"meta must be a mapping such as {{'published': '2017-04-13'}}, "
+            f"not {type(meta).__name__}"
+        )
     known = tuple(Meta.model_fields)
     unknown = sorted(str(k) for k in meta if k not in known)
     if unknown:

@@ -47,26 +47,41 @@ def additions(data_dir: str | Path | None = None) -> tuple[list[str], list[str],
     """
     key = None if data_dir is None else str(data_dir)
     rows = currency_rows(key)
-    before = {re.escape("".join(r.surface.split())) for r in rows
-              if r.position != "after" and r.case == "any"}
-    after = {re.escape("".join(r.surface.split())) for r in rows if r.position != "before"
-             and (r.surface.isupper() or not r.surface.isascii())}
+    before = {
+        re.escape("".join(r.surface.split()))
+        for r in rows
+        if r.position != "after" and r.case == "any"
+    }
+    after = {
+        re.escape("".join(r.surface.split()))
+        for r in rows
+        if r.position != "before" and (r.surface.isupper() or not r.surface.isascii())
+    }
     # "$13.6M", "€10B": wire copy capitalises the glued scale letters.
     after |= {re.escape(v) for s in scale_table(key) if s.isalpha() for v in (s, s.upper())}
     # Wire and UK copy glue percent abbreviations to the digits: "1.38pc", "15bps".
-    after |= {re.escape(r.surface) for r in unit_rows(key)
-              if r.kind == "percent" and r.surface.isalpha()}
+    after |= {
+        re.escape(r.surface) for r in unit_rows(key) if r.kind == "percent" and r.surface.isalpha()
+    }
     marks = _alternation(before)
-    return ([f"[-\u2212+](?=(?:{marks})[0-9])", f"~{BEFORE_DIGIT}",
-             f"(?:{marks}){BEFORE_DIGIT}"],
-            [f"(?<=[0-9])(?:{_alternation(after)})"],
-            [PERCENT_RANGE_INFIX, HEADER_INFIX])
+    return (
+        [f"[-\u2212+](?=(?:{marks})[0-9])", f"~{BEFORE_DIGIT}", f"(?:{marks}){BEFORE_DIGIT}"],
+        [f"(?<=[0-9])(?:{_alternation(after)})"],
+        [PERCENT_RANGE_INFIX, HEADER_INFIX],
+    )
 
 
-def _build(nlp: Language, data_dir: str | Path | None, prefixes: list[str],
-           suffixes: list[str], infixes: list[str], rules: dict[str, Any],
-           token_match: Callable[..., Any] | None, url_match: Callable[..., Any] | None,
-           faster_heuristics: bool = True) -> Tokenizer:
+def _build(
+    nlp: Language,
+    data_dir: str | Path | None,
+    prefixes: list[str],
+    suffixes: list[str],
+    infixes: list[str],
+    rules: dict[str, Any],
+    token_match: Callable[..., Any] | None,
+    url_match: Callable[..., Any] | None,
+    faster_heuristics: bool = True,
+) -> Tokenizer:
     """One Tokenizer, so spaCy builds its special-case table once."""
     prefix, suffix, infix = additions(data_dir)
     return Tokenizer(
@@ -87,10 +102,16 @@ def create_tokenizer(data_dir: str | None = None) -> Callable[[Language], Tokeni
 
     def factory(nlp: Language) -> Tokenizer:
         defaults = nlp.Defaults
-        return _build(nlp, data_dir, list(defaults.prefixes or []),
-                      list(defaults.suffixes or []), list(defaults.infixes or []),
-                      dict(defaults.tokenizer_exceptions), defaults.token_match,
-                      defaults.url_match)
+        return _build(
+            nlp,
+            data_dir,
+            list(defaults.prefixes or []),
+            list(defaults.suffixes or []),
+            list(defaults.infixes or []),
+            dict(defaults.tokenizer_exceptions),
+            defaults.token_match,
+            defaults.url_match,
+        )
 
     return factory
 
@@ -117,5 +138,14 @@ def customize(nlp: Language, data_dir: str | Path | None = None) -> None:
     old = nlp.tokenizer
     prefix = [p.removeprefix("^") for p in _pattern(old.prefix_search)]
     suffix = [p.removesuffix("$") for p in _pattern(old.suffix_search)]
-    nlp.tokenizer = _build(nlp, data_dir, prefix, suffix, _pattern(old.infix_finditer),
-                           old.rules, old.token_match, old.url_match, old.faster_heuristics)
+    nlp.tokenizer = _build(
+        nlp,
+        data_dir,
+        prefix,
+        suffix,
+        _pattern(old.infix_finditer),
+        old.rules,
+        old.token_match,
+        old.url_match,
+        old.faster_heuristics,
+    )

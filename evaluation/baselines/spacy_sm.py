@@ -17,12 +17,28 @@ import spacy
 from textfacts.corpus import read_gold
 from textfacts.schema import Document
 
-LABELS = {"MONEY": "MONEY", "PERCENT": "PERCENT", "QUANTITY": "QUANTITY", "DATE": "DATE",
-          "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC",
-          "EVENT": "EVENT", "LAW": "PROGRAM"}
+LABELS = {
+    "MONEY": "MONEY",
+    "PERCENT": "PERCENT",
+    "QUANTITY": "QUANTITY",
+    "DATE": "DATE",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "EVENT": "EVENT",
+    "LAW": "PROGRAM",
+}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-CURRENCIES = {"yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "$": "USD", "dollar": "USD",
-              "euro": "EUR"}
+CURRENCIES = {
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "renminbi": "CNY",
+    "$": "USD",
+    "dollar": "USD",
+    "euro": "EUR",
+}
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 

@@ -13,8 +13,7 @@ def claims(extractor, text: str) -> dict[str, tuple[str | None, str, str | None]
     document = extractor(text, meta=META)
     assert_grounded(document)
     return {
-        document.mention(c.anchor).text: (c.measure, c.kind, c.subject)
-        for c in document.claims
+        document.mention(c.anchor).text: (c.measure, c.kind, c.subject) for c in document.claims
     }
 
 
@@ -74,8 +73,7 @@ def test_a_count_stops_at_a_date_or_a_comma(extractor):
 
 def test_a_multiple_of_the_amount_measures_the_figure_before_it(extractor):
     text = (
-        "In 2030, officers seized 41,200 tons of scrap metal, about 2.3 times the amount "
-        "in 2028."
+        "In 2030, officers seized 41,200 tons of scrap metal, about 2.3 times the amount in 2028."
     )
     assert claims(extractor, text)["2.3 times"][0] == "scrap metal"
 

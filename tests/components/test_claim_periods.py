@@ -13,9 +13,7 @@ def periods(extractor, text: str) -> dict[str, str | None]:
     document = extractor(text, meta=META)
     assert_grounded(document)
     return {
-        document.mention(c.anchor).text: (
-            document.mention(c.period).text if c.period else None
-        )
+        document.mention(c.anchor).text: (document.mention(c.period).text if c.period else None)
         for c in document.claims
     }
 

@@ -40,8 +40,10 @@ def period_text(document, claim):
 
 
 def test_level_and_change_share_the_subject_and_period(extractor):
-    text = ("In the first ten months of 2024, the combined value of China's imports and exports "
-            "came to 36.02 trillion yuan, up 5.2 percent year on year.")
+    text = (
+        "In the first ten months of 2024, the combined value of China's imports and exports "
+        "came to 36.02 trillion yuan, up 5.2 percent year on year."
+    )
     document = extractor(text)
     level = claim_for(document, "36.02 trillion yuan")
     change = claim_for(document, "5.2 percent")
@@ -66,8 +68,10 @@ def test_change_down_and_level_after_to(extractor):
 
 
 def test_share_binds_to_the_clause_subject(extractor):
-    text = ("Trade with Belt and Road countries rose to 22.07 trillion yuan in 2024, "
-            "accounting for 50.3 percent of the total.")
+    text = (
+        "Trade with Belt and Road countries rose to 22.07 trillion yuan in 2024, "
+        "accounting for 50.3 percent of the total."
+    )
     document = extractor(text)
     share = claim_for(document, "50.3 percent")
     assert share.kind == "share"
@@ -89,8 +93,10 @@ def test_count_measure_is_the_counted_noun(extractor):
 
 
 def test_respectively_gives_one_measure_per_item(extractor):
-    text = ("Exports of ships, solar cells and electric vehicles increased by 2.5 times, "
-            "3.1 times and 6.4 times respectively over 2015.")
+    text = (
+        "Exports of ships, solar cells and electric vehicles increased by 2.5 times, "
+        "3.1 times and 6.4 times respectively over 2015."
+    )
     document = extractor(text)
     measures = [claim_for(document, f"{n} times").measure for n in ("2.5", "3.1", "6.4")]
     assert [m.split()[-1] for m in measures] == ["ships", "cells", "vehicles"]
@@ -100,8 +106,10 @@ def test_respectively_gives_one_measure_per_item(extractor):
 
 
 def test_estimates_of_others_are_not_claims(extractor):
-    text = ("Exports in October rose 12.7 percent from a year earlier, beating the analysts' "
-            "estimate of 9.1 percent.")
+    text = (
+        "Exports in October rose 12.7 percent from a year earlier, beating the analysts' "
+        "estimate of 9.1 percent."
+    )
     document = extractor(text)
     anchors = [document.mention(c.anchor).text for c in document.claims]
     assert "12.7 percent" in anchors
@@ -109,8 +117,10 @@ def test_estimates_of_others_are_not_claims(extractor):
 
 
 def test_baseline_figure_takes_its_own_period(extractor):
-    text = ("The trade surplus stood at 96.4 billion U.S. dollars in October, "
-            "up from 81.7 billion U.S. dollars in September.")
+    text = (
+        "The trade surplus stood at 96.4 billion U.S. dollars in October, "
+        "up from 81.7 billion U.S. dollars in September."
+    )
     document = extractor(text)
     base = claim_for(document, "81.7 billion U.S. dollars")
     assert base.kind == "level"
@@ -121,19 +131,43 @@ def test_baseline_figure_takes_its_own_period(extractor):
 @pytest.mark.parametrize(
     ("text", "anchor", "words"),
     [
-        pytest.param("Exports reached 2.1 trillion yuan in May, leaving a trade surplus of "
-                     "580 billion yuan.", "580 billion yuan", {"trade", "surplus"},
-                     id="noun-of-figure"),
-        pytest.param("The new system cut the clearance time for fresh produce from 12 hours "
-                     "to 3 hours.", "12 hours", {"clearance", "time"}, id="object-from-to"),
-        pytest.param("Customs shortened the review of AEO applications to 10 working days.",
-                     "10 working days", {"review", "applications"}, id="object-of-shorten"),
-        pytest.param("Buyers signed export contracts worth 2.3 billion U.S. dollars at the fair.",
-                     "2.3 billion U.S. dollars", {"export", "contracts"}, id="noun-worth-figure"),
-        pytest.param("In March, phones recorded a 6.7 percent increase in exports to Africa.",
-                     "6.7 percent", {"exports"}, id="increase-in-noun"),
-        pytest.param("Trade with ASEAN was 4.1 trillion yuan, accounting for 15.6 percent of the "
-                     "total.", "15.6 percent", {"trade", "asean"}, id="share-hanging-on-a-figure"),
+        pytest.param(
+            "Exports reached 2.1 trillion yuan in May, leaving a trade surplus of "
+            "580 billion yuan.",
+            "580 billion yuan",
+            {"trade", "surplus"},
+            id="noun-of-figure",
+        ),
+        pytest.param(
+            "The new system cut the clearance time for fresh produce from 12 hours to 3 hours.",
+            "12 hours",
+            {"clearance", "time"},
+            id="object-from-to",
+        ),
+        pytest.param(
+            "Customs shortened the review of AEO applications to 10 working days.",
+            "10 working days",
+            {"review", "applications"},
+            id="object-of-shorten",
+        ),
+        pytest.param(
+            "Buyers signed export contracts worth 2.3 billion U.S. dollars at the fair.",
+            "2.3 billion U.S. dollars",
+            {"export", "contracts"},
+            id="noun-worth-figure",
+        ),
+        pytest.param(
+            "In March, phones recorded a 6.7 percent increase in exports to Africa.",
+            "6.7 percent",
+            {"exports"},
+            id="increase-in-noun",
+        ),
+        pytest.param(
+            "Trade with ASEAN was 4.1 trillion yuan, accounting for 15.6 percent of the total.",
+            "15.6 percent",
+            {"trade", "asean"},
+            id="share-hanging-on-a-figure",
+        ),
     ],
 )
 def test_measure_is_the_noun_phrase_the_figure_belongs_to(extractor, text, anchor, words):
@@ -144,11 +178,15 @@ def test_measure_is_the_noun_phrase_the_figure_belongs_to(extractor, text, ancho
 
 
 def test_verbless_change_after_a_figure_measures_the_same_thing(extractor):
-    text = ("Customs handled 2.4 billion cross-border parcels in the first half of 2024, "
-            "up 8.3 percent year on year.")
+    text = (
+        "Customs handled 2.4 billion cross-border parcels in the first half of 2024, "
+        "up 8.3 percent year on year."
+    )
     document = extractor(text)
-    level, change = claim_for(document, "2.4 billion cross-border parcels"), claim_for(
-        document, "8.3 percent")
+    level, change = (
+        claim_for(document, "2.4 billion cross-border parcels"),
+        claim_for(document, "8.3 percent"),
+    )
     assert change.kind == "change" and change.direction == "up"
     assert change.measure == level.measure
     assert period_text(document, change) == period_text(document, level)
@@ -156,8 +194,10 @@ def test_verbless_change_after_a_figure_measures_the_same_thing(extractor):
 
 
 def test_comparative_than_is_a_change_with_its_baseline(extractor):
-    text = ("In the second quarter, the clearance time for exports was 1.2 hours, "
-            "0.4 hours shorter than the same period of 2023.")
+    text = (
+        "In the second quarter, the clearance time for exports was 1.2 hours, "
+        "0.4 hours shorter than the same period of 2023."
+    )
     document = extractor(text)
     claim = claim_for(document, "0.4 hours")
     assert (claim.kind, claim.direction) == ("change", "down")
@@ -177,14 +217,24 @@ def test_more_than_is_a_bound_not_a_comparison(extractor):
 @pytest.mark.parametrize(
     ("text", "anchor"),
     [
-        pytest.param("In the first half of 2024, exports rose 6.9 percent. Currently, the region "
-                     "accounts for over 30 percent of the country's exports.", "30 percent",
-                     id="currently"),
-        pytest.param("In 2023, trade with Africa rose 1.5 percent. China has become the largest "
-                     "trading partner of more than 120 countries.", "120 countries",
-                     id="has-become"),
-        pytest.param("Shenzhen Customs launched a sorting line in March that cut inspection time "
-                     "from 30 minutes to 10 minutes.", "30 minutes", id="relative-clause"),
+        pytest.param(
+            "In the first half of 2024, exports rose 6.9 percent. Currently, the region "
+            "accounts for over 30 percent of the country's exports.",
+            "30 percent",
+            id="currently",
+        ),
+        pytest.param(
+            "In 2023, trade with Africa rose 1.5 percent. China has become the largest "
+            "trading partner of more than 120 countries.",
+            "120 countries",
+            id="has-become",
+        ),
+        pytest.param(
+            "Shenzhen Customs launched a sorting line in March that cut inspection time "
+            "from 30 minutes to 10 minutes.",
+            "30 minutes",
+            id="relative-clause",
+        ),
     ],
 )
 def test_no_period_from_outside_the_figures_own_time_frame(extractor, text, anchor):
@@ -194,8 +244,10 @@ def test_no_period_from_outside_the_figures_own_time_frame(extractor, text, anch
 
 
 def test_respectively_pairs_changes_with_levels_by_position(extractor):
-    text = ("Imports of soybeans and iron ore stood at 12 million tonnes and 98 million tonnes, "
-            "up 3.1 percent and down 2.4 percent, respectively.")
+    text = (
+        "Imports of soybeans and iron ore stood at 12 million tonnes and 98 million tonnes, "
+        "up 3.1 percent and down 2.4 percent, respectively."
+    )
     document = extractor(text)
     up, down = claim_for(document, "3.1 percent"), claim_for(document, "2.4 percent")
     assert (up.direction, down.direction) == ("up", "down")
@@ -208,10 +260,18 @@ def test_respectively_pairs_changes_with_levels_by_position(extractor):
 @pytest.mark.parametrize(
     ("text", "anchor", "measure"),
     [
-        pytest.param("About 35 percent of imported iron ore was released before lab results "
-                     "came out.", "35 percent", "imported iron ore", id="subject"),
-        pytest.param("Zero tariffs now apply to 98 percent of tariff lines.", "98 percent",
-                     "tariff lines", id="object"),
+        pytest.param(
+            "About 35 percent of imported iron ore was released before lab results came out.",
+            "35 percent",
+            "imported iron ore",
+            id="subject",
+        ),
+        pytest.param(
+            "Zero tariffs now apply to 98 percent of tariff lines.",
+            "98 percent",
+            "tariff lines",
+            id="object",
+        ),
     ],
 )
 def test_percent_of_a_part_is_a_share_of_it(extractor, text, anchor, measure):
@@ -220,9 +280,11 @@ def test_percent_of_a_part_is_a_share_of_it(extractor, text, anchor, measure):
 
 
 def test_headline_verb_does_not_bind_a_body_figure(extractor):
-    text = ("Port throughput climbs 5.1% in first half\n"
-            "By Staff Reporter\n"
-            "Container throughput at Ningbo reached 18.2 million TEUs in the first half.\n")
+    text = (
+        "Port throughput climbs 5.1% in first half\n"
+        "By Staff Reporter\n"
+        "Container throughput at Ningbo reached 18.2 million TEUs in the first half.\n"
+    )
     document = extractor(text)
     body = claim_for(document, "18.2 million TEUs")
     assert body.kind == "level" and body.direction is None

@@ -18,13 +18,21 @@ def pledges(extractor, text: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "span", "modality"),
     [
-        ("Inspection of cold-chain goods should be strengthened.",
-         "Inspection of cold-chain goods should be strengthened", "require"),
-        ("The paperless declaration mode will be piloted at three ports, starting on Sept 3.",
-         "The paperless declaration mode will be piloted at three ports, starting on Sept 3",
-         "will"),
-        ("Port operators are asked to publish service fee lists in a timely manner.",
-         "are asked to publish service fee lists in a timely manner", "require"),
+        (
+            "Inspection of cold-chain goods should be strengthened.",
+            "Inspection of cold-chain goods should be strengthened",
+            "require",
+        ),
+        (
+            "The paperless declaration mode will be piloted at three ports, starting on Sept 3.",
+            "The paperless declaration mode will be piloted at three ports, starting on Sept 3",
+            "will",
+        ),
+        (
+            "Port operators are asked to publish service fee lists in a timely manner.",
+            "are asked to publish service fee lists in a timely manner",
+            "require",
+        ),
     ],
 )
 def test_passive_and_should_pledges_in_a_reporters_voice(extractor, text, span, modality):
@@ -37,10 +45,11 @@ def test_asked_binds_whoever_it_names(extractor):
     assert found[0][1].lower() == "port operators"
 
 
-def test_decided_to_is_a_plan_of_the_deciding_body_and_its_meeting_date_is_no_deadline(
-        extractor):
-    text = ("A State Council executive meeting in May decided to further cut port charges and "
-            "continue to improve the business climate at borders.")
+def test_decided_to_is_a_plan_of_the_deciding_body_and_its_meeting_date_is_no_deadline(extractor):
+    text = (
+        "A State Council executive meeting in May decided to further cut port charges and "
+        "continue to improve the business climate at borders."
+    )
     document = extractor(text, meta=META)
     got = [(c.modality, c.actor, c.deadline) for c in document.commitments]
     assert got == [("plan", "State Council", None), ("continue", "State Council", None)]
@@ -59,24 +68,30 @@ def test_achievements_procedures_and_agendas_are_not_pledges(extractor, text):
 
 
 def test_a_noun_list_after_and_is_not_an_action(extractor):
-    text = ("Customs will optimize quarantine models to facilitate the import of fresh fruit, "
-            "dairy products, and germplasm resources.")
+    text = (
+        "Customs will optimize quarantine models to facilitate the import of fresh fruit, "
+        "dairy products, and germplasm resources."
+    )
     spans = [s for s, _, _ in pledges(extractor, text)]
     assert not any(s.startswith("germplasm") for s in spans)
 
 
 def test_a_stance_and_the_actions_coordinated_with_it(extractor):
-    text = ("We will remain open and cooperative, resolve the problems of exporters in time, "
-            "and ensure the delivery of the policies already issued.")
+    text = (
+        "We will remain open and cooperative, resolve the problems of exporters in time, "
+        "and ensure the delivery of the policies already issued."
+    )
     spans = [s for s, _, _ in pledges(extractor, text)]
     assert any("resolve the problems of exporters" in s for s in spans)
     assert any("ensure the delivery" in s for s in spans)
 
 
 def test_numbered_items_run_on_in_one_line_are_one_pledge_each(extractor):
-    text = ("In the next stage, customs will upgrade its risk controls with other agencies: "
-            "1. Strengthen checks on sea freight and audit the firms involved. 2. Tighten "
-            "controls on parcel post. 3. Publish a new list of banned items.")
+    text = (
+        "In the next stage, customs will upgrade its risk controls with other agencies: "
+        "1. Strengthen checks on sea freight and audit the firms involved. 2. Tighten "
+        "controls on parcel post. 3. Publish a new list of banned items."
+    )
     spans = [s for s, _, _ in pledges(extractor, text)]
     assert "Tighten controls on parcel post" in spans
     assert "Publish a new list of banned items" in spans
@@ -89,8 +104,10 @@ def test_a_trailing_according_to_stays_out_of_the_span(extractor):
 
 
 def test_the_ministry_is_the_ministry_named_before(extractor):
-    text = ("Li Wen, an official with the Ministry of Commerce, spoke at the briefing.\n"
-            "The ministry will step up efforts to open new markets for exporters.")
+    text = (
+        "Li Wen, an official with the Ministry of Commerce, spoke at the briefing.\n"
+        "The ministry will step up efforts to open new markets for exporters."
+    )
     found = pledges(extractor, text)
     assert found and found[0][1] == "Ministry of Commerce"
 
@@ -106,48 +123,67 @@ def test_a_qualified_authority_stays_as_written(extractor):
 
 
 def test_gerunds_a_list_of_measures_includes_are_initiatives(extractor):
-    text = ("The measures include extending tax refunds to more small firms and cutting "
-            "inspection fees at land ports.")
+    text = (
+        "The measures include extending tax refunds to more small firms and cutting "
+        "inspection fees at land ports."
+    )
     found = pledges(extractor, text)
     assert ("extending tax refunds to more small firms", "initiative") in [
-        (s, m) for s, _, m in found]
+        (s, m) for s, _, m in found
+    ]
     assert ("cutting inspection fees at land ports", "initiative") in [(s, m) for s, _, m in found]
 
 
 def test_gerund_lines_after_an_include_colon_are_initiatives(extractor):
-    text = ("The new measures include:\nExtending the tax refund scheme to bonded warehouses.\n"
-            "Cutting inspection fees for small exporters.\nOfficials said the list was final.")
+    text = (
+        "The new measures include:\nExtending the tax refund scheme to bonded warehouses.\n"
+        "Cutting inspection fees for small exporters.\nOfficials said the list was final."
+    )
     spans = [s for s, _, m in pledges(extractor, text) if m == "initiative"]
-    assert spans == ["Extending the tax refund scheme to bonded warehouses",
-                     "Cutting inspection fees for small exporters"]
+    assert spans == [
+        "Extending the tax refund scheme to bonded warehouses",
+        "Cutting inspection fees for small exporters",
+    ]
 
 
 def test_a_unit_of_a_parent_is_one_org_and_pledges_for_the_parent(extractor):
-    text = ("Zhou Min, head of the Department of Port Control of the GAC, said the department "
-            "will open more green lanes for fruit.")
+    text = (
+        "Zhou Min, head of the Department of Port Control of the GAC, said the department "
+        "will open more green lanes for fruit."
+    )
     document = extractor(text, meta=META)
     orgs = [(m.text, m.canonical) for m in document.mentions if m.label == "ORG"]
-    assert orgs == [("Department of Port Control of the GAC",
-                     "Department of Port Control of the General Administration of Customs")]
+    assert orgs == [
+        (
+            "Department of Port Control of the GAC",
+            "Department of Port Control of the General Administration of Customs",
+        )
+    ]
     assert [c.actor for c in document.commitments] == ["General Administration of Customs"]
 
 
 def test_the_customs_office_is_the_customs_named_before(extractor):
-    text = ("Ningde Customs opened a cold-chain lane in March.\n"
-            "The customs office will extend the lane to frozen seafood.")
+    text = (
+        "Ningde Customs opened a cold-chain lane in March.\n"
+        "The customs office will extend the lane to frozen seafood."
+    )
     found = pledges(extractor, text)
     assert found and found[0][1] == "Ningde Customs"
 
 
 def test_we_in_a_transcript_answer_is_the_body_the_question_asked_about(extractor):
-    text = ("Harbour Times:\n\nWhat will the Ministry of Commerce do next for small exporters?\n\n"
-            "Wen Lihua:\n\nThank you. We will widen export credit cover for small firms.")
+    text = (
+        "Harbour Times:\n\nWhat will the Ministry of Commerce do next for small exporters?\n\n"
+        "Wen Lihua:\n\nThank you. We will widen export credit cover for small firms."
+    )
     found = pledges(extractor, text)
     assert found and found[0][1] == "Ministry of Commerce"
 
 
 def test_a_pledge_that_names_no_one_is_the_last_named_actors(extractor):
-    text = ("The State Council will simplify port procedures.\n"
-            "Port fees will be cut, and certificates will be issued online.")
+    text = (
+        "The State Council will simplify port procedures.\n"
+        "Port fees will be cut, and certificates will be issued online."
+    )
     actors = [a for _, a, _ in pledges(extractor, text)]
     assert actors and set(actors) == {"State Council"}

@@ -72,8 +72,10 @@ def test_single_commitments(extractor, text, expected):
 
 
 def test_coordinated_actions_split_with_own_deadlines(extractor):
-    text = ("Customs will strive to complete the upgrade of smart ports by 2027 and "
-            "cover all border crossings by 2030.")
+    text = (
+        "Customs will strive to complete the upgrade of smart ports by 2027 and "
+        "cover all border crossings by 2030."
+    )
     document = extractor(text)
     found = sorted(document.commitments, key=lambda c: c.start)
     assert len(found) == 2, _texts(document)
@@ -90,15 +92,20 @@ def test_coordinated_actions_split_with_own_deadlines(extractor):
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Customs has reduced the number of documents required for clearance.",
-                     id="achievement"),
-        pytest.param("We believe that port throughput will continue to rise over the winter.",
-                     id="belief"),
+        pytest.param(
+            "Customs has reduced the number of documents required for clearance.", id="achievement"
+        ),
+        pytest.param(
+            "We believe that port throughput will continue to rise over the winter.", id="belief"
+        ),
         pytest.param("Foreign trade will maintain steady growth next year.", id="forecast-subject"),
-        pytest.param("The 8th China International Import Expo will be held in Shanghai.",
-                     id="scheduled-event"),
-        pytest.param("Cold-chain shipping continues to expand steadily.",
-                     id="continue-without-authority"),
+        pytest.param(
+            "The 8th China International Import Expo will be held in Shanghai.",
+            id="scheduled-event",
+        ),
+        pytest.param(
+            "Cold-chain shipping continues to expand steadily.", id="continue-without-authority"
+        ),
     ],
 )
 def test_not_commitments(extractor, text):
@@ -107,15 +114,18 @@ def test_not_commitments(extractor, text):
 
 
 def test_actor_is_the_customs_canonical(extractor):
-    document = extractor("Chinese customs authorities will roll out more measures to "
-                         "stabilize foreign trade.")
+    document = extractor(
+        "Chinese customs authorities will roll out more measures to stabilize foreign trade."
+    )
     assert [c.actor for c in document.commitments] == ["General Administration of Customs"]
 
 
 def test_enumerated_initiatives_are_whole_items(extractor):
-    text = ("The vice minister put forward three initiatives: deepening cooperation on paperless "
-            "trade and green trade; strengthening the alignment of rules and standards; and "
-            "accelerating the digital transformation of ports.")
+    text = (
+        "The vice minister put forward three initiatives: deepening cooperation on paperless "
+        "trade and green trade; strengthening the alignment of rules and standards; and "
+        "accelerating the digital transformation of ports."
+    )
     document = extractor(text)
     items = [(c.text, c.modality) for c in document.commitments]
     assert items == [
@@ -127,10 +137,12 @@ def test_enumerated_initiatives_are_whole_items(extractor):
 
 
 def test_numbered_measures_after_an_introduction(extractor):
-    text = ("The General Administration of Customs has introduced 8 measures to support "
-            "foreign trade firms.\n\n"
-            "1. Ensuring smooth cargo flows at major seaports and land border crossings.\n\n"
-            "2. Speeding up clearance of urgently needed production materials for factories.\n")
+    text = (
+        "The General Administration of Customs has introduced 8 measures to support "
+        "foreign trade firms.\n\n"
+        "1. Ensuring smooth cargo flows at major seaports and land border crossings.\n\n"
+        "2. Speeding up clearance of urgently needed production materials for factories.\n"
+    )
     document = extractor(text)
     assert [c.text for c in document.commitments] == [
         "Ensuring smooth cargo flows at major seaports and land border crossings",
@@ -141,29 +153,35 @@ def test_numbered_measures_after_an_introduction(extractor):
 
 
 def test_reported_speech_gives_the_speaker(extractor):
-    text = ("Wang Lingjun, vice minister of the General Administration of Customs, said that "
-            "customs will expand market access for farm products. We will also optimize "
-            "inspection models for fresh fruit.")
+    text = (
+        "Wang Lingjun, vice minister of the General Administration of Customs, said that "
+        "customs will expand market access for farm products. We will also optimize "
+        "inspection models for fresh fruit."
+    )
     document = extractor(text)
-    speakers = {document.mention(c.speaker).text if c.speaker else None
-                for c in document.commitments}
+    speakers = {
+        document.mention(c.speaker).text if c.speaker else None for c in document.commitments
+    }
     assert len(document.commitments) == 2, _texts(document)
     assert speakers == {"Wang Lingjun"}
     assert_grounded(document)
 
 
 def test_question_is_not_a_commitment(extractor):
-    document = extractor("Phoenix TV:\nHow will customs support small exporters this year? "
-                         "Thank you.")
+    document = extractor(
+        "Phoenix TV:\nHow will customs support small exporters this year? Thank you."
+    )
     assert document.commitments == [], _texts(document)
 
 
 def test_list_frame_gives_way_to_its_items(extractor):
-    text = ("Last year, the GAC introduced 12 measures to optimize the port business "
-            "environment. Clearance times fell sharply.\n\n"
-            "Next, we will focus on three tasks. First, we will extend smart inspection "
-            "equipment to major land ports and make sure fresh fruit is released within "
-            "6 hours. Second, we will continue to simplify certification procedures.")
+    text = (
+        "Last year, the GAC introduced 12 measures to optimize the port business "
+        "environment. Clearance times fell sharply.\n\n"
+        "Next, we will focus on three tasks. First, we will extend smart inspection "
+        "equipment to major land ports and make sure fresh fruit is released within "
+        "6 hours. Second, we will continue to simplify certification procedures."
+    )
     document = extractor(text)
     found = sorted(document.commitments, key=lambda c: c.start)
     assert [c.modality for c in found] == ["will", "continue"], _texts(document)
@@ -173,9 +191,11 @@ def test_list_frame_gives_way_to_its_items(extractor):
 
 
 def test_numbered_items_after_a_document_that_lists_measures(extractor):
-    text = ("The circular lists four measures. They include:\n\n"
-            "1. Simplifying declarations for exhibits shipped to the fair.\n\n"
-            "2. Extending bonded storage for unsold exhibits after the fair.\n")
+    text = (
+        "The circular lists four measures. They include:\n\n"
+        "1. Simplifying declarations for exhibits shipped to the fair.\n\n"
+        "2. Extending bonded storage for unsold exhibits after the fair.\n"
+    )
     document = extractor(text)
     assert [(c.text, c.modality) for c in document.commitments] == [
         ("Simplifying declarations for exhibits shipped to the fair", "initiative"),
@@ -187,27 +207,53 @@ def test_numbered_items_after_a_document_that_lists_measures(extractor):
 @pytest.mark.parametrize(
     ("text", "deadlines"),
     [
-        pytest.param("Customs will strive to cut clearance time by another 15 percent by the "
-                     "end of 2026.", ["2026"], id="by-the-end-of-year"),
-        pytest.param("In 2026, the GAC will open two new inspection centers and plans to extend "
-                     "the pilot to more ports.", ["2026", "2026"], id="fronted-date-coordination"),
-        pytest.param("Li Xiaoming, deputy director of the General Administration of Customs, "
-                     "announced that in 2027, customs will launch a new single window platform. "
-                     "Support will also be enhanced for bonded maintenance.", ["2027", "2027"],
-                     id="carried-within-paragraph"),
-        pytest.param("In 2027, customs will launch a new single window platform.\n\n"
-                     "We will also optimize inspection models for fresh fruit.", ["2027", None],
-                     id="not-carried-across-paragraphs"),
-        pytest.param("Next, the GAC will extend the pilot to 30 ports by 2028, upgrade the "
-                     "single window and work with the tax authorities on refunds. We will also "
-                     "keep cutting port charges.", ["2028", None, None, None],
-                     id="date-in-first-conjunct-dates-it-alone"),
-        pytest.param("Looking ahead, customs will open new lanes at land ports in 2027 and "
-                     "train more inspectors.", ["2027", None], id="date-after-first-verb-only"),
-        pytest.param("From January 1, 2027, mangoes from the country will be allowed into "
-                     "China.", ["2027-01-01"], id="fronted-from-date"),
-        pytest.param("Customs will cut clearance time by 10 percent from the 2025 level.", [None],
-                     id="from-baseline-is-no-deadline"),
+        pytest.param(
+            "Customs will strive to cut clearance time by another 15 percent by the end of 2026.",
+            ["2026"],
+            id="by-the-end-of-year",
+        ),
+        pytest.param(
+            "In 2026, the GAC will open two new inspection centers and plans to extend "
+            "the pilot to more ports.",
+            ["2026", "2026"],
+            id="fronted-date-coordination",
+        ),
+        pytest.param(
+            "Li Xiaoming, deputy director of the General Administration of Customs, "
+            "announced that in 2027, customs will launch a new single window platform. "
+            "Support will also be enhanced for bonded maintenance.",
+            ["2027", "2027"],
+            id="carried-within-paragraph",
+        ),
+        pytest.param(
+            "In 2027, customs will launch a new single window platform.\n\n"
+            "We will also optimize inspection models for fresh fruit.",
+            ["2027", None],
+            id="not-carried-across-paragraphs",
+        ),
+        pytest.param(
+            "Next, the GAC will extend the pilot to 30 ports by 2028, upgrade the "
+            "single window and work with the tax authorities on refunds. We will also "
+            "keep cutting port charges.",
+            ["2028", None, None, None],
+            id="date-in-first-conjunct-dates-it-alone",
+        ),
+        pytest.param(
+            "Looking ahead, customs will open new lanes at land ports in 2027 and "
+            "train more inspectors.",
+            ["2027", None],
+            id="date-after-first-verb-only",
+        ),
+        pytest.param(
+            "From January 1, 2027, mangoes from the country will be allowed into China.",
+            ["2027-01-01"],
+            id="fronted-from-date",
+        ),
+        pytest.param(
+            "Customs will cut clearance time by 10 percent from the 2025 level.",
+            [None],
+            id="from-baseline-is-no-deadline",
+        ),
     ],
 )
 def test_deadlines(extractor, text, deadlines):
@@ -218,8 +264,10 @@ def test_deadlines(extractor, text, deadlines):
 
 
 def test_headline_infinitive_is_the_bodys_plan(extractor):
-    text = ("China to expand imports of farm products in 2026: customs authority\n\n"
-            "Customs will open more ports to fresh fruit.")
+    text = (
+        "China to expand imports of farm products in 2026: customs authority\n\n"
+        "Customs will open more ports to fresh fruit."
+    )
     document = extractor(text)
     headline = next(c for c in document.commitments if c.start == span_of(text, "to expand")[0])
     assert (headline.actor, headline.deadline, headline.modality) == ("China", "2026", "will")
@@ -227,15 +275,19 @@ def test_headline_infinitive_is_the_bodys_plan(extractor):
 
 
 def test_headline_forecast_of_others_is_not_a_commitment(extractor):
-    document = extractor("China to reach 45 trillion yuan in trade this year, analysts say\n\n"
-                         "Trade rose 5 percent in the first half.")
+    document = extractor(
+        "China to reach 45 trillion yuan in trade this year, analysts say\n\n"
+        "Trade rose 5 percent in the first half."
+    )
     assert document.commitments == [], _texts(document)
 
 
 def test_later_short_name_keeps_the_speakers_organisation(extractor):
-    text = ("Zhang Wei, deputy director of Xiamen Customs, said the port will open a new "
-            "inspection line.\n\n"
-            "Zhang said customs staff will be stationed at the terminal around the clock.")
+    text = (
+        "Zhang Wei, deputy director of Xiamen Customs, said the port will open a new "
+        "inspection line.\n\n"
+        "Zhang said customs staff will be stationed at the terminal around the clock."
+    )
     document = extractor(text)
     assert document.commitments, _texts(document)
     assert {c.actor for c in document.commitments} == {"Xiamen Customs"}
@@ -245,12 +297,17 @@ def test_later_short_name_keeps_the_speakers_organisation(extractor):
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param("Lin Hua, head of the General Administration of Customs' Port Control "
-                     "Department, said that they will simplify procedures for exporters.",
-                     id="possessive-parent"),
-        pytest.param("Lin Hua, head of the Port Control Department of the General "
-                     "Administration of Customs, said that they will simplify procedures for "
-                     "exporters.", id="of-parent"),
+        pytest.param(
+            "Lin Hua, head of the General Administration of Customs' Port Control "
+            "Department, said that they will simplify procedures for exporters.",
+            id="possessive-parent",
+        ),
+        pytest.param(
+            "Lin Hua, head of the Port Control Department of the General "
+            "Administration of Customs, said that they will simplify procedures for "
+            "exporters.",
+            id="of-parent",
+        ),
     ],
 )
 def test_department_speaker_commits_its_parent_body(extractor, text):
@@ -263,19 +320,24 @@ def test_it_after_a_speech_verb_is_the_body_that_speaks(extractor):
     text = "The General Administration of Customs said on Friday that it will further cut fees."
     document = extractor(text)
     assert [(c.text, c.actor) for c in document.commitments] == [
-        ("will further cut fees", "General Administration of Customs")]
+        ("will further cut fees", "General Administration of Customs")
+    ]
     assert_grounded(document)
 
 
 def test_headline_that_schedules_an_event_is_not_a_commitment(extractor):
-    document = extractor("Shanghai to host the 2026 import expo in November\n\n"
-                         "Exhibitors from 150 countries have signed up.")
+    document = extractor(
+        "Shanghai to host the 2026 import expo in November\n\n"
+        "Exhibitors from 150 countries have signed up."
+    )
     assert document.commitments == [], _texts(document)
 
 
 def test_infinitival_passive_in_an_officials_briefing(extractor):
-    text = ("Liu Yang, deputy director of the General Administration of Customs, briefed the "
-            "press on the new facilitation measures to be rolled out in 2027.")
+    text = (
+        "Liu Yang, deputy director of the General Administration of Customs, briefed the "
+        "press on the new facilitation measures to be rolled out in 2027."
+    )
     document = extractor(text)
     assert len(document.commitments) == 1, _texts(document)
     pledge = document.commitments[0]
@@ -286,22 +348,29 @@ def test_infinitival_passive_in_an_officials_briefing(extractor):
 
 
 def test_coordinated_action_mistagged_as_adverb_is_split(extractor):
-    text = ("Customs authorities are required to deepen regional cooperation, adhere to a "
-            "step-by-step approach, and maintain balance between openness and security.")
+    text = (
+        "Customs authorities are required to deepen regional cooperation, adhere to a "
+        "step-by-step approach, and maintain balance between openness and security."
+    )
     document = extractor(text)
     found = sorted(document.commitments, key=lambda c: c.start)
-    assert [c.start for c in found] == [span_of(text, "are required")[0],
-                                        span_of(text, "adhere")[0], span_of(text, "maintain")[0]]
+    assert [c.start for c in found] == [
+        span_of(text, "are required")[0],
+        span_of(text, "adhere")[0],
+        span_of(text, "maintain")[0],
+    ]
     assert {c.modality for c in found} == {"require"}
     assert_grounded(document)
 
 
 def test_transcript_label_with_title_gives_the_turn_its_speaker(extractor):
-    text = ("SCIO press conference on port reform\n\n"
-            "Xinhua News Agency:\n\nWhat will customs do next?\n\n"
-            "Zhou Ming, director general of the Department of Port Control of the General "
-            "Administration of Customs:\n\nThank you. Next, we will extend the smart port pilot "
-            "and we will publish clearance times every month.\n")
+    text = (
+        "SCIO press conference on port reform\n\n"
+        "Xinhua News Agency:\n\nWhat will customs do next?\n\n"
+        "Zhou Ming, director general of the Department of Port Control of the General "
+        "Administration of Customs:\n\nThank you. Next, we will extend the smart port pilot "
+        "and we will publish clearance times every month.\n"
+    )
     document = extractor(text)
     zhou = next(m for m in document.mentions if m.label == "PERSON" and m.text == "Zhou Ming")
     assert len(document.commitments) == 2, _texts(document)
@@ -312,9 +381,11 @@ def test_transcript_label_with_title_gives_the_turn_its_speaker(extractor):
 
 
 def test_he_added_after_a_named_official_is_that_official(extractor):
-    text = ("Wu Hong, a deputy director of Ningbo Customs, said exports of cars hit a record.\n\n"
-            "The customs also plans to open a vehicle inspection center in the port area, he "
-            "added.\n")
+    text = (
+        "Wu Hong, a deputy director of Ningbo Customs, said exports of cars hit a record.\n\n"
+        "The customs also plans to open a vehicle inspection center in the port area, he "
+        "added.\n"
+    )
     document = extractor(text)
     wu = next(m for m in document.mentions if m.label == "PERSON" and m.text == "Wu Hong")
     pledge = next(c for c in document.commitments if "vehicle inspection" in c.text)
@@ -323,15 +394,18 @@ def test_he_added_after_a_named_official_is_that_official(extractor):
 
 
 def test_inline_list_after_semicolons_gives_one_item_each(extractor):
-    text = ("Sun Li, a GAC spokesperson, said the new measures fall into three groups. First, "
-            "customs will speed up the release of fresh produce; second, it will cut the cost "
-            "of guarantees; third, it will help exporters explore new markets.\n")
+    text = (
+        "Sun Li, a GAC spokesperson, said the new measures fall into three groups. First, "
+        "customs will speed up the release of fresh produce; second, it will cut the cost "
+        "of guarantees; third, it will help exporters explore new markets.\n"
+    )
     document = extractor(text)
     items = sorted(document.commitments, key=lambda c: c.start)
     assert [c.text for c in items] == [
         "will speed up the release of fresh produce",
         "will cut the cost of guarantees",
-        "will help exporters explore new markets"], _texts(document)
+        "will help exporters explore new markets",
+    ], _texts(document)
     assert {c.actor for c in items} == {"General Administration of Customs"}
     assert_grounded(document)
 
@@ -339,17 +413,27 @@ def test_inline_list_after_semicolons_gives_one_item_each(extractor):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Under the new rules, the list of approved packing plants will be published "
-                     "on the GAC website.",
-                     ["the list of approved packing plants will be published on the GAC website"],
-                     id="administrative-passive"),
-        pytest.param("Non-compliant consignments will be returned to the exporter.",
-                     ["Non-compliant consignments will be returned to the exporter"],
-                     id="administrative-passive-return"),
-        pytest.param("Analysts said trade resilience will be significantly enhanced.", [],
-                     id="forecast-passive"),
-        pytest.param("Workers loaded cargo that will be used in flood relief.", [],
-                     id="relative-clause-passive"),
+        pytest.param(
+            "Under the new rules, the list of approved packing plants will be published "
+            "on the GAC website.",
+            ["the list of approved packing plants will be published on the GAC website"],
+            id="administrative-passive",
+        ),
+        pytest.param(
+            "Non-compliant consignments will be returned to the exporter.",
+            ["Non-compliant consignments will be returned to the exporter"],
+            id="administrative-passive-return",
+        ),
+        pytest.param(
+            "Analysts said trade resilience will be significantly enhanced.",
+            [],
+            id="forecast-passive",
+        ),
+        pytest.param(
+            "Workers loaded cargo that will be used in flood relief.",
+            [],
+            id="relative-clause-passive",
+        ),
     ],
 )
 def test_passive_in_a_reporters_voice(extractor, text, expected):
@@ -359,9 +443,11 @@ def test_passive_in_a_reporters_voice(extractor, text, expected):
 
 
 def test_a_requirement_binds_whoever_it_names(extractor):
-    text = ("Under the rules, exporting enterprises are required to keep inspection records for "
-            "at least 2 years. Customs authorities are required to publish the list of approved "
-            "packing plants.")
+    text = (
+        "Under the rules, exporting enterprises are required to keep inspection records for "
+        "at least 2 years. Customs authorities are required to publish the list of approved "
+        "packing plants."
+    )
     document = extractor(text)
     actors = {c.action.split()[0]: (c.actor, c.modality) for c in document.commitments}
     assert actors["keep"] == ("exporting enterprises", "require")

@@ -13,12 +13,21 @@ def dates(extractor, text: str, published: str | None) -> list[tuple[str, str | 
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("Exports rose 4 percent in the four quarter of 2030.", "2031-02-01",
-         ("four quarter of 2030", "2030-10/2030-12")),
-        ("The new rules took effect on the 9th of last month.", "2031-05-12",
-         ("9th of last month", "2031-04-09")),
-        ("Customs plans more pilot zones in this new year.", "2031-01-05",
-         ("this new year", "2031")),
+        (
+            "Exports rose 4 percent in the four quarter of 2030.",
+            "2031-02-01",
+            ("four quarter of 2030", "2030-10/2030-12"),
+        ),
+        (
+            "The new rules took effect on the 9th of last month.",
+            "2031-05-12",
+            ("9th of last month", "2031-04-09"),
+        ),
+        (
+            "Customs plans more pilot zones in this new year.",
+            "2031-01-05",
+            ("this new year", "2031"),
+        ),
     ],
 )
 def test_garbled_and_compound_dates_are_one_date(extractor, text, published, expected):

@@ -40,16 +40,22 @@ def _dates(document):
             "Customs data released on Thursday showed that in the first nine months of this "
             "year, exports rose 0.6 percent compared with the same period last year.",
             "2023-10-13",
-            {("Thursday", "2023-10-12"), ("first nine months of this year", "2023-01/2023-09"),
-             ("same period last year", "2022-01/2022-09")},
+            {
+                ("Thursday", "2023-10-12"),
+                ("first nine months of this year", "2023-01/2023-09"),
+                ("same period last year", "2022-01/2022-09"),
+            },
             id="cumulative months and the same period last year",
         ),
         pytest.param(
             "In the January-October period, soybean imports fell. In October alone, imports of "
             "crude oil rose from the previous year.",
             "2023-11-07",
-            {("January-October period", "2023-01/2023-10"), ("October", "2023-10"),
-             ("previous year", "2022")},
+            {
+                ("January-October period", "2023-01/2023-10"),
+                ("October", "2023-10"),
+                ("previous year", "2022"),
+            },
             id="month span with period, single month, previous year",
         ),
         pytest.param(
@@ -63,8 +69,11 @@ def _dates(document):
             "Trade rose 5 percent in the third quarter, faster than in the first half of 2023, "
             "and exports in Q2 were steady.",
             "2023-10-13",
-            {("third quarter", "2023-07/2023-09"), ("first half of 2023", "2023-01/2023-06"),
-             ("Q2", "2023-04/2023-06")},
+            {
+                ("third quarter", "2023-07/2023-09"),
+                ("first half of 2023", "2023-01/2023-06"),
+                ("Q2", "2023-04/2023-06"),
+            },
             id="quarters and halves",
         ),
         pytest.param(
@@ -92,42 +101,57 @@ def _dates(document):
             "Five-Year Plan period (2026-2030) begins, and 2031 will be the opening year of the "
             "16th Five-Year Plan period.",
             None,
-            {("14th Five-Year Plan period", "2021/2025"),
-             ("15th Five-Year Plan period", "2026/2030"), ("2026-2030", "2026/2030"),
-             ("2031", "2031"),
-             ("opening year of the 16th Five-Year Plan period", "2031")},
+            {
+                ("14th Five-Year Plan period", "2021/2025"),
+                ("15th Five-Year Plan period", "2026/2030"),
+                ("2026-2030", "2026/2030"),
+                ("2031", "2031"),
+                ("opening year of the 16th Five-Year Plan period", "2031"),
+            },
             id="plan periods and plan years",
         ),
         pytest.param(
             "The GAC unveiled policies for the 15th Five-Year Plan period and compared them with "
             "the previous Five-Year Plan period.",
             None,
-            {("15th Five-Year Plan period", "2026/2030"),
-             ("previous Five-Year Plan period", "2021/2025")},
+            {
+                ("15th Five-Year Plan period", "2026/2030"),
+                ("previous Five-Year Plan period", "2021/2025"),
+            },
             id="previous plan period counts back from the plan named",
         ),
         pytest.param(
             "Updated: 2023-06-03\n\nThe rules took effect on May 1, and the pilot began in "
             "March, 2021 under the 2021/03/15 notice.",
             None,
-            {("2023-06-03", "2023-06-03"), ("May 1", "2023-05-01"), ("March, 2021", "2021-03"),
-             ("2021/03/15", "2021-03-15")},
+            {
+                ("2023-06-03", "2023-06-03"),
+                ("May 1", "2023-05-01"),
+                ("March, 2021", "2021-03"),
+                ("2021/03/15", "2021-03-15"),
+            },
             id="numeric dates and month-year",
         ),
         pytest.param(
             "By the end of June, 2,800 enterprises had joined the pilot, and the GAC will extend "
             "it to all ports by the end of this year; at the end of last year there were 900.",
             "2024-07-15",
-            {("end of June", "2024-06-30"), ("end of this year", "2024-12-31"),
-             ("end of last year", "2023-12-31")},
+            {
+                ("end of June", "2024-06-30"),
+                ("end of this year", "2024-12-31"),
+                ("end of last year", "2023-12-31"),
+            },
             id="end of a month or year is its last day",
         ),
         pytest.param(
             "Registrations had doubled by end-March, and the upgrade will be finished by the end "
             "of the fourth quarter and by the end of the 15th Five-Year Plan period.",
             "2025-04-10",
-            {("end-March", "2025-03-31"), ("end of the fourth quarter", "2025-12-31"),
-             ("end of the 15th Five-Year Plan period", "2030-12-31")},
+            {
+                ("end-March", "2025-03-31"),
+                ("end of the fourth quarter", "2025-12-31"),
+                ("end of the 15th Five-Year Plan period", "2030-12-31"),
+            },
             id="end of quarters and plan periods",
         ),
         pytest.param(
@@ -141,24 +165,33 @@ def _dates(document):
             "Imports surged in early March and slowed in late April, after a pilot launched in "
             "mid-2024, and the next one will start in mid-May.",
             "2025-05-09",
-            {("early March", "2025-03"), ("late April", "2025-04"), ("mid-2024", "2024"),
-             ("mid-May", "2025-05")},
+            {
+                ("early March", "2025-03"),
+                ("late April", "2025-04"),
+                ("mid-2024", "2024"),
+                ("mid-May", "2025-05"),
+            },
             id="early, mid- and late stay in the span",
         ),
         pytest.param(
             "Border ports handled 1.9 million trips during the Spring Festival holiday, and "
             "customs will open green lanes for the National Day and Mid-Autumn Festival holiday.",
             "2025-02-10",
-            {("Spring Festival holiday", "2025-01-28/2025-02-04"),
-             ("National Day and Mid-Autumn Festival holiday", "2025-10-01/2025-10-08")},
+            {
+                ("Spring Festival holiday", "2025-01-28/2025-02-04"),
+                ("National Day and Mid-Autumn Festival holiday", "2025-10-01/2025-10-08"),
+            },
             id="holiday periods from the State Council arrangement",
         ),
         pytest.param(
             "The GAC said last Friday that the list, published on Wednesday, will be discussed "
             "next Tuesday.",
             "2025-03-07",
-            {("last Friday", "2025-02-28"), ("Wednesday", "2025-03-05"),
-             ("next Tuesday", "2025-03-11")},
+            {
+                ("last Friday", "2025-02-28"),
+                ("Wednesday", "2025-03-05"),
+                ("next Tuesday", "2025-03-11"),
+            },
             id="weekdays with last and next",
         ),
         pytest.param(
@@ -166,17 +199,24 @@ def _dates(document):
             "imports rose from the previous month, and last month's surplus widened; guarantees "
             "stood at 12 billion yuan as of end-2024.",
             "2025-01-14",
-            {("fourth quarter", "2024-10/2024-12"), ("previous quarter", "2024-07/2024-09"),
-             ("December", "2024-12"), ("previous month", "2024-11"), ("last month", "2024-12"),
-             ("end-2024", "2024-12-31")},
+            {
+                ("fourth quarter", "2024-10/2024-12"),
+                ("previous quarter", "2024-07/2024-09"),
+                ("December", "2024-12"),
+                ("previous month", "2024-11"),
+                ("last month", "2024-12"),
+                ("end-2024", "2024-12-31"),
+            },
             id="previous quarter and month count from the period in focus",
         ),
         pytest.param(
             "Cross-border parcels up 20 pct in first five months\n\nParcels handled by customs "
             "rose 20 percent from the same period last year.",
             "2024-06-12",
-            {("first five months", "2024-01/2024-05"),
-             ("same period last year", "2023-01/2023-05")},
+            {
+                ("first five months", "2024-01/2024-05"),
+                ("same period last year", "2023-01/2023-05"),
+            },
             id="same period last year after the headline's reporting period",
         ),
         pytest.param(
@@ -189,8 +229,12 @@ def _dates(document):
             "Over the past three years, and since the year's start, cross-border e-commerce "
             "has grown, with imports up since May and exports up last month.",
             "2024-06-20",
-            {("past three years", "2021/2023"), ("year's start", "2024"), ("May", "2024-05"),
-             ("last month", "2024-05")},
+            {
+                ("past three years", "2021/2023"),
+                ("year's start", "2024"),
+                ("May", "2024-05"),
+                ("last month", "2024-05"),
+            },
             id="past years and the year's start",
         ),
     ],
@@ -204,15 +248,27 @@ def test_genre_sentences(extractor, text, published, expected):
 @pytest.mark.parametrize(
     ("text", "published", "day"),
     [
-        pytest.param("China's exports beat forecasts\nCGTN\nUpdated 18:02, 09-Dec-2024\n\n"
-                     "Exports rose 6.7 percent, customs data showed on Saturday.",
-                     "2024-12-09", "2024-12-07", id="updated line with a day-month-year"),
-        pytest.param("Customs press release\n\nMonday, November 18, 2024\n\nThe GAC said on "
-                     "Saturday that exports rose.", "2024-11-18", "2024-11-16",
-                     id="weekday before the date line"),
-        pytest.param("Customs press release\n\nSource: GAC | 2024-11-18\n\nThe GAC said on "
-                     "Saturday that exports rose.", "2024-11-18", "2024-11-16",
-                     id="source and date line"),
+        pytest.param(
+            "China's exports beat forecasts\nCGTN\nUpdated 18:02, 09-Dec-2024\n\n"
+            "Exports rose 6.7 percent, customs data showed on Saturday.",
+            "2024-12-09",
+            "2024-12-07",
+            id="updated line with a day-month-year",
+        ),
+        pytest.param(
+            "Customs press release\n\nMonday, November 18, 2024\n\nThe GAC said on "
+            "Saturday that exports rose.",
+            "2024-11-18",
+            "2024-11-16",
+            id="weekday before the date line",
+        ),
+        pytest.param(
+            "Customs press release\n\nSource: GAC | 2024-11-18\n\nThe GAC said on "
+            "Saturday that exports rose.",
+            "2024-11-18",
+            "2024-11-16",
+            id="source and date line",
+        ),
     ],
 )
 def test_a_header_date_line_anchors_relative_dates(extractor, text, published, day):
@@ -231,23 +287,33 @@ def test_a_date_in_a_headline_is_no_publication_date(extractor):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("In the 14th Five-Year Plan period, ports cut clearance times, and "
-                     "over the past five years trade grew by half.",
-                     {("14th Five-Year Plan period", "2021/2025"),
-                      ("past five years", "2021/2025")},
-                     id="past five years restate the plan period"),
-        pytest.param("Customs set its 15th Five-Year Plan period (2026-2030) targets after "
-                     "the previous Five-Year Plan period. Over the past five years, ports grew.",
-                     {("15th Five-Year Plan period", "2026/2030"), ("2026-2030", "2026/2030"),
-                      ("previous Five-Year Plan period", "2021/2025"),
-                      ("past five years", "2021/2025")},
-                     id="the previous plan period is the completed one"),
-        pytest.param("During the 14th Five-Year Plan period, trade hit 190 trillion yuan in "
-                     "five years.",
-                     {("14th Five-Year Plan period", "2021/2025"), ("five years", "2021/2025")},
-                     id="a record in five years"),
-        pytest.param("The GAC will double the number of AEO firms in five years.", set(),
-                     id="a length, not a date"),
+        pytest.param(
+            "In the 14th Five-Year Plan period, ports cut clearance times, and "
+            "over the past five years trade grew by half.",
+            {("14th Five-Year Plan period", "2021/2025"), ("past five years", "2021/2025")},
+            id="past five years restate the plan period",
+        ),
+        pytest.param(
+            "Customs set its 15th Five-Year Plan period (2026-2030) targets after "
+            "the previous Five-Year Plan period. Over the past five years, ports grew.",
+            {
+                ("15th Five-Year Plan period", "2026/2030"),
+                ("2026-2030", "2026/2030"),
+                ("previous Five-Year Plan period", "2021/2025"),
+                ("past five years", "2021/2025"),
+            },
+            id="the previous plan period is the completed one",
+        ),
+        pytest.param(
+            "During the 14th Five-Year Plan period, trade hit 190 trillion yuan in five years.",
+            {("14th Five-Year Plan period", "2021/2025"), ("five years", "2021/2025")},
+            id="a record in five years",
+        ),
+        pytest.param(
+            "The GAC will double the number of AEO firms in five years.",
+            set(),
+            id="a length, not a date",
+        ),
     ],
 )
 def test_undated_five_years_restate_a_plan_period(extractor, text, expected):
@@ -259,10 +325,14 @@ def test_undated_five_years_restate_a_plan_period(extractor, text, expected):
 @pytest.mark.parametrize(
     ("text", "deadline"),
     [
-        pytest.param("Customs will cut clearance times by the end of 2026.", "2026",
-                     id="end of a year"),
-        pytest.param("Customs will finish the upgrade by the end of the third quarter.",
-                     "2025-07/2025-09", id="end of a quarter"),
+        pytest.param(
+            "Customs will cut clearance times by the end of 2026.", "2026", id="end of a year"
+        ),
+        pytest.param(
+            "Customs will finish the upgrade by the end of the third quarter.",
+            "2025-07/2025-09",
+            id="end of a quarter",
+        ),
         pytest.param("Customs will finish the upgrade by end-June.", "2025-06", id="end-month"),
         pytest.param("Customs will finish the upgrade in 2027.", "2027", id="a plain year"),
     ],
@@ -276,20 +346,44 @@ def test_deadline_value_names_the_period_an_end_point_closes(extractor, text, de
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
     [
-        pytest.param("The GAC will roll out new measures and strive to cut clearance time by the "
-                     "end of June.", "end of June", "2025-06-30",
-                     id="a verb coordinated with will"),
-        pytest.param("Customs plans to launch the platform in March.", "March", "2026-03",
-                     id="the complement of an intent verb"),
-        pytest.param("Customs will keep supporting trade, and imports in March rose 5 percent.",
-                     "March", "2025-03", id="a clause with its own subject stays past"),
-        pytest.param("Port authorities will stop charging three inspection fees starting from "
-                     "Feb. 1, officials said.", "Feb. 1", "2026-02-01",
-                     id="an adverbial starting-from phrase under will"),
-        pytest.param("The simplified declaration rules will take effect beginning Jan. 1.",
-                     "Jan. 1", "2026-01-01", id="beginning under will"),
-        pytest.param("Seafood imports fell 3 percent, starting from March 1.", "March 1",
-                     "2025-03-01", id="an -ing phrase under a past verb stays past"),
+        pytest.param(
+            "The GAC will roll out new measures and strive to cut clearance time by the "
+            "end of June.",
+            "end of June",
+            "2025-06-30",
+            id="a verb coordinated with will",
+        ),
+        pytest.param(
+            "Customs plans to launch the platform in March.",
+            "March",
+            "2026-03",
+            id="the complement of an intent verb",
+        ),
+        pytest.param(
+            "Customs will keep supporting trade, and imports in March rose 5 percent.",
+            "March",
+            "2025-03",
+            id="a clause with its own subject stays past",
+        ),
+        pytest.param(
+            "Port authorities will stop charging three inspection fees starting from "
+            "Feb. 1, officials said.",
+            "Feb. 1",
+            "2026-02-01",
+            id="an adverbial starting-from phrase under will",
+        ),
+        pytest.param(
+            "The simplified declaration rules will take effect beginning Jan. 1.",
+            "Jan. 1",
+            "2026-01-01",
+            id="beginning under will",
+        ),
+        pytest.param(
+            "Seafood imports fell 3 percent, starting from March 1.",
+            "March 1",
+            "2025-03-01",
+            id="an -ing phrase under a past verb stays past",
+        ),
     ],
 )
 def test_future_spreads_over_coordination_and_intent(extractor, text, surface, value):
@@ -299,11 +393,16 @@ def test_future_spreads_over_coordination_and_intent(extractor, text, surface, v
 
 
 def test_plan_aware_five_years(extractor):
-    opening = extractor("In the next five years, customs will expand mutual recognition.",
-                        meta={"published": "2026-01-13"})
+    opening = extractor(
+        "In the next five years, customs will expand mutual recognition.",
+        meta={"published": "2026-01-13"},
+    )
     assert find(opening, "DATE", "next five years").value == "2026/2030"
-    review = extractor("During the 14th Five-Year Plan period, clearance times fell. Over the "
-                       "past five years, trade grew.", meta={"published": "2025-12-16"})
+    review = extractor(
+        "During the 14th Five-Year Plan period, clearance times fell. Over the "
+        "past five years, trade grew.",
+        meta={"published": "2025-12-16"},
+    )
     assert find(review, "DATE", "past five years").value == "2021/2025"
     plain = extractor("Over the past five years, trade grew.", meta={"published": "2025-12-16"})
     assert find(plain, "DATE", "past five years").value == "2020/2024"
@@ -321,14 +420,20 @@ def test_span_starts_at_the_first_date_word(extractor):
 
 
 def test_dateline_document(extractor):
-    text = ("BEIJING, Jan. 13, 2025 (Xinhua) -- China's foreign trade hit a record high last "
-            "year, the General Administration of Customs announced today (13th). In December, "
-            "exports rose 10.9 percent, officials said on Monday.")
+    text = (
+        "BEIJING, Jan. 13, 2025 (Xinhua) -- China's foreign trade hit a record high last "
+        "year, the General Administration of Customs announced today (13th). In December, "
+        "exports rose 10.9 percent, officials said on Monday."
+    )
     document = extractor(text)
     assert document.meta.published == "2025-01-13"
     assert _dates(document) == {
-        ("Jan. 13, 2025", "2025-01-13"), ("last year", "2024"), ("today", "2025-01-13"),
-        ("13th", "2025-01-13"), ("December", "2024-12"), ("Monday", "2025-01-13"),
+        ("Jan. 13, 2025", "2025-01-13"),
+        ("last year", "2024"),
+        ("today", "2025-01-13"),
+        ("13th", "2025-01-13"),
+        ("December", "2024-12"),
+        ("Monday", "2025-01-13"),
     }
     assert_grounded(document)
 
@@ -343,20 +448,26 @@ def test_dateline_without_year_needs_a_given_date(extractor):
 
 
 def test_no_publication_date_leaves_relative_dates_null(extractor):
-    text = ("Cailianshe reported on July 30 that, in the first half of this year, trade rose "
-            "compared with 2012, and growth will continue in the second half of the year.")
+    text = (
+        "Cailianshe reported on July 30 that, in the first half of this year, trade rose "
+        "compared with 2012, and growth will continue in the second half of the year."
+    )
     document = extractor(text)
     assert document.meta.published is None
     assert _dates(document) == {
-        ("July 30", None), ("first half of this year", None), ("2012", "2012"),
+        ("July 30", None),
+        ("first half of this year", None),
+        ("2012", "2012"),
         ("second half of the year", None),
     }
     assert_grounded(document)
 
 
 def test_stated_reporting_period_dates_later_months_without_a_publication_date(extractor):
-    text = ("Exports rose 20 percent in the first eight months of 2021.\n"
-            "In August alone, imports grew 33 percent.")
+    text = (
+        "Exports rose 20 percent in the first eight months of 2021.\n"
+        "In August alone, imports grew 33 percent."
+    )
     document = extractor(text)
     assert find(document, "DATE", "August").value == "2021-08"
     assert_grounded(document)
@@ -377,13 +488,16 @@ def test_a_headline_year_does_not_date_the_body(extractor):
         pytest.param("Trade ranked first for seven consecutive years.", id="consecutive years"),
         pytest.param("Goods reach Beijing in 30 hours.", id="hours"),
         pytest.param("Targets in the 14th Five-Year Plan were met.", id="plan document"),
-        pytest.param("Exports rose 5 percent year-on-year, and imports rose year on year.",
-                     id="year on year"),
+        pytest.param(
+            "Exports rose 5 percent year-on-year, and imports rose year on year.", id="year on year"
+        ),
         pytest.param("In recent years, may we ask how customs will march on?", id="verbs"),
         pytest.param("May I ask how the pilot zones have fared?", id="May as a modal"),
         pytest.param("Three quarters of the firms said the rules helped.", id="fraction"),
-        pytest.param("In the two months since the rules took effect, trade grew.",
-                     id="months counted from an event"),
+        pytest.param(
+            "In the two months since the rules took effect, trade grew.",
+            id="months counted from an event",
+        ),
         pytest.param("The agency marked a national day of action.", id="lowercase holiday"),
     ],
 )
@@ -394,13 +508,16 @@ def test_not_dates(extractor, text):
 
 
 def test_dates_never_overlap_number_mentions(extractor):
-    text = ("In 2023, exports of 2,000 tons of rice and 2024 enterprises were recorded, up 5.2% "
-            "from the first half of 2022.")
+    text = (
+        "In 2023, exports of 2,000 tons of rice and 2024 enterprises were recorded, up 5.2% "
+        "from the first half of 2022."
+    )
     document = extractor(text)
     numbers = [m for m in document.mentions if m.label in ("MONEY", "PERCENT", "QUANTITY")]
     dates = [m for m in document.mentions if m.label == "DATE"]
     assert find(document, "DATE", "2023").value == "2023"
     for date_mention in dates:
-        assert not any(overlaps((date_mention.start, date_mention.end), (n.start, n.end))
-                       for n in numbers)
+        assert not any(
+            overlaps((date_mention.start, date_mention.end), (n.start, n.end)) for n in numbers
+        )
     assert_grounded(document)

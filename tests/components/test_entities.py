@@ -651,13 +651,19 @@ def test_organisations_next_to_organisations(extractor, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("China-Africa trade rose 6 percent in the first half.",
-                     [("China", "GPE"), ("Africa", "LOC")], id="hyphenated pair"),
-        pytest.param("South Africa and Nigeria were the largest partners in Africa.",
-                     [("South Africa", "GPE"), ("Nigeria", "GPE"), ("Africa", "LOC")],
-                     id="compass word makes a country"),
-        pytest.param("Shipments to West Asia grew.", [("West Asia", "LOC")],
-                     id="compass word makes a region"),
+        pytest.param(
+            "China-Africa trade rose 6 percent in the first half.",
+            [("China", "GPE"), ("Africa", "LOC")],
+            id="hyphenated pair",
+        ),
+        pytest.param(
+            "South Africa and Nigeria were the largest partners in Africa.",
+            [("South Africa", "GPE"), ("Nigeria", "GPE"), ("Africa", "LOC")],
+            id="compass word makes a country",
+        ),
+        pytest.param(
+            "Shipments to West Asia grew.", [("West Asia", "LOC")], id="compass word makes a region"
+        ),
     ],
 )
 def test_continents_and_the_places_named_after_them(extractor, text, expected):
@@ -670,12 +676,21 @@ def test_continents_and_the_places_named_after_them(extractor, text, expected):
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        pytest.param("Fruit is cleared quickly at stations on the China-Laos Railway.", [],
-                     id="railway named after two countries"),
-        pytest.param("Traffic on the Hong Kong-Zhuhai-Macao Bridge hit a record.", [],
-                     id="bridge named after three cities"),
-        pytest.param("China-Laos trade grew 9 percent.", ["China", "Laos"],
-                     id="lowercase head: the places stand alone"),
+        pytest.param(
+            "Fruit is cleared quickly at stations on the China-Laos Railway.",
+            [],
+            id="railway named after two countries",
+        ),
+        pytest.param(
+            "Traffic on the Hong Kong-Zhuhai-Macao Bridge hit a record.",
+            [],
+            id="bridge named after three cities",
+        ),
+        pytest.param(
+            "China-Laos trade grew 9 percent.",
+            ["China", "Laos"],
+            id="lowercase head: the places stand alone",
+        ),
     ],
 )
 def test_places_hyphenated_into_a_longer_name(extractor, text, places):
@@ -687,15 +702,21 @@ def test_places_hyphenated_into_a_longer_name(extractor, text, places):
 @pytest.mark.parametrize(
     ("text", "surface", "canonical"),
     [
-        pytest.param("Exports from Yunnan Province rose.", "Yunnan Province", "Yunnan",
-                     id="province"),
-        pytest.param("Travellers from the Hong Kong Special Administrative Region rose.",
-                     "Hong Kong Special Administrative Region", "Hong Kong", id="SAR"),
+        pytest.param(
+            "Exports from Yunnan Province rose.", "Yunnan Province", "Yunnan", id="province"
+        ),
+        pytest.param(
+            "Travellers from the Hong Kong Special Administrative Region rose.",
+            "Hong Kong Special Administrative Region",
+            "Hong Kong",
+            id="SAR",
+        ),
     ],
 )
 def test_administrative_suffix_leaves_the_canonical_name(extractor, text, surface, canonical):
     document = extractor(text)
     found = [m for m in document.mentions if m.label == "GPE" and m.text == surface]
     assert found and found[0].canonical == canonical, [
-        (m.text, m.label, m.canonical) for m in document.mentions]
+        (m.text, m.label, m.canonical) for m in document.mentions
+    ]
     assert_grounded(document)

@@ -6,12 +6,13 @@ from helpers import assert_grounded
 
 
 def test_each_line_starts_a_sentence(extractor):
-    text = ("Exports climb in October\nBy Staff Reporter\nPublished: Nov 3, 2026\n\n"
-            "Exports rose 6 percent in October. Imports were flat.\n")
+    text = (
+        "Exports climb in October\nBy Staff Reporter\nPublished: Nov 3, 2026\n\n"
+        "Exports rose 6 percent in October. Imports were flat.\n"
+    )
     doc = extractor.nlp(extractor.make_doc(text))
     starts = [s.text.strip() for s in doc.sents if s.text.strip()]
-    assert starts[:3] == ["Exports climb in October", "By Staff Reporter",
-                          "Published: Nov 3, 2026"]
+    assert starts[:3] == ["Exports climb in October", "By Staff Reporter", "Published: Nov 3, 2026"]
     assert "Exports rose 6 percent in October." in starts
     assert_grounded(extractor(text))
 

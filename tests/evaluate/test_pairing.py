@@ -10,10 +10,14 @@ from textfacts.evaluate.pairing import any_overlap, half_overlap, pair_spans
 from textfacts.evaluate.scorer import score, score_document
 from textfacts.schema import Document
 
-TEXT = ("Exports rose 7.1 percent to 1.2 trillion yuan in the first quarter, "
-        "the General Administration of Customs said on Tuesday.")
-PLEDGE = ("Customs will further cut the overall clearance time at ports "
-          "and will expand the pilot of smart customs to more ports in 2026.")
+TEXT = (
+    "Exports rose 7.1 percent to 1.2 trillion yuan in the first quarter, "
+    "the General Administration of Customs said on Tuesday."
+)
+PLEDGE = (
+    "Customs will further cut the overall clearance time at ports "
+    "and will expand the pilot of smart customs to more ports in 2026."
+)
 
 
 def mention(text: str, label: str, surface: str, mid: str, **attrs) -> dict:
@@ -44,10 +48,14 @@ def test_tie_earlier_gold_first():
 
 def test_one_to_one():
     gold = Document(doc_id="d", text=TEXT, mentions=[money(TEXT, "1.2 trillion yuan", "m1")])
-    pred = Document(doc_id="d", text=TEXT, mentions=[
-        money(TEXT, "1.2 trillion", "m1"),
-        mention(TEXT, "MONEY", "yuan", "m2", value=1.0, unit="CNY"),
-    ])
+    pred = Document(
+        doc_id="d",
+        text=TEXT,
+        mentions=[
+            money(TEXT, "1.2 trillion", "m1"),
+            mention(TEXT, "MONEY", "yuan", "m2", value=1.0, unit="CNY"),
+        ],
+    )
     counts = score_document(gold, pred).counts
     assert counts["MONEY.overlap"].as_list() == [1, 1, 0]
     assert counts["MONEY.strict"].as_list() == [0, 2, 1]
@@ -60,8 +68,11 @@ def test_touching_spans_do_not_pair():
 
 def test_labels_must_match():
     gold = Document(doc_id="d", text=TEXT, mentions=[money(TEXT, "1.2 trillion yuan", "m1")])
-    pred = Document(doc_id="d", text=TEXT, mentions=[
-        mention(TEXT, "QUANTITY", "1.2 trillion yuan", "m1", value=1.2e12, unit="yuan")])
+    pred = Document(
+        doc_id="d",
+        text=TEXT,
+        mentions=[mention(TEXT, "QUANTITY", "1.2 trillion yuan", "m1", value=1.2e12, unit="yuan")],
+    )
     counts = score_document(gold, pred).counts
     assert counts["MONEY.overlap"].as_list() == [0, 0, 1]
     assert counts["QUANTITY.overlap"].as_list() == [0, 1, 0]
@@ -97,16 +108,24 @@ def test_order_independent():
 
 def test_claims_pair_through_anchors():
     gold = Document(
-        doc_id="d", text=TEXT,
-        mentions=[mention(TEXT, "PERCENT", "7.1 percent", "m1", value=7.1, unit="percent"),
-                  money(TEXT, "1.2 trillion yuan", "m2")],
-        claims=[{"id": "k1", "anchor": "m1", "measure": "exports", "kind": "change"},
-                {"id": "k2", "anchor": "m2", "measure": "exports", "kind": "level"}],
+        doc_id="d",
+        text=TEXT,
+        mentions=[
+            mention(TEXT, "PERCENT", "7.1 percent", "m1", value=7.1, unit="percent"),
+            money(TEXT, "1.2 trillion yuan", "m2"),
+        ],
+        claims=[
+            {"id": "k1", "anchor": "m1", "measure": "exports", "kind": "change"},
+            {"id": "k2", "anchor": "m2", "measure": "exports", "kind": "level"},
+        ],
     )
     pred = Document(
-        doc_id="d", text=TEXT,
-        mentions=[mention(TEXT, "PERCENT", "7.1", "m1", value=7.1, unit="percent"),
-                  mention(TEXT, "DATE", "the first quarter", "m2", value="2026-Q1")],
+        doc_id="d",
+        text=TEXT,
+        mentions=[
+            mention(TEXT, "PERCENT", "7.1", "m1", value=7.1, unit="percent"),
+            mention(TEXT, "DATE", "the first quarter", "m2", value="2026-Q1"),
+        ],
         claims=[{"id": "k1", "anchor": "m1", "measure": "Exports", "kind": "change"}],
     )
     result = score_document(gold, pred)

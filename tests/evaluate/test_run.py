@@ -13,8 +13,10 @@ from helpers import span_of
 from textfacts.cli import main
 from textfacts.evaluate.report import Report
 
-TEXT = ("Beijing, Jan. 13 (Xinhua) -- China's imports of crude oil rose 3.3 percent to "
-        "545 million tons in 2024, the General Administration of Customs said on Monday.")
+TEXT = (
+    "Beijing, Jan. 13 (Xinhua) -- China's imports of crude oil rose 3.3 percent to "
+    "545 million tons in 2024, the General Administration of Customs said on Monday."
+)
 
 
 def mention(label: str, surface: str, mid: str, **attrs) -> dict:
@@ -26,22 +28,29 @@ GOLD_MENTIONS = [
     mention("PERCENT", "3.3 percent", "m1", value=3.3, unit="percent"),
     mention("QUANTITY", "545 million tons", "m2", value=545e6, unit="ton"),
     mention("DATE", "2024", "m3", value="2024"),
-    mention("ORG", "General Administration of Customs", "m4",
-            canonical="General Administration of Customs"),
+    mention(
+        "ORG",
+        "General Administration of Customs",
+        "m4",
+        canonical="General Administration of Customs",
+    ),
 ]
 
 
 @pytest.fixture
 def files(tmp_path):
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"doc_id": "x01", "text": TEXT, "mentions": GOLD_MENTIONS}) + "\n",
-                    encoding="utf-8")
+    gold.write_text(
+        json.dumps({"doc_id": "x01", "text": TEXT, "mentions": GOLD_MENTIONS}) + "\n",
+        encoding="utf-8",
+    )
     # A prediction as `textfacts extract` writes it for x01.txt, here without the text:
     # the quantity lost its scale and the ORG is missing.
     pred_mentions = [GOLD_MENTIONS[0], {**GOLD_MENTIONS[1], "value": 545.0}, GOLD_MENTIONS[2]]
     pred = tmp_path / "pred.jsonl"
-    pred.write_text(json.dumps({"doc_id": "x01.txt", "mentions": pred_mentions}) + "\n",
-                    encoding="utf-8")
+    pred.write_text(
+        json.dumps({"doc_id": "x01.txt", "mentions": pred_mentions}) + "\n", encoding="utf-8"
+    )
     return gold, pred, tmp_path
 
 
@@ -91,8 +100,10 @@ def test_model_run_sees_only_text_and_doc_id(files):
 
 
 def test_scorer_does_not_import_spacy():
-    code = ("import sys, textfacts.evaluate, textfacts.evaluate.run; "
-            "assert 'spacy' not in sys.modules, 'spacy imported'")
+    code = (
+        "import sys, textfacts.evaluate, textfacts.evaluate.run; "
+        "assert 'spacy' not in sys.modules, 'spacy imported'"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -115,11 +126,14 @@ def test_model_failure_on_one_document_is_reported_not_raised(files, monkeypatch
     assert report.counts["PERCENT.overlap"] == [0, 0, 1]
 
 
-@pytest.mark.parametrize(("flags", "handed"), [
-    pytest.param([], {"published": "2025-01-13"}, id="default-hands-the-date"),
-    pytest.param(["--given-published"], {"published": "2025-01-13"}, id="old-flag-still-works"),
-    pytest.param(["--no-given-published"], None, id="turned-off"),
-])
+@pytest.mark.parametrize(
+    ("flags", "handed"),
+    [
+        pytest.param([], {"published": "2025-01-13"}, id="default-hands-the-date"),
+        pytest.param(["--given-published"], {"published": "2025-01-13"}, id="old-flag-still-works"),
+        pytest.param(["--no-given-published"], None, id="turned-off"),
+    ],
+)
 def test_publication_date_is_handed_to_the_model_by_default(files, monkeypatch, flags, handed):
     import textfacts
 
@@ -138,8 +152,9 @@ def test_publication_date_is_handed_to_the_model_by_default(files, monkeypatch, 
     gold, _, tmp = files
     dated = tmp / "dated.jsonl"
     record = json.loads(gold.read_text(encoding="utf-8"))
-    dated.write_text(json.dumps({**record, "meta": {"published": "2025-01-13"}}) + "\n",
-                     encoding="utf-8")
+    dated.write_text(
+        json.dumps({**record, "meta": {"published": "2025-01-13"}}) + "\n", encoding="utf-8"
+    )
     out = tmp / "dated.json"
     assert main(["evaluate", "--gold", str(dated), "--model", "x", "--out", str(out), *flags]) == 0
     assert seen == [handed]
@@ -152,8 +167,17 @@ def test_classes_file_gives_the_per_class_table(files, capsys):
     classes = tmp / "classes.tsv"
     classes.write_text("doc_id\tclass\nx01\twire release\n", encoding="utf-8")
     out = tmp / "classes.json"
-    args = ["evaluate", "--gold", str(gold), "--pred", str(pred), "--classes", str(classes),
-            "--out", str(out)]
+    args = [
+        "evaluate",
+        "--gold",
+        str(gold),
+        "--pred",
+        str(pred),
+        "--classes",
+        str(classes),
+        "--out",
+        str(out),
+    ]
     assert main(args) == 0
     assert "per document class" in capsys.readouterr().out
     report = Report.model_validate_json(out.read_text(encoding="utf-8"))

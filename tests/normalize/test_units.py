@@ -37,8 +37,9 @@ def test_singular(word, lemma):
         pytest.param(["fold"], "time", id="fold is a multiple"),
         pytest.param(["economies"], "economy", id="counted noun"),
         pytest.param(["countries", "and", "regions"], "country and region", id="coordinated"),
-        pytest.param(["ministries", "and", "commissions"], "ministry and commission",
-                     id="coordinated -ies"),
+        pytest.param(
+            ["ministries", "and", "commissions"], "ministry and commission", id="coordinated -ies"
+        ),
         pytest.param(["countries", "or", "regions"], "country or region", id="coordinated or"),
     ],
 )

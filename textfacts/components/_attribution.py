@@ -53,8 +53,9 @@ class SpeechCues:
         """Read the speech_verb and according_to rows of patterns/commitments.jsonl."""
         rows = read_jsonl(data_path(data_dir, "patterns/commitments.jsonl"), _SpeechRow)
         verbs = {w.lower() for r in rows if r.kind == "speech_verb" for w in r.words}
-        according = [re.compile(r.regex, re.I) for r in rows
-                     if r.kind == "according_to" and r.regex]
+        according = [
+            re.compile(r.regex, re.I) for r in rows if r.kind == "according_to" and r.regex
+        ]
         return cls(verbs, according)
 
 
@@ -121,15 +122,16 @@ def _segments(doc: Doc) -> Iterator[Span]:
         for k, token in enumerate(tokens):
             token_text = token.text
             i = token.i
-            if "\n" in token_text or (i + 1 < sent_end and "\n" in text[
-                    token.idx + len(token_text):tokens[k + 1].idx]):
-                piece = doc[start:i + (0 if token.is_space else 1)]
-                if text[piece.start_char:piece.end_char].strip():
+            if "\n" in token_text or (
+                i + 1 < sent_end and "\n" in text[token.idx + len(token_text) : tokens[k + 1].idx]
+            ):
+                piece = doc[start : i + (0 if token.is_space else 1)]
+                if text[piece.start_char : piece.end_char].strip():
                     yield piece
                 start = i + 1
         if start < sent_end:
             piece = doc[start:sent_end]
-            if text[piece.start_char:piece.end_char].strip():
+            if text[piece.start_char : piece.end_char].strip():
                 yield piece
 
 
@@ -211,8 +213,11 @@ class Mentions:
         Business Department of the General Administration of Customs") gives its parent body.
         """
         canonical = (person._.textfacts or {}).get("canonical")
-        candidates = [person] + [p for p in self.people if p is not person and canonical
-                                 and (p._.textfacts or {}).get("canonical") == canonical]
+        candidates = [person] + [
+            p
+            for p in self.people
+            if p is not person and canonical and (p._.textfacts or {}).get("canonical") == canonical
+        ]
         for candidate in candidates:
             org = (candidate._.textfacts or {}).get("org")
             if not org:
@@ -238,16 +243,19 @@ class Mentions:
             return canonical
         text = text_of(self.doc)
         parent: list[Span] = []
-        match = re.match(r"\s+(?:of|under)\s+(?:the\s+)?", text[org.end_char:org.end_char + 12])
+        match = re.match(r"\s+(?:of|under)\s+(?:the\s+)?", text[org.end_char : org.end_char + 12])
         if match is not None:  # "the Comprehensive Business Department of the GAC"
             after = org.end_char + match.end()
             parent = [n for n in self.names_in(after, after + 1) if n.label_ == "ORG"]
-        owner = re.search(r"['’]s?\s+$", text[max(0, org.start_char - 4):org.start_char])
+        owner = re.search(r"['’]s?\s+$", text[max(0, org.start_char - 4) : org.start_char])
         if not parent and owner is not None:  # "the GAC's Comprehensive Business Department"
             before = org.start_char - (len(owner.group(0)))
             parent = [n for n in self.names_in(before - 1, before) if n.label_ == "ORG"]
-        return ((parent[0]._.textfacts or {}).get("canonical") or parent[0].text) if parent \
+        return (
+            ((parent[0]._.textfacts or {}).get("canonical") or parent[0].text)
+            if parent
             else canonical
+        )
 
 
 # --------------------------------------------------------------------------- speakers
@@ -266,8 +274,11 @@ class Speakers:
         self.mentions = mentions
         self.cues = cues
         turns = state(doc).get("turns")
-        self.turns = [(int(t[0]), int(t[1]), t[2]) for t in turns] if turns else _fallback_turns(
-            doc, mentions)
+        self.turns = (
+            [(int(t[0]), int(t[1]), t[2]) for t in turns]
+            if turns
+            else _fallback_turns(doc, mentions)
+        )
         self.segments: list[tuple[int, int, Span | None]] = []
         current: Span | None = None
         paragraph = (-1, -1)
@@ -289,15 +300,20 @@ class Speakers:
                 continue
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
-                    hits = self.mentions.people_in(max(child.left_edge.idx, segment.start_char),
-                                                   min(right_edge(child), segment.end_char))
+                    hits = self.mentions.people_in(
+                        max(child.left_edge.idx, segment.start_char),
+                        min(right_edge(child), segment.end_char),
+                    )
                     if hits:
                         return hits[-1] if child.i > token.i else hits[0]
         for pattern in self.cues.according_to:
             for match in pattern.finditer(segment.text):
                 after = segment.start_char + match.end()
-                people = [p for p in self.mentions.people_in(after, segment.end_char)
-                          if p.start_char - after <= 3]
+                people = [
+                    p
+                    for p in self.mentions.people_in(after, segment.end_char)
+                    if p.start_char - after <= 3
+                ]
                 if people:
                     return people[0]
         return None
@@ -333,8 +349,11 @@ class Speakers:
 def _span_of_ref(mentions: Mentions, person: Any) -> Span | None:
     if isinstance(person, Span):
         return person
-    hits = [p for p in mentions.people if p.start_char == int(person[0]) and p.end_char == int(
-        person[1])]
+    hits = [
+        p
+        for p in mentions.people
+        if p.start_char == int(person[0]) and p.end_char == int(person[1])
+    ]
     return hits[0] if hits else None
 
 

@@ -39,9 +39,27 @@ from textfacts.resources import data_path, read_jsonl
 GROUP = "textfacts_numbers"
 ANCHOR_LABELS = ("MONEY", "PERCENT", "QUANTITY")
 # How a number attaches upwards to the word that governs it.
-_CLIMB = {"pobj", "prep", "agent", "dobj", "npadvmod", "attr", "nummod", "compound", "amod",
-          "quantmod",
-          "advmod", "acomp", "oprd", "nmod", "appos", "conj", "dep", "pcomp", "punct"}
+_CLIMB = {
+    "pobj",
+    "prep",
+    "agent",
+    "dobj",
+    "npadvmod",
+    "attr",
+    "nummod",
+    "compound",
+    "amod",
+    "quantmod",
+    "advmod",
+    "acomp",
+    "oprd",
+    "nmod",
+    "appos",
+    "conj",
+    "dep",
+    "pcomp",
+    "punct",
+}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _DROP_CHILDREN = {"relcl", "appos", "advcl"}
 _SCALES = {"thousand", "million", "billion", "trillion", "hundred", "mln", "bln", "bn", "tn", "+"}
@@ -49,17 +67,33 @@ _STOP = {"the", "a", "an", "this", "these", "that", "its", "it", "which", "they"
 
 
 # Row kinds that are plain word lists, each read into a set of its own name.
-_WORD_SET_KINDS = ("container", "release", "statistic", "counting", "share_noun", "unreal",
-                   "aim")
+_WORD_SET_KINDS = ("container", "release", "statistic", "counting", "share_noun", "unreal", "aim")
 
 
 class ClaimRow(CueRowBase):
     """One cue row of patterns/claims.jsonl."""
 
-    kind: Literal["change", "level", "share", "rate", "multiple", "comparison",
-                  "subject_default", "subject_alias", "forecast", "container", "comparative",
-                  "follow_up", "current", "release", "statistic",
-                  "counting", "share_noun", "unreal", "aim"]
+    kind: Literal[
+        "change",
+        "level",
+        "share",
+        "rate",
+        "multiple",
+        "comparison",
+        "subject_default",
+        "subject_alias",
+        "forecast",
+        "container",
+        "comparative",
+        "follow_up",
+        "current",
+        "release",
+        "statistic",
+        "counting",
+        "share_noun",
+        "unreal",
+        "aim",
+    ]
     direction: Literal["up", "down"] | None = None
 
 
@@ -96,10 +130,19 @@ class ClaimCues:
         """Read patterns/claims.jsonl into lookup tables."""
         rows = read_jsonl(data_path(data_dir, "patterns/claims.jsonl"), ClaimRow)
         direction: dict[str, str] = {}
-        out: dict[str, Any] = {"level": set(), "multiple": set(), "measure": set(),
-                               "trade": set(), "alias": {}, "default": None, "forecast": set(),
-                               "comparative": {}, "current": set(),
-                               "state": set(), **{kind: set() for kind in _WORD_SET_KINDS}}
+        out: dict[str, Any] = {
+            "level": set(),
+            "multiple": set(),
+            "measure": set(),
+            "trade": set(),
+            "alias": {},
+            "default": None,
+            "forecast": set(),
+            "comparative": {},
+            "current": set(),
+            "state": set(),
+            **{kind: set() for kind in _WORD_SET_KINDS},
+        }
         share, rate_after, rate_before, comparisons, follow_up = [], [], [], [], []
         for row in rows:
             words = {w.lower() for w in row.words}
@@ -134,12 +177,31 @@ class ClaimCues:
                     comparisons.append(pattern)
                 elif row.kind == "follow_up":
                     follow_up.append(pattern)
-        return cls(direction, out["level"], share, rate_after, rate_before, out["multiple"],
-                   out["measure"], comparisons, out["trade"], out["default"], out["alias"],
-                   out["forecast"], out["container"], out["comparative"], follow_up,
-                   out["current"], out["state"], out["release"],
-                   out["statistic"], out["counting"], out["share_noun"],
-                   out["unreal"], out["aim"])
+        return cls(
+            direction,
+            out["level"],
+            share,
+            rate_after,
+            rate_before,
+            out["multiple"],
+            out["measure"],
+            comparisons,
+            out["trade"],
+            out["default"],
+            out["alias"],
+            out["forecast"],
+            out["container"],
+            out["comparative"],
+            follow_up,
+            out["current"],
+            out["state"],
+            out["release"],
+            out["statistic"],
+            out["counting"],
+            out["share_noun"],
+            out["unreal"],
+            out["aim"],
+        )
 
 
 class Claims:
@@ -153,11 +215,14 @@ class Claims:
     def __call__(self, doc: Doc) -> Doc:
         """Write state(doc)["claims"]: one claim per MONEY/PERCENT/QUANTITY mention."""
         check(doc, self.name, ("token.dep",), (GROUP,))
-        anchors = sorted((s for s in doc.spans.get(GROUP, []) if s.label_ in ANCHOR_LABELS),
-                         key=lambda s: s.start_char)
+        anchors = sorted(
+            (s for s in doc.spans.get(GROUP, []) if s.label_ in ANCHOR_LABELS),
+            key=lambda s: s.start_char,
+        )
         if not doc.has_annotation("DEP"):
-            state(doc)["claims"] = [{"anchor": ref(a), "kind": "level", "rule": "claims.bare"}
-                                    for a in anchors]
+            state(doc)["claims"] = [
+                {"anchor": ref(a), "kind": "level", "rule": "claims.bare"} for a in anchors
+            ]
             return doc
         mentions = Mentions(doc)
         speakers = Speakers(doc, mentions, self.speech)
@@ -173,11 +238,26 @@ class Claims:
             claim = binder.bind(anchor)
             if previous is not None and _conversion(text_of(doc), previous[0], anchor):
                 # "18.6 billion yuan (about 2.6 billion dollars)" restates the same figure
-                claim.update({k: previous[1][k] for k in ("measure", "kind", "direction",
-                                                          "comparison", "subject", "period_span")})
+                claim.update(
+                    {
+                        k: previous[1][k]
+                        for k in (
+                            "measure",
+                            "kind",
+                            "direction",
+                            "comparison",
+                            "subject",
+                            "period_span",
+                        )
+                    }
+                )
                 claim["rule"] = "claims.conversion"
-            if previous is not None and previous[1]["kind"] == "rate" and claim["kind"] == "level" \
-                    and _inside(anchor, previous[0].root):
+            if (
+                previous is not None
+                and previous[1]["kind"] == "rate"
+                and claim["kind"] == "level"
+                and _inside(anchor, previous[0].root)
+            ):
                 claim["kind"] = "rate"  # "a yearly average of 3.1 billion tons of cargo worth
                 # 20 trillion yuan": the value of the averaged goods is averaged too
             segment = binder.segment_of(anchor)
@@ -189,8 +269,12 @@ class Claims:
                 claim["measure"], claim["subject"] = paired["measure"], paired["subject"]
                 claim["period_span"] = claim["period_span"] or paired["period_span"]
                 claim.pop("follow_up")
-            elif claim.pop("follow_up") and previous is not None and previous[1]["kind"] in (
-                    "level", "count") and previous[1]["measure"]:
+            elif (
+                claim.pop("follow_up")
+                and previous is not None
+                and previous[1]["kind"] in ("level", "count")
+                and previous[1]["measure"]
+            ):
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
                 claim["period_span"] = claim["period_span"] or previous[1]["period_span"]
                 claim["rule"] += "+claims.follow_up"
@@ -200,8 +284,13 @@ class Claims:
             if carried is not None and _crossed(breaks, carried[0], anchor.start_char):
                 carried = None  # a heading, a new turn or another dated passage came between
             present = claim.pop("present")
-            if period is None and claim["kind"] != "rate" and not current and carried and (
-                    not present or carried[2]):
+            if (
+                period is None
+                and claim["kind"] != "rate"
+                and not current
+                and carried
+                and (not present or carried[2])
+            ):
                 # The reporting period stated once governs the sentences that continue the
                 # report, across line breaks, until the passage turns (ANNOTATION.md §7).
                 period = carried[1]
@@ -210,23 +299,36 @@ class Claims:
                 # dates the perfect statements that continue it as well
                 carried = (anchor.start_char, period, present)
             refers_back = claim.pop("refers_back")
-            if claim.pop("fallback") and previous is not None and paragraph_of(
-                    text_of(doc), previous[0].start_char) == para and previous[1]["measure"]:
+            if (
+                claim.pop("fallback")
+                and previous is not None
+                and paragraph_of(text_of(doc), previous[0].start_char) == para
+                and previous[1]["measure"]
+            ):
                 # "... came to 4.1 trillion yuan. An increase of 6.3%": a verbless
                 # follow-up is about what the previous figure measured
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
-            elif refers_back and previous is not None and previous[1]["measure"] \
-                    and not _crossed(breaks, previous[0].start_char, anchor.start_char):
+            elif (
+                refers_back
+                and previous is not None
+                and previous[1]["measure"]
+                and not _crossed(breaks, previous[0].start_char, anchor.start_char)
+            ):
                 # "These goods made up 9 percent of imports": the goods measured just before
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
                 claim["rule"] += "+claims.refers_back"
-            elif self._statistic_only(claim["measure"]) and (
-                    antecedent := binder.antecedent(anchor)) is not None:
+            elif (
+                self._statistic_only(claim["measure"])
+                and (antecedent := binder.antecedent(anchor)) is not None
+            ):
                 # "They returned to a positive increase of 7%": what "they" are
                 claim["measure"], claim["rule"] = antecedent, claim["rule"] + "+claims.pronoun"
-            elif previous is not None and previous[1]["measure"] and self._statistic_only(
-                    claim["measure"]) and not _crossed(breaks, previous[0].start_char,
-                                                       anchor.start_char):
+            elif (
+                previous is not None
+                and previous[1]["measure"]
+                and self._statistic_only(claim["measure"])
+                and not _crossed(breaks, previous[0].start_char, anchor.start_char)
+            ):
                 # "The number was up 24.2 percent", "an annual average of ...": a word for the
                 # statistic is not what is measured; it refers back to the figure before
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
@@ -242,20 +344,26 @@ class Claims:
         state(doc)["claims"] = claims
         return doc
 
-
     def _statistic_only(self, measure: str | None) -> bool:
         """Whether a measure is only words for a statistic ("the number", "annual average")."""
         words = re.findall(r"[a-z]+", (measure or "").lower())
         statistic = self.cues.statistic | self.cues.container  # "the figure", "a total of"
-        return bool(words) and all(w in statistic or w in _STOP or w in (
-            "of", "on", "a", "an") for w in words)
+        return bool(words) and all(
+            w in statistic or w in _STOP or w in ("of", "on", "a", "an") for w in words
+        )
 
 
 class _Binder:
     """The parse-walking part of claim binding, for one Doc."""
 
-    def __init__(self, doc: Doc, cues: ClaimCues, mentions: Mentions, anchors: list[Span],
-                 speech_verbs: set[str]):
+    def __init__(
+        self,
+        doc: Doc,
+        cues: ClaimCues,
+        mentions: Mentions,
+        anchors: list[Span],
+        speech_verbs: set[str],
+    ):
         self.doc = doc
         # verbs whose date is when something was said or published, not what it dates
         self.release_verbs = cues.release_verbs | speech_verbs
@@ -278,8 +386,12 @@ class _Binder:
         The previous sentence's subject: "Machinery exports fell. They returned to growth of 7%".
         """
         verb = next((t for t in anchor.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        while verb is not None and not any(c.dep_ in _SUBJECTS for c in verb.children) and \
-                verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        while (
+            verb is not None
+            and not any(c.dep_ in _SUBJECTS for c in verb.children)
+            and verb.dep_ in ("conj", "xcomp", "advcl")
+            and verb.head.i != verb.i
+        ):
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb else None
         if subject is None or subject.lower_ not in ("it", "they"):
@@ -316,8 +428,11 @@ class _Binder:
             figures = k < len(starts) and starts[k] < end
             if not figures and _heading(text, segment):
                 breaks.append(start)
-            elif not figures and any(t.pos_ in ("VERB", "AUX") for t in segment) and any(
-                    not self.not_a_period(d) for d in self.mentions.dates_in(start, end)):
+            elif (
+                not figures
+                and any(t.pos_ in ("VERB", "AUX") for t in segment)
+                and any(not self.not_a_period(d) for d in self.mentions.dates_in(start, end))
+            ):
                 breaks.append(start)
         return sorted(breaks)
 
@@ -325,37 +440,49 @@ class _Binder:
         """Dates that never date a figure: datelines, release dates, years inside names."""
         text = text_of(self.doc)
         line_start = text.rfind("\n", 0, date.start_char) + 1
-        if _DATELINE_BEFORE.fullmatch(text[line_start:date.start_char]) and \
-                _DATELINE_AFTER.match(text, date.end_char):
+        if _DATELINE_BEFORE.fullmatch(text[line_start : date.start_char]) and _DATELINE_AFTER.match(
+            text, date.end_char
+        ):
             return True  # "BEIJING, May 9 (Xinhua) --"
-        if _HEADER_LABEL.fullmatch(text[line_start:date.start_char]):
+        if _HEADER_LABEL.fullmatch(text[line_start : date.start_char]):
             return True  # "date 2031-04-02 ...", "Published: May 9, 2031": the page's date
-        if any(n.start_char <= date.start_char and date.end_char <= n.end_char
-               and n.end_char - n.start_char > date.end_char - date.start_char
-               for n in self.mentions.names_in(date.start_char, date.end_char)):
+        if any(
+            n.start_char <= date.start_char
+            and date.end_char <= n.end_char
+            and n.end_char - n.start_char > date.end_char - date.start_char
+            for n in self.mentions.names_in(date.start_char, date.end_char)
+        ):
             return True  # "the Clean Port 2030 campaign"
         opening = text.rfind("“", line_start, date.start_char)
         opening = max(opening, text.rfind('"', line_start, date.start_char))
-        closing = re.match(r"[^“”\"\n]{0,40}[”\"]", text[date.end_char:date.end_char + 42])
-        if opening >= 0 and closing is not None and not re.search(
-                r"[”\"]", text[opening + 1:date.start_char]) and re.search(
-                r"\b[A-Z]", text[opening + 1:date.start_char]):
+        closing = re.match(r"[^“”\"\n]{0,40}[”\"]", text[date.end_char : date.end_char + 42])
+        if (
+            opening >= 0
+            and closing is not None
+            and not re.search(r"[”\"]", text[opening + 1 : date.start_char])
+            and re.search(r"\b[A-Z]", text[opening + 1 : date.start_char])
+        ):
             return True  # a year inside a quoted name: “Blue Sky 2030”
         verb = next((t for t in date.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
         if verb is None or verb.lemma_.lower() not in self.release_verbs:
             return False
         # "data showed on Friday": the release date, unless the figure is what was released
         return anchor is None or not any(
-            c.dep_ == "dobj" and anchor.root in c.subtree for c in verb.children)
+            c.dep_ == "dobj" and anchor.root in c.subtree for c in verb.children
+        )
 
     def forecast(self, anchor: Span) -> bool:
         """Whether a figure is an estimate or forecast ("estimate of 20.8 percent")."""
         root = anchor.root
-        heads = [root.head, root.head.head] if root.head.dep_ == "prep" or root.dep_ == "pobj" \
+        heads = (
+            [root.head, root.head.head]
+            if root.head.dep_ == "prep" or root.dep_ == "pobj"
             else [root.head]
+        )
         following = self.doc[anchor.end] if anchor.end < len(self.doc) else None
-        words = [t.lemma_.lower() for t in heads] + ([following.lemma_.lower()] if following
-                                                     is not None else [])
+        words = [t.lemma_.lower() for t in heads] + (
+            [following.lemma_.lower()] if following is not None else []
+        )
         return any(w in self.cues.forecast for w in words)
 
     def not_a_fact(self, anchor: Span) -> bool:
@@ -364,26 +491,34 @@ class _Binder:
         Targets, forecasts, thresholds ("sales of 50 million yuan or more") and hypotheticals
         ("would stretch 3,000 km") are mentions but get no claim.
         """
-        after = text_of(self.doc)[anchor.end_char:anchor.end_char + 20]
+        after = text_of(self.doc)[anchor.end_char : anchor.end_char + 20]
         if _THRESHOLD.match(after):
             return True
         for node in [anchor.root, *anchor.root.ancestors]:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in self.cues.unreal_modals
-                   for c in node.children):
+            if any(c.dep_ == "aux" and c.lower_ in self.cues.unreal_modals for c in node.children):
                 # "By 2030, trade will reach X" in a text of 2031 reports what happened
                 return not self._dated_in_the_past(anchor)
             if node.lemma_.lower() in self.cues.aim_words:
                 return True
-            if any(c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words
-                   for c in node.children):
+            if any(
+                c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words
+                for c in node.children
+            ):
                 return True  # "The goal is to cut clearance time by 20 percent"
             head = node.head
-            if node.dep_ in ("xcomp", "ccomp", "advcl") and head.i != node.i and (
-                    head.lemma_.lower() in self.cues.aim_words or any(
+            if (
+                node.dep_ in ("xcomp", "ccomp", "advcl")
+                and head.i != node.i
+                and (
+                    head.lemma_.lower() in self.cues.aim_words
+                    or any(
                         c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words
-                        for c in head.children)):
+                        for c in head.children
+                    )
+                )
+            ):
                 return True  # "expect exports to grow 5 percent"
             if node.dep_ != "xcomp":
                 break  # the figure's own clause decides; a clause beside it does not
@@ -398,7 +533,7 @@ class _Binder:
         for date in self.mentions.dates_in(segment.start_char, segment.end_char):
             value = str((date._.textfacts or {}).get("value") or "")
             end = value.split("/")[-1]
-            if end and (end + "-12-31"[len(end) - 4:]) < published:
+            if end and (end + "-12-31"[len(end) - 4 :]) < published:
                 return True
         return False
 
@@ -409,24 +544,42 @@ class _Binder:
         k = bisect_left(self.anchor_starts, anchor.start_char)
         earlier = self.anchors[k - 1] if k > 0 else None
         later = self.anchors[k + 1] if k + 1 < len(self.anchors) else None
-        prev_end = earlier.end_char if earlier is not None and earlier.start_char >= \
-            segment.start_char and earlier.end_char <= anchor.start_char else segment.start_char
-        next_start = later.start_char if later is not None and \
-            later.start_char < segment.end_char else segment.end_char
-        before, after = text[prev_end:anchor.start_char], text[anchor.end_char:next_start]
+        prev_end = (
+            earlier.end_char
+            if earlier is not None
+            and earlier.start_char >= segment.start_char
+            and earlier.end_char <= anchor.start_char
+            else segment.start_char
+        )
+        next_start = (
+            later.start_char
+            if later is not None and later.start_char < segment.end_char
+            else segment.end_char
+        )
+        before, after = text[prev_end : anchor.start_char], text[anchor.end_char : next_start]
         path, verb = self._climb(anchor)
         kind, direction, rule = self._kind(anchor, path, verb, before, after)
         measure_tok = self._measure_token(anchor, path, verb)
         if rule == "claims.share_of":
             # no "account for" names a whole: the share measures the part that "of" names
-            measure_tok = next((g for c in anchor.root.children if c.dep_ == "prep"
-                                and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"),
-                               measure_tok)
+            measure_tok = next(
+                (
+                    g
+                    for c in anchor.root.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                measure_tok,
+            )
         measure = self._respectively(anchor, segment, measure_tok)
         if measure is None:
             measure = self._respectively_by_text(anchor, segment)
-        counted = anchor.label_ == "QUANTITY" and str((anchor._.textfacts or {}).get(
-            "unit", "")).lower() not in self.cues.measurement_units | self.cues.multiple_units
+        counted = (
+            anchor.label_ == "QUANTITY"
+            and str((anchor._.textfacts or {}).get("unit", "")).lower()
+            not in self.cues.measurement_units | self.cues.multiple_units
+        )
         if counted:
             counted_as = _counted_noun(anchor)
             if counted_as is not None:  # "26 million declarations per day"
@@ -443,8 +596,16 @@ class _Binder:
             if growth is not None:
                 # "The growth of trade ... reached RMB2.1 trillion": the figure is a change
                 kind, direction, rule = "change", self.cues.direction[growth], "claims.growth_noun"
-                target = next((c for p in measure_tok.children if p.dep_ == "prep"
-                               and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)
+                target = next(
+                    (
+                        c
+                        for p in measure_tok.children
+                        if p.dep_ == "prep" and p.lower_ == "of"
+                        for c in p.children
+                        if c.dep_ == "pobj"
+                    ),
+                    None,
+                )
                 if target is not None:
                     measure = self._phrase(target) or measure
         subject = self._subject(measure, measure_tok)
@@ -459,24 +620,34 @@ class _Binder:
             counting = self._counting_word(anchor)
             if counting is not None:  # "610 million pieces of parcel post"
                 measure = counting
-        if kind == "level" and anchor.label_ == "PERCENT" and measure_tok is not None and \
-                measure_tok.lemma_.lower() in self.cues.share_nouns:
+        if (
+            kind == "level"
+            and anchor.label_ == "PERCENT"
+            and measure_tok is not None
+            and measure_tok.lemma_.lower() in self.cues.share_nouns
+        ):
             kind, rule = "share", "claims.share_noun"  # "the share of X rose to 55 percent"
         if "respectively" in segment.text and kind in ("change", "multiple"):
             # "rose by a, b and c respectively over 2015": the baseline follows the list
-            after = text[anchor.end_char:segment.end_char]
+            after = text[anchor.end_char : segment.end_char]
         comparison = self._comparison(after, before) if kind in ("change", "multiple") else None
         period = self._period(anchor, path, verb, measure_tok, segment, comparison)
         return {
-            "anchor": ref(anchor), "measure": measure, "kind": kind,
-            "direction": direction if kind == "change" else None, "period_span": period,
-            "comparison": comparison, "subject": subject,
-            "rule": rule, "fallback": fallback,
+            "anchor": ref(anchor),
+            "measure": measure,
+            "kind": kind,
+            "direction": direction if kind == "change" else None,
+            "period_span": period,
+            "comparison": comparison,
+            "subject": subject,
+            "rule": rule,
+            "fallback": fallback,
             "refers_back": not counted and self._refers_back(anchor, measure_tok, before),
             "follow_up": kind in ("change", "multiple") and self._follows_up(anchor, before),
             "current": self._current(verb),
-            "present": _present(verb or next((t for t in anchor.root.ancestors
-                                              if t.pos_ in ("VERB", "AUX")), None)),
+            "present": _present(
+                verb or next((t for t in anchor.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            ),
         }
 
     def _telling_modifiers(self, anchor: Span) -> str:
@@ -491,38 +662,61 @@ class _Binder:
             if child.i < anchor.end or child.dep_ not in ("prep", "acl"):
                 continue
             if self.doc[child.i - 1].text in (",", "(") or child.lower_ in (
-                    "in", "during", "since", "by", "at", "for", "from", "to", "with", "as",
-                    "than", "over", "under", "per", "a", "each", "every"):
+                "in",
+                "during",
+                "since",
+                "by",
+                "at",
+                "for",
+                "from",
+                "to",
+                "with",
+                "as",
+                "than",
+                "over",
+                "under",
+                "per",
+                "a",
+                "each",
+                "every",
+            ):
                 break
             start, stop = child.left_edge.idx, right_edge(child)
             if self.mentions.dates_in(start, stop) or any(
-                    a.start_char < stop and start < a.end_char for a in self.anchors):
+                a.start_char < stop and start < a.end_char for a in self.anchors
+            ):
                 break
             end = stop
-        return text_of(self.doc)[anchor.end_char:end].rstrip(" ,")
+        return text_of(self.doc)[anchor.end_char : end].rstrip(" ,")
 
     def _respectively_by_text(self, anchor: Span, segment: Span) -> str | None:
-        """"A and B of X registered growth of a and b respectively" when the parse has no verb.
+        """ "A and B of X registered growth of a and b respectively" when the parse has no verb.
 
         The items are read off the words before the first figure: as many coordinated noun
         phrases as there are figures of the anchor's kind.
         """
         if "respectively" not in segment.text:
             return None
-        listed = [a for a in self.anchors if segment.start_char <= a.start_char < segment.end_char
-                  and a.label_ == anchor.label_]
+        listed = [
+            a
+            for a in self.anchors
+            if segment.start_char <= a.start_char < segment.end_char and a.label_ == anchor.label_
+        ]
         if len(listed) < 2:
             return None
         words: list[Token] = []
-        for token in self.doc[segment.start:listed[0].start]:
-            if token.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD") and token.lower_ not in (
-                    "registered",) or token.lower_ in ("registered", "saw", "posted", "grew",
-                                                       "rose", "fell", "recorded"):
+        for token in self.doc[segment.start : listed[0].start]:
+            if (
+                token.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD")
+                and token.lower_ not in ("registered",)
+                or token.lower_
+                in ("registered", "saw", "posted", "grew", "rose", "fell", "recorded")
+            ):
                 break
             words.append(token)
         if not words:
             return None
-        text = text_of(self.doc)[words[0].idx:words[-1].idx + len(words[-1])]
+        text = text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
         items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if i.strip()]
         if len(items) != len(listed):
             return None
@@ -531,11 +725,21 @@ class _Binder:
 
     def _share_whole(self, anchor: Span, verb: Token | None) -> tuple[str, str | None] | None:
         """The whole a party's share is of: measure "zinc ore imports", subject "Peru"."""
-        of = next((g for c in anchor.root.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")),
-                  None)
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) \
-            if verb is not None else None
+        of = next(
+            (
+                g
+                for c in anchor.root.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        subject = (
+            next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if verb is not None
+            else None
+        )
         if of is None or subject is None:
             return None
         party = self.mentions.name_at(subject)
@@ -548,23 +752,29 @@ class _Binder:
 
     def _per_item(self, anchor: Span, before: str, after: str) -> str | None:
         """The item a figure of a breakdown is given for: "by 27% for heat pumps"."""
-        if not re.match(r"\s+for\s+\w", after) or not re.search(
-                r"(?:\bby|,|\band)\s*$", before):
+        if not re.match(r"\s+for\s+\w", after) or not re.search(r"(?:\bby|,|\band)\s*$", before):
             return None
         i = anchor.end + 1
         if i >= len(self.doc) or self.mentions.dates_in(self.doc[i].idx, self.doc[i].idx + 1):
             return None
         words: list[Token] = []
-        while i < len(self.doc) and (self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
-                                     or self.doc[i].text == "-" or self.doc[i].tag_ == "HYPH"):
+        while i < len(self.doc) and (
+            self.doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
+            or self.doc[i].text == "-"
+            or self.doc[i].tag_ == "HYPH"
+        ):
             words.append(self.doc[i])
             i += 1
         while words and words[0].pos_ == "DET":
             words = words[1:]
-        if not words or words[-1].pos_ not in ("NOUN", "PROPN") or words[-1].lemma_.lower() in (
-                "year", "period", "month", "quarter", "time", "first", "whole"):
+        if (
+            not words
+            or words[-1].pos_ not in ("NOUN", "PROPN")
+            or words[-1].lemma_.lower()
+            in ("year", "period", "month", "quarter", "time", "first", "whole")
+        ):
             return None
-        return text_of(self.doc)[words[0].idx:words[-1].idx + len(words[-1])]
+        return text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
 
     def _counting_word(self, anchor: Span) -> str | None:
         """What a counting word counts: "610 million pieces of parcel post" → "parcel post"."""
@@ -581,19 +791,29 @@ class _Binder:
         "These goods made up ..."; "involving 2 billion yuan" after a count of cases is the
         value of what was just counted.
         """
-        if measure_tok is not None and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in (
-                "these", "those", "such") for c in measure_tok.children):
+        if measure_tok is not None and any(
+            c.dep_ in ("det", "amod", "predet") and c.lower_ in ("these", "those", "such")
+            for c in measure_tok.children
+        ):
             return True
-        after = text_of(self.doc)[anchor.end_char:anchor.end_char + 40]
+        after = text_of(self.doc)[anchor.end_char : anchor.end_char + 40]
         if anchor.label_ == "QUANTITY" and re.match(
-                r"\s+(?:the|that)\s+(?:amount|figure|level|volume|number|total|value)\b", after):
+            r"\s+(?:the|that)\s+(?:amount|figure|level|volume|number|total|value)\b", after
+        ):
             return True  # "..., about 3 times the amount in 2029": of the figure just given
-        return anchor.label_ == "MONEY" and re.search(
-            r"\binvolv\w*\s+(?:(?:a|the)\s+(?:total\s+)?(?:value|amount|sum)\s+of\s+)?"
-            r"(?:about|around|nearly|over|more than|some)?\s*$", before, re.I) is not None
+        return (
+            anchor.label_ == "MONEY"
+            and re.search(
+                r"\binvolv\w*\s+(?:(?:a|the)\s+(?:total\s+)?(?:value|amount|sum)\s+of\s+)?"
+                r"(?:about|around|nearly|over|more than|some)?\s*$",
+                before,
+                re.I,
+            )
+            is not None
+        )
 
     def _follows_up(self, anchor: Span, before: str) -> bool:
-        """", up 2.4 percent" / ", 2.3 times the figure of ...": the change of the figure before.
+        """ ", up 2.4 percent" / ", 2.3 times the figure of ...": the change of the figure before.
 
         Releases state a level and then, after a comma and with no verb of its own, how it
         changed; the change measures what the level measured.
@@ -605,7 +825,8 @@ class _Binder:
             return False  # no figure before it in the sentence
         span = self.doc.char_span(start, anchor.start_char, alignment_mode="expand")
         return span is not None and not any(
-            t.tag_ in ("VBD", "VBZ", "VBP") or t.lower_ in ("while", "whereas") for t in span)
+            t.tag_ in ("VBD", "VBZ", "VBP") or t.lower_ in ("while", "whereas") for t in span
+        )
 
     def _current(self, verb: Token | None) -> bool:
         """Whether a figure is stated as current, so no earlier reporting period dates it.
@@ -620,11 +841,13 @@ class _Binder:
             for child in node.children:
                 phrase = " ".join(t.lower_ for t in child.subtree)
                 if child.dep_ in ("advmod", "npadvmod", "prep") and (
-                        child.lower_ in self.cues.current_adverbs
-                        or phrase in self.cues.current_adverbs):
+                    child.lower_ in self.cues.current_adverbs or phrase in self.cues.current_adverbs
+                ):
                     return True
-            if node.lemma_.lower() in self.cues.state_verbs and (node.tag_ in ("VBZ", "VBP") or any(
-                    c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children)):
+            if node.lemma_.lower() in self.cues.state_verbs and (
+                node.tag_ in ("VBZ", "VBP")
+                or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children)
+            ):
                 return True
             if node.dep_ not in ("xcomp", "acomp", "advcl", "conj") or _own_clause(node):
                 return False
@@ -632,22 +855,28 @@ class _Binder:
         return False
 
     def _worth(self, anchor: Span) -> str | None:
-        """"export orders worth HK$3.6 billion": the noun phrase right before "worth"."""
+        """ "export orders worth HK$3.6 billion": the noun phrase right before "worth"."""
         i = anchor.start - 1
-        while i >= 0 and (self.doc[i].like_num is False and self.doc[i].lower_ in (
-                "about", "around", "nearly", "over", "some", "roughly", "almost")):
+        while i >= 0 and (
+            self.doc[i].like_num is False
+            and self.doc[i].lower_
+            in ("about", "around", "nearly", "over", "some", "roughly", "almost")
+        ):
             i -= 1
         if i < 1 or self.doc[i].lower_ != "worth":
             return None
         words: list[Token] = []
         j = i - 1
-        while j >= 0 and (self.doc[j].pos_ in ("NOUN", "PROPN", "ADJ") or self.doc[j].text == "-"
-                          or (j + 1 < i and self.doc[j + 1].text == "-")):
+        while j >= 0 and (
+            self.doc[j].pos_ in ("NOUN", "PROPN", "ADJ")
+            or self.doc[j].text == "-"
+            or (j + 1 < i and self.doc[j + 1].text == "-")
+        ):
             words.insert(0, self.doc[j])
             j -= 1
         if not words or words[-1].pos_ not in ("NOUN", "PROPN"):
             return None
-        return text_of(self.doc)[words[0].idx:words[-1].idx + len(words[-1])]
+        return text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
 
     # -- structure -------------------------------------------------------------
 
@@ -666,18 +895,21 @@ class _Binder:
             token = token.head
         return path, None
 
-    def _kind(self, anchor: Span, path: list[Token], verb: Token | None, before: str,
-              after: str) -> tuple[str, str | None, str]:
+    def _kind(
+        self, anchor: Span, path: list[Token], verb: Token | None, before: str, after: str
+    ) -> tuple[str, str | None, str]:
         attrs = anchor._.textfacts or {}
         unit = str(attrs.get("unit", "")).lower()
         if anchor.label_ == "QUANTITY" and unit in self.cues.multiple_units:
             return "multiple", None, "claims.multiple_unit"
         if any(p.search(after) for p in self.cues.rate_after) or any(
-                p.search(before) for p in self.cues.rate_before):
+            p.search(before) for p in self.cues.rate_before
+        ):
             return "rate", None, "claims.rate"
         if anchor.label_ != "QUANTITY" and (
-                any(p.search(before[-60:]) for p in self.cues.share)
-                or re.match(r"\s*of (?:the |its |China's )?total\b", after, re.I)):
+            any(p.search(before[-60:]) for p in self.cues.share)
+            or re.match(r"\s*of (?:the |its |China's )?total\b", after, re.I)
+        ):
             return "share", None, "claims.share_cue"
         comparative = re.match(r"\s*([a-z]+)\s+than\b", after, re.I)
         if comparative and comparative.group(1).lower() in self.cues.comparative:
@@ -685,8 +917,12 @@ class _Binder:
             word = comparative.group(1).lower()
             return "change", self.cues.comparative[word], f"claims.comparative.{word}"
         change = self._change_word(anchor, path, verb, before)
-        if change is not None and anchor.label_ == "QUANTITY" and unit not in \
-                self.cues.measurement_units and not re.search(r"\bby\s*$", before):
+        if (
+            change is not None
+            and anchor.label_ == "QUANTITY"
+            and unit not in self.cues.measurement_units
+            and not re.search(r"\bby\s*$", before)
+        ):
             change = None  # "expanded to 25 cities in 17 provinces" counts places
         if change is not None:
             return "change", self.cues.direction[change], f"claims.change.{change}"
@@ -701,8 +937,9 @@ class _Binder:
             return "share", None, "claims.share_of"
         return "level", None, "claims.level"
 
-    def _change_word(self, anchor: Span, path: list[Token], verb: Token | None, before: str
-                     ) -> str | None:
+    def _change_word(
+        self, anchor: Span, path: list[Token], verb: Token | None, before: str
+    ) -> str | None:
         """The change word governing the number: "rose 5%", "increase of 39.4%", "up 5%"."""
         for token in path[1:]:
             if token.dep_ == "prep" and token.lower_ in ("to", "at", "from"):
@@ -711,19 +948,28 @@ class _Binder:
             if token not in anchor and lemma in self.cues.direction:
                 return lemma
         for child in anchor.root.head.children if anchor.root.head.i != anchor.root.i else []:
-            if child.i > anchor.end - 1 and child.lemma_.lower() in self.cues.direction and (
-                    child.pos_ == "NOUN"):
+            if (
+                child.i > anchor.end - 1
+                and child.lemma_.lower() in self.cues.direction
+                and (child.pos_ == "NOUN")
+            ):
                 return child.lemma_.lower()
         words = re.findall(r"[a-z]+", before.lower())
-        tail = [w for w in words[-3:] if w not in ("by", "of", "nearly", "about", "over", "more",
-                                                     "than", "around", "a")]
+        tail = [
+            w
+            for w in words[-3:]
+            if w not in ("by", "of", "nearly", "about", "over", "more", "than", "around", "a")
+        ]
         if tail and tail[-1] in self.cues.direction:
             return tail[-1]
         following = anchor.end < len(self.doc) and self.doc[anchor.end]
-        if following and following.lemma_.lower() in self.cues.direction and following.pos_ in (
-                "NOUN",):
+        if (
+            following
+            and following.lemma_.lower() in self.cues.direction
+            and following.pos_ in ("NOUN",)
+        ):
             return following.lemma_.lower()  # "a 6.7-percent increase"
-        opening = text_of(self.doc)[max(0, anchor.start_char - 2):anchor.start_char]
+        opening = text_of(self.doc)[max(0, anchor.start_char - 2) : anchor.start_char]
         bracketed = opening.strip() == "("
         if anchor.label_ == "PERCENT" and (verb is None or bracketed):
             # "(11.6 percent)" after an item in a sentence about increases
@@ -732,36 +978,68 @@ class _Binder:
             return hits[0] if hits else None
         return None
 
-    def _measure_token(self, anchor: Span, path: list[Token], verb: Token | None
-                       ) -> Token | None:
+    def _measure_token(self, anchor: Span, path: list[Token], verb: Token | None) -> Token | None:
         """The head noun of what is measured."""
-        of = next((g for c in anchor.root.children if c.dep_ == "prep" and c.lower_ == "of"
-                   and c.i >= anchor.end for g in c.children if g.dep_ == "pobj"
-                   and g.pos_ in ("NOUN", "PROPN")), None)
+        of = next(
+            (
+                g
+                for c in anchor.root.children
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i >= anchor.end
+                for g in c.children
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
         if of is not None and anchor.label_ != "PERCENT":
             return of  # "5.2 billion tons of goods"; "60% of X" names the whole instead
         head = anchor.root.head
-        if anchor.root.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ == "NOUN" \
-                and head.lemma_.lower() in self.cues.direction:
+        if (
+            anchor.root.dep_ in ("compound", "amod", "nmod", "nummod")
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in self.cues.direction
+        ):
             # "5-percent growth in China's foreign trade", "a 6.7 percent increase in exports"
-            target = next((g for c in head.children if c.dep_ == "prep" and c.lower_ in (
-                "in", "of") for g in c.children if g.dep_ == "pobj"), None)
+            target = next(
+                (
+                    g
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
             if target is not None:
                 return target
-        if anchor.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
-                and head.head.lemma_.lower() not in self.cues.container | set(self.cues.direction) \
-                and not any(a.start <= head.head.i < a.end for a in self.anchors):
+        if (
+            anchor.root.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.pos_ == "NOUN"
+            and head.head.lemma_.lower() not in self.cues.container | set(self.cues.direction)
+            and not any(a.start <= head.head.i < a.end for a in self.anchors)
+        ):
             return head.head  # "a trade surplus of RMB 1.22 trillion", "purchases of 8.1 billion"
         if verb is not None and any(t.dep_ == "prep" for t in path) and anchor.root.dep_ != "dobj":
             # "cut the inspection time from 40 to 15 minutes", "shorten the review to 3-5
             # days": the figure says where the verb's object went, so the object is measured
-            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN",
-                        "PROPN") and not any(a.start <= c.i < a.end for a in self.anchors)), None)
+            obj = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "dobj"
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and not any(a.start <= c.i < a.end for a in self.anchors)
+                ),
+                None,
+            )
             if obj is not None and self.mentions.name_at(obj) is None:
                 return obj
-        if anchor.root.dep_ in ("appos", "npadvmod", "dep") and head.pos_ in ("NOUN", "PROPN") \
-                and not any(a.start <= head.i < a.end for a in self.anchors) \
-                and head.lemma_.lower() not in ("year", "month", "percent", "time"):
+        if (
+            anchor.root.dep_ in ("appos", "npadvmod", "dep")
+            and head.pos_ in ("NOUN", "PROPN")
+            and not any(a.start <= head.i < a.end for a in self.anchors)
+            and head.lemma_.lower() not in ("year", "month", "percent", "time")
+        ):
             return head  # "exports of X (11.6 percent)": the figure hangs on its item
         node = verb
         for _ in range(5):
@@ -770,14 +1048,20 @@ class _Binder:
             subject = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
             if subject is not None:
                 name = self.mentions.name_at(subject)
-                if name is not None and subject.dep_ != "nsubjpass" and not any(
+                if (
+                    name is not None
+                    and subject.dep_ != "nsubjpass"
+                    and not any(
                         c.dep_ in ("compound", "amod") and self.mentions.name_at(c) is None
-                        for c in subject.children):
+                        for c in subject.children
+                    )
+                ):
                     return None  # a party ("ASEAN remained ...") is the subject, not the measure
                 return subject
             if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
-                if any(a.start <= node.head.i < a.end for a in self.anchors) and \
-                        node.head.head.pos_ in ("VERB", "AUX"):
+                if any(
+                    a.start <= node.head.i < a.end for a in self.anchors
+                ) and node.head.head.pos_ in ("VERB", "AUX"):
                     # "was 4 trillion yuan, accounting for 15.6 percent": the share is of what
                     # the figure it hangs on measures
                     node = node.head.head
@@ -801,13 +1085,15 @@ class _Binder:
                     return lemma
         return None
 
-    def _respectively(self, anchor: Span, segment: Span, measure_tok: Token | None
-                      ) -> str | None:
+    def _respectively(self, anchor: Span, segment: Span, measure_tok: Token | None) -> str | None:
         """The i-th item for the i-th figure: "X, Y and Z rose a, b and c times respectively"."""
         if "respectively" not in segment.text or measure_tok is None:
             return None
-        listed = [a for a in self.anchors if segment.start_char <= a.start_char < segment.end_char
-                  and a.label_ == anchor.label_]
+        listed = [
+            a
+            for a in self.anchors
+            if segment.start_char <= a.start_char < segment.end_char and a.label_ == anchor.label_
+        ]
         if len(listed) < 2:
             return None
         group = None
@@ -819,6 +1105,7 @@ class _Binder:
         if group is None:
             return None
         chosen = group[listed.index(anchor)]
+
         def own(member: Token) -> set[int]:
             nested = {t.i for c in _conj_chain(member) for t in c.subtree}
             return {t.i for t in member.subtree if t.dep_ not in ("cc", "punct")} - nested
@@ -828,8 +1115,7 @@ class _Binder:
         for member in group:
             drop |= {t.i for t in member.subtree} - keep
         words = [t for t in self._phrase_tokens(measure_tok) if t.i not in drop]
-        words = sorted(set(words) | {t for t in chosen.subtree if t.i in keep},
-                       key=lambda t: t.i)
+        words = sorted(set(words) | {t for t in chosen.subtree if t.i in keep}, key=lambda t: t.i)
         while words and (words[0].dep_ == "det" or words[0].lower_ in _STOP):
             words = words[1:]
         return " ".join(t.text for t in words) or None
@@ -840,14 +1126,15 @@ class _Binder:
             return None
         taken = self._phrase_tokens(head)
         words = [t for t in taken if not t.is_space]
-        while words and (words[0].dep_ in ("det", "prep", "cc", "punct") or words[0].lower_
-                         in _STOP):
+        while words and (
+            words[0].dep_ in ("det", "prep", "cc", "punct") or words[0].lower_ in _STOP
+        ):
             words = words[1:]
         while words and (words[-1].dep_ in ("prep", "cc", "punct", "det", "case")):
             words = words[:-1]
         if not words:
             return None
-        text = text_of(self.doc)[words[0].idx:words[-1].idx + len(words[-1])]
+        text = text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
         return re.sub(r"\s+", " ", text.strip(' "“”(),'))
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
@@ -885,33 +1172,57 @@ class _Binder:
 
     def _blocked(self, prep: Token) -> bool:
         """A prepositional phrase that dates, quantifies or compares is not the measure."""
-        if prep.lower_ in ("in", "during", "since", "from", "by", "than", "over", "to", "at",
-                           "for", "compared", "as", "such", "under"):
+        if prep.lower_ in (
+            "in",
+            "during",
+            "since",
+            "from",
+            "by",
+            "than",
+            "over",
+            "to",
+            "at",
+            "for",
+            "compared",
+            "as",
+            "such",
+            "under",
+        ):
             start, end = prep.left_edge.idx, right_edge(prep)
             if self.mentions.dates_in(start, end) or any(
-                    a.start_char < end and start < a.end_char for a in self.anchors):
+                a.start_char < end and start < a.end_char for a in self.anchors
+            ):
                 return True
             return prep.lower_ in ("since", "than", "compared", "such", "as", "during")
         # "the review of applications to 3-5 days": only the phrase holding the figure goes
-        return any(a.root.head.i == prep.i or (a.root.head.head.i == prep.i and a.root.head.dep_
-                                               in ("pobj", "nummod")) for a in self.anchors)
+        return any(
+            a.root.head.i == prep.i
+            or (a.root.head.head.i == prep.i and a.root.head.dep_ in ("pobj", "nummod"))
+            for a in self.anchors
+        )
 
     def _nearest_noun(self, anchor: Span, segment: Span) -> str | None:
         """Fallback: the closest noun chunk before the figure in its sentence."""
         best = None
         try:
-            chunks = [c for c in noun_chunks(segment.doc)
-                      if c.start >= segment.start and c.end <= segment.end]
+            chunks = [
+                c
+                for c in noun_chunks(segment.doc)
+                if c.start >= segment.start and c.end <= segment.end
+            ]
         except (ValueError, NotImplementedError):
             return None
         for chunk in chunks:
             if chunk.end_char > anchor.start_char:
                 break
-            if chunk.root.pos_ == "PRON" or self.mentions.dates_in(chunk.start_char,
-                                                                    chunk.end_char):
+            if chunk.root.pos_ == "PRON" or self.mentions.dates_in(
+                chunk.start_char, chunk.end_char
+            ):
                 continue
-            if any(a.start_char < chunk.end_char and chunk.start_char < a.end_char
-                   for a in self.anchors):
+            if any(
+                a.start_char < chunk.end_char and chunk.start_char < a.end_char
+                for a in self.anchors
+            ):
                 continue
             best = chunk
         if best is None:
@@ -928,16 +1239,28 @@ class _Binder:
                     return match.group("base").strip()
         return None
 
-    def _period(self, anchor: Span, path: list[Token], verb: Token | None,
-                measure_tok: Token | None, segment: Span, comparison: str | None
-                ) -> Span | None:
+    def _period(
+        self,
+        anchor: Span,
+        path: list[Token],
+        verb: Token | None,
+        measure_tok: Token | None,
+        segment: Span,
+        comparison: str | None,
+    ) -> Span | None:
         """The DATE that dates the figure: on its clause, else earlier in its sentence."""
-        baselines = [(segment.start_char + m.start("base"), segment.start_char + m.end("base"))
-                     for p in self.cues.comparisons for m in p.finditer(segment.text)]
-        dates = [d for d in self.mentions.dates_in(segment.start_char, segment.end_char)
-                 if not self._is_baseline(d, comparison)
-                 and not any(s < d.end_char and d.start_char < e for s, e in baselines)
-                 and not self.not_a_period(d, anchor)]
+        baselines = [
+            (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
+            for p in self.cues.comparisons
+            for m in p.finditer(segment.text)
+        ]
+        dates = [
+            d
+            for d in self.mentions.dates_in(segment.start_char, segment.end_char)
+            if not self._is_baseline(d, comparison)
+            and not any(s < d.end_char and d.start_char < e for s, e in baselines)
+            and not self.not_a_period(d, anchor)
+        ]
         if not dates:
             return None
         chosen = self._dated_by(anchor, path, verb, measure_tok, dates)
@@ -945,20 +1268,27 @@ class _Binder:
             # No clause dates the figure: a date later in the sentence does when no finite
             # verb of another clause stands between ("... respectively in the first half").
             later = [d for d in dates if d.start_char >= anchor.end_char]
-            if later and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in
-                                 self.doc[anchor.end:later[0].start]):
+            if later and not any(
+                t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in self.doc[anchor.end : later[0].start]
+            ):
                 chosen = later[0]
         if chosen is not None:
             # "over the 16th Five-Year Plan years (2031 to 2035)": the bracket restates
             k = dates.index(chosen)
             text = text_of(self.doc)
-            gap = text[dates[k - 1].end_char:chosen.start_char] if k > 0 else ""
+            gap = text[dates[k - 1].end_char : chosen.start_char] if k > 0 else ""
             if k > 0 and re.fullmatch(r"\s*[(（]\s*", gap):
                 chosen = dates[k - 1]
         return chosen
 
-    def _dated_by(self, anchor: Span, path: list[Token], verb: Token | None,
-                  measure_tok: Token | None, dates: list[Span]) -> Span | None:
+    def _dated_by(
+        self,
+        anchor: Span,
+        path: list[Token],
+        verb: Token | None,
+        measure_tok: Token | None,
+        dates: list[Span],
+    ) -> Span | None:
         """The DATE of the figure's own clause, else the nearest earlier one in its clause."""
         if verb is None:
             # "A total of 3,260 cases were handled last year": the figure sits in the subject
@@ -966,9 +1296,16 @@ class _Binder:
         if verb is not None:
             # a date on the figure's own verb ("... and came to 3.3 million tons in the first
             # half") wins over one its coordinated verbs share
-            mine = [d for d in dates if not (anchor.start_char <= d.start_char < anchor.end_char)
-                    and any(c.dep_ in ("prep", "npadvmod") and c.left_edge.idx <= d.start_char
-                            < right_edge(c) for c in verb.children)]
+            mine = [
+                d
+                for d in dates
+                if not (anchor.start_char <= d.start_char < anchor.end_char)
+                and any(
+                    c.dep_ in ("prep", "npadvmod")
+                    and c.left_edge.idx <= d.start_char < right_edge(c)
+                    for c in verb.children
+                )
+            ]
             if mine and verb.dep_ == "conj":
                 ahead = [d for d in mine if d.end_char <= anchor.start_char]
                 return ahead[-1] if ahead else mine[0]
@@ -978,18 +1315,31 @@ class _Binder:
             if node is None:
                 break
             for child in node.children:
-                if child.dep_ in ("prep", "npadvmod", "advmod", "pobj", "advcl", "nsubj",
-                                  "nsubjpass", "dobj"):
+                if child.dep_ in (
+                    "prep",
+                    "npadvmod",
+                    "advmod",
+                    "pobj",
+                    "advcl",
+                    "nsubj",
+                    "nsubjpass",
+                    "dobj",
+                ):
                     zones.append((child.left_edge.idx, right_edge(child)))
-            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or \
-                    _own_clause(node):
+            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or _own_clause(
+                node
+            ):
                 break
             node = node.head
         if measure_tok is not None:
             zones.append((measure_tok.left_edge.idx, right_edge(measure_tok)))
         scope = anchor.root.head if anchor.root.dep_ == "pobj" else anchor.root
-        own = [d for d in dates if scope.left_edge.idx <= d.start_char < right_edge(scope)
-               and not (anchor.start_char <= d.start_char < anchor.end_char)]
+        own = [
+            d
+            for d in dates
+            if scope.left_edge.idx <= d.start_char < right_edge(scope)
+            and not (anchor.start_char <= d.start_char < anchor.end_char)
+        ]
         if own:
             return own[0]  # "the $51.53 billion in June"
         governing = [d for d in dates if any(s <= d.start_char < e for s, e in zones)]
@@ -1007,10 +1357,10 @@ class _Binder:
     def _is_baseline(self, date: Span, comparison: str | None) -> bool:
         """A DATE that is the comparison baseline ("over 2012") or a start ("since 2012")."""
         text = text_of(self.doc)
-        before = text[max(0, date.start_char - 20):date.start_char].lower()
+        before = text[max(0, date.start_char - 20) : date.start_char].lower()
         if re.search(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}$", before) and not text[
-                self.segment_of(date).start_char:date.start_char].strip().lower().startswith(
-                "since"):
+            self.segment_of(date).start_char : date.start_char
+        ].strip().lower().startswith("since"):
             return True  # "up 5% since 2012"; a fronted "Since early 2030," dates the clause
         if re.search(r"\b(?:than|compared (?:with|to)|versus)\s+(?:the\s+)?$", before):
             return True
@@ -1056,7 +1406,7 @@ def _heading(text: str, segment: Span) -> bool:
     start, end = segment.start_char, segment.end_char
     line = text[start:end].strip()
     whole = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
-    return whole and 0 < len(line.split()) <= 14 and line[-1] not in ".!?\"”’:;,)]"
+    return whole and 0 < len(line.split()) <= 14 and line[-1] not in '.!?"”’:;,)]'
 
 
 def _present(verb: Token | None) -> bool:
@@ -1070,8 +1420,9 @@ def _present(verb: Token | None) -> bool:
     node = verb
     while node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.i != node.i:
         node = node.head  # "saw their exports grow": the governing verb sets the tense
-        if node.tag_ == "VBD" or any(c.tag_ in ("VBD", "MD") for c in node.children
-                                     if c.dep_ in ("aux", "auxpass")):
+        if node.tag_ == "VBD" or any(
+            c.tag_ in ("VBD", "MD") for c in node.children if c.dep_ in ("aux", "auxpass")
+        ):
             return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in auxes):
@@ -1089,8 +1440,9 @@ def _crossed(breaks: list[int], start: int, end: int) -> bool:
     return k < len(breaks) and breaks[k] <= end
 
 
-def _respective_level(segment: Span, earlier: list[dict[str, Any]], claim: dict[str, Any]
-                      ) -> dict[str, Any] | None:
+def _respective_level(
+    segment: Span, earlier: list[dict[str, Any]], claim: dict[str, Any]
+) -> dict[str, Any] | None:
     """The level claim a change pairs with in a "..., respectively" sentence, by position."""
     if claim["kind"] not in ("change", "multiple") or "respectively" not in segment.text:
         return None
@@ -1103,8 +1455,9 @@ def _respective_level(segment: Span, earlier: list[dict[str, Any]], claim: dict[
 
 def _own_clause(verb: Token) -> bool:
     """Whether a clause stands on its own: a relative clause, or a conjunct with a subject."""
-    return verb.dep_ == "relcl" or (verb.dep_ == "conj" and any(
-        c.dep_ in _SUBJECTS for c in verb.children))
+    return verb.dep_ == "relcl" or (
+        verb.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in verb.children)
+    )
 
 
 def _clause_top(verb: Token | None) -> Token | None:
@@ -1134,12 +1487,21 @@ def _conj_chain(token: Token) -> list[Token]:
 
 def _conversion(text: str, first: Span, second: Span) -> bool:
     """Whether a figure is a bracketed conversion of the one before it (another currency)."""
-    if first.label_ != "MONEY" or second.label_ != "MONEY" or (first._.textfacts or {}).get(
-            "unit") == (second._.textfacts or {}).get("unit"):
+    if (
+        first.label_ != "MONEY"
+        or second.label_ != "MONEY"
+        or (first._.textfacts or {}).get("unit") == (second._.textfacts or {}).get("unit")
+    ):
         return False
-    gap = text[first.end_char:second.start_char]
-    return re.fullmatch(r"\s*[(（,]\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
-                        r"approximately\s+|equivalent to\s+|US)?", gap) is not None
+    gap = text[first.end_char : second.start_char]
+    return (
+        re.fullmatch(
+            r"\s*[(（,]\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+            r"approximately\s+|equivalent to\s+|US)?",
+            gap,
+        )
+        is not None
+    )
 
 
 def _counted_noun(anchor: Span) -> str | None:
@@ -1147,11 +1509,15 @@ def _counted_noun(anchor: Span) -> str | None:
     words = [t for t in anchor if not (t.like_num or t.lower_ in _SCALES or t.is_punct)]
     if not words:
         return None
-    return text_of(anchor.doc)[words[0].idx:anchor.end_char].strip()
+    return text_of(anchor.doc)[words[0].idx : anchor.end_char].strip()
 
 
-@Language.factory("textfacts_claims", default_config={"data_dir": None},
-                  requires=["doc.spans", "token.dep"], assigns=["doc._.textfacts_state"])
+@Language.factory(
+    "textfacts_claims",
+    default_config={"data_dir": None},
+    requires=["doc.spans", "token.dep"],
+    assigns=["doc._.textfacts_state"],
+)
 def make_claims(nlp: Language, name: str, data_dir: str | None) -> Claims:
     """Factory for the claims component."""
     return Claims(nlp, name, data_dir)

@@ -70,10 +70,23 @@ class CueRow(CueRowBase):
     """One cue row of patterns/commitments.jsonl: word lists and regexes by kind."""
 
     kind: Literal[
-        "enumerator", "list_intro", "initiative_noun", "initiative_verb", "event_verb",
-        "belief_verb", "agent_noun", "agent_document", "actor_alias", "speech_verb",
-        "according_to", "goal_noun", "deadline_preposition", "event_noun", "frame_noun",
-        "administrative_verb", "decision_verb",
+        "enumerator",
+        "list_intro",
+        "initiative_noun",
+        "initiative_verb",
+        "event_verb",
+        "belief_verb",
+        "agent_noun",
+        "agent_document",
+        "actor_alias",
+        "speech_verb",
+        "according_to",
+        "goal_noun",
+        "deadline_preposition",
+        "event_noun",
+        "frame_noun",
+        "administrative_verb",
+        "decision_verb",
     ]
 
 
@@ -95,8 +108,9 @@ class Cues:
     def load(cls, data_dir: str | Path | None) -> Cues:
         """Read modality.tsv and commitments.jsonl into lookup tables."""
         rows = read_tsv(data_path(data_dir, "lexicons/modality.tsv"), ModalityRow)
-        by_role: dict[str, dict[str, str]] = {r: {} for r in ("modal", "control", "transparent",
-                                                             "adverb", "noun")}
+        by_role: dict[str, dict[str, str]] = {
+            r: {} for r in ("modal", "control", "transparent", "adverb", "noun")
+        }
         for row in rows:
             by_role[row.role][row.word] = row.modality
         cues = read_jsonl(data_path(data_dir, "patterns/commitments.jsonl"), CueRow)
@@ -111,10 +125,15 @@ class Cues:
             return [re.compile(r.regex, re.I) for r in cues if r.kind == kind and r.regex]
 
         return cls(
-            modal=by_role["modal"], control=by_role["control"],
-            transparent=by_role["transparent"], adverb=by_role["adverb"],
-            noun=by_role["noun"], enumerators=compiled("enumerator"), intros=compiled("list_intro"),
-            words=words, actor_alias=alias,
+            modal=by_role["modal"],
+            control=by_role["control"],
+            transparent=by_role["transparent"],
+            adverb=by_role["adverb"],
+            noun=by_role["noun"],
+            enumerators=compiled("enumerator"),
+            intros=compiled("list_intro"),
+            words=words,
+            actor_alias=alias,
         )
 
     def has(self, kind: str, word: str) -> bool:
@@ -145,8 +164,13 @@ class Found:
 class Commitments:
     """Finds commitments and fills actor, action, deadline, speaker and modality."""
 
-    def __init__(self, nlp: Language, name: str, data_dir: str | Path | None = None,
-                 default_actor: str = DEFAULT_ACTOR):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        data_dir: str | Path | None = None,
+        default_actor: str = DEFAULT_ACTOR,
+    ):
         self.name = name
         self.cues = Cues.load(data_dir)
         self.speech = SpeechCues.load(data_dir)
@@ -167,8 +191,11 @@ class Commitments:
             found.append(item)
             covered.append((item.start, item.end))
         included = [item for segment, _ in pieces for item in self._included(segment)]
-        for item in [*self._headlines(doc, mentions), *self._headline_infinitives(doc, mentions),
-                     *included]:
+        for item in [
+            *self._headlines(doc, mentions),
+            *self._headline_infinitives(doc, mentions),
+            *included,
+        ]:
             if not any(s <= item.start < e for s, e in covered):
                 found.append(item)
                 covered.append((item.start, item.end))
@@ -208,28 +235,42 @@ class Commitments:
         """
         doc = segment.doc
         text = text_of(doc)
-        cuts = [t.i + 1 for t in segment if t.text == ";" and t.i + 1 < segment.end and any(
-            p.match(text[doc[t.i + 1].idx:segment.end_char]) for p in self.cues.enumerators)]
+        cuts = [
+            t.i + 1
+            for t in segment
+            if t.text == ";"
+            and t.i + 1 < segment.end
+            and any(
+                p.match(text[doc[t.i + 1].idx : segment.end_char]) for p in self.cues.enumerators
+            )
+        ]
         if not cuts:
             return [segment]
         bounds = [segment.start, *cuts, segment.end]
         return [doc[a:b] for a, b in itertools.pairwise(bounds) if b > a]
 
     def _frames_list(self, item: Found, following: Span) -> bool:
-        """"We will focus on three tasks. First, ...": the frame announces the items after it.
+        """ "We will focus on three tasks. First, ...": the frame announces the items after it.
 
         Its items say what it means, so the frame itself is not a separate pledge.
         """
         body = following.text.lstrip()
         if not any(p.match(body) for p in self.cues.enumerators):
             return False
-        return any(self._counts_frame(t) for t in item.head.subtree
-                   if t.i > item.head.i and t.idx < item.end)
+        return any(
+            self._counts_frame(t)
+            for t in item.head.subtree
+            if t.i > item.head.i and t.idx < item.end
+        )
 
     def _counts_frame(self, token: Token) -> bool:
-        """"three tasks", "four aspects of work": a count of the items a list will give."""
-        return token.dep_ == "nummod" and token.like_num and token.head.tag_ == "NNS" and \
-            self.cues.has("frame_noun", token.head.lemma_)
+        """ "three tasks", "four aspects of work": a count of the items a list will give."""
+        return (
+            token.dep_ == "nummod"
+            and token.like_num
+            and token.head.tag_ == "NNS"
+            and self.cues.has("frame_noun", token.head.lemma_)
+        )
 
     # -- clause triggers -------------------------------------------------------
 
@@ -244,11 +285,20 @@ class Commitments:
             if imperative is not None and token.i == imperative.i and trigger is None:
                 lemma = token.lemma_.lower()
                 inner = self._control_xcomp(token) if lemma in self.cues.control else None
-                adverb = next((self.cues.adverb[c.lower_] for c in token.children
-                               if c.lower_ in self.cues.adverb), None)
-                trigger = (self.cues.control[lemma] if inner is not None else adverb or "will",
-                           inner or token, [token] + ([inner] if inner is not None else []),
-                           "commitments.imperative")
+                adverb = next(
+                    (
+                        self.cues.adverb[c.lower_]
+                        for c in token.children
+                        if c.lower_ in self.cues.adverb
+                    ),
+                    None,
+                )
+                trigger = (
+                    self.cues.control[lemma] if inner is not None else adverb or "will",
+                    inner or token,
+                    [token] + ([inner] if inner is not None else []),
+                    "commitments.imperative",
+                )
             if trigger is None:
                 found = self._infinitival_passive(token, sent, speakers, seen)
                 if found is not None:
@@ -257,22 +307,32 @@ class Commitments:
             modality, action, chain, rule = trigger
             if action.i in seen or self._is_past(action) or self._believed(action):
                 continue
-            if any(t.i != action.i and self.cues.control.get(t.lemma_.lower()) not in (
-                    None, "plan") and self._is_past(t) for t in chain):
+            if any(
+                t.i != action.i
+                and self.cues.control.get(t.lemma_.lower()) not in (None, "plan")
+                and self._is_past(t)
+                for t in chain
+            ):
                 continue  # "has continued to cut": an achievement; "decided to cut" is a plan
             if self._procedural(action):
                 continue  # "I will now brief you on the figures" is about the briefing itself
             state = action.lemma_ in _STATES and not (
-                action.lemma_ in ("remain", "stay") and any(c.dep_ == "acomp"
-                                                           for c in action.children))
+                action.lemma_ in ("remain", "stay")
+                and any(c.dep_ == "acomp" for c in action.children)
+            )
             if (state and not _conjuncts(action)) or self._schedules_event(action):
                 continue  # "continues to be a partner", "the Games will open soon"
             # "we will remain open and focus on X": a stance is pledged; "will be a hub and
             # extend Y" pledges only Y
             passive = any(c.dep_ == "auxpass" for c in action.children)
-            if passive and not (self._passive_pledge(action, mentions) and (
-                    speakers.at(action) is not None or _headline_line(sent)
-                    or self.cues.has("administrative_verb", action.lemma_))):
+            if passive and not (
+                self._passive_pledge(action, mentions)
+                and (
+                    speakers.at(action) is not None
+                    or _headline_line(sent)
+                    or self.cues.has("administrative_verb", action.lemma_)
+                )
+            ):
                 # "resilience will be enhanced" in a reporter's voice is a forecast; "the list
                 # will be published", "consignments will be returned" announce what the
                 # authority will do
@@ -281,10 +341,14 @@ class Commitments:
             agentive = None
             if modality == "require" or not (passive or bare):
                 agentive = self._agentive(action, mentions, speakers, listed) or any(
-                    self.cues.has("decision_verb", t.lemma_) for t in chain)
+                    self.cues.has("decision_verb", t.lemma_) for t in chain
+                )
             # a rule binds whoever it names: "Exporting enterprises are required to ..."
-            obliged = _obliged(chain, {w for w, m in self.cues.control.items() if m == "require"}
-                               ) if modality == "require" and not agentive else None
+            obliged = (
+                _obliged(chain, {w for w, m in self.cues.control.items() if m == "require"})
+                if modality == "require" and not agentive
+                else None
+            )
             if not passive and not bare and obliged is None and not agentive:
                 continue
             actor = obliged or self._actor(action, mentions, speakers)
@@ -297,8 +361,7 @@ class Commitments:
             shared = self._governing_dates(chain, mentions)
             if listed:
                 # an enumerated item is one pledge however many verbs it holds
-                yield Found(start, sent.end_char, action, modality, actor, rule, shared,
-                            whole=True)
+                yield Found(start, sent.end_char, action, modality, actor, rule, shared, whole=True)
                 return
             if not state:
                 yield Found(start, _clause_end(action), action, modality, actor, rule, shared)
@@ -307,13 +370,18 @@ class Commitments:
                 if link.i != action.i and link.dep_ != "aux":
                     conjuncts += [c for c in _conjuncts(link) if c.i > action.i]
             for conj in sorted(set(conjuncts), key=lambda t: t.i):
-                if conj.i in seen or self._is_past(conj) or (
-                        conj.tag_ not in ("VB", "VBP") and not _mistagged_verb(conj)):
+                if (
+                    conj.i in seen
+                    or self._is_past(conj)
+                    or (conj.tag_ not in ("VB", "VBP") and not _mistagged_verb(conj))
+                ):
                     continue
                 if _continues_noun_list(conj):
                     continue  # "products, consumer goods, and germplasm resources"
-                if any(c.dep_ in _SUBJECTS or (c.dep_ == "aux" and c.lower_ in self.cues.modal)
-                       for c in conj.children):
+                if any(
+                    c.dep_ in _SUBJECTS or (c.dep_ == "aux" and c.lower_ in self.cues.modal)
+                    for c in conj.children
+                ):
                     continue  # "we plan to X and we will Y": Y has its own trigger
                 seen.add(conj.i)
                 c_modality, c_rule, c_action = modality, rule, conj
@@ -322,12 +390,21 @@ class Commitments:
                 if inner is not None and lemma in self.cues.control:
                     c_modality, c_rule = self.cues.control[lemma], f"modality.{lemma}"
                     c_action = inner
-                yield Found(_conj_start(conj), _clause_end(conj), c_action, c_modality, actor,
-                            c_rule, shared, front=start)
+                yield Found(
+                    _conj_start(conj),
+                    _clause_end(conj),
+                    c_action,
+                    c_modality,
+                    actor,
+                    c_rule,
+                    shared,
+                    front=start,
+                )
 
-    def _infinitival_passive(self, token: Token, sent: Span, speakers: Speakers,
-                             seen: set[int]) -> Found | None:
-        """"the new policy tools to be rolled out in 2026": a passive plan on a noun.
+    def _infinitival_passive(
+        self, token: Token, sent: Span, speakers: Speakers, seen: set[int]
+    ) -> Found | None:
+        """ "the new policy tools to be rolled out in 2026": a passive plan on a noun.
 
         Officials brief the press on "measures to be introduced" and "reforms to be carried
         out"; in a statement attributed to them it announces what their body will do.
@@ -337,15 +414,24 @@ class Commitments:
         children = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if not {"to", "be"} <= children or token.head.pos_ != "NOUN":
             return None
-        if self.cues.has("event_verb", token.lemma_) or self._is_past(token) or (
-                speakers.at(token) is None and not _headline_line(sent)):
+        if (
+            self.cues.has("event_verb", token.lemma_)
+            or self._is_past(token)
+            or (speakers.at(token) is None and not _headline_line(sent))
+        ):
             return None
         seen.add(token.i)
         noun = token.head
-        first = next((t for t in noun.subtree if t.dep_ != "det" and t.i >= noun.left_edge.i),
-                     noun)
-        return Found(first.idx, _clause_end(token), token, "will", None,
-                     "commitments.infinitival_passive", [])
+        first = next((t for t in noun.subtree if t.dep_ != "det" and t.i >= noun.left_edge.i), noun)
+        return Found(
+            first.idx,
+            _clause_end(token),
+            token,
+            "will",
+            None,
+            "commitments.infinitival_passive",
+            [],
+        )
 
     def _imperative(self, segment: Span, speakers: Speakers) -> Token | None:
         """A bare-verb sentence inside an official's reported statement.
@@ -358,8 +444,11 @@ class Commitments:
         first = words[1] if words[0].pos_ == "ADV" and words[0].lower_ != "not" else words[0]
         if first.tag_ != "VB" or first.lower_ in ("let", "please", "see", "click", "thank"):
             return None
-        if any(c.dep_ in _SUBJECTS for c in first.children) or first.head.i in range(
-                segment.start, segment.end) and first.head.i != first.i:
+        if (
+            any(c.dep_ in _SUBJECTS for c in first.children)
+            or first.head.i in range(segment.start, segment.end)
+            and first.head.i != first.i
+        ):
             return None
         return first if speakers.at(first) is not None else None
 
@@ -381,8 +470,9 @@ class Commitments:
         if lemma in self.cues.control and self._control_xcomp(token) is not None:
             if any(c.dep_ == "aux" and c.lower_ in self.cues.modal for c in token.children):
                 return None  # the modal opens this one
-            if token.head.dep_ == "aux" or (token.dep_ == "xcomp" and token.head.lemma_.lower()
-                                             in self.cues.control):
+            if token.head.dep_ == "aux" or (
+                token.dep_ == "xcomp" and token.head.lemma_.lower() in self.cues.control
+            ):
                 return None  # inside a chain another trigger opened
             chain = [token]
             copula = next((c for c in token.children if c.dep_ in ("cop", "auxpass")), None)
@@ -393,15 +483,23 @@ class Commitments:
             modality, rule = self.cues.control[lemma], f"modality.{lemma}"
             return self._through_control(token, modality, rule, chain)
         if token.pos_ == "NOUN" and lemma in self.cues.noun:
-            action = next((c for c in token.children if c.dep_ in ("acl", "relcl")
-                           and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children)),
-                          None)
+            action = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in ("acl", "relcl")
+                    and c.pos_ == "VERB"
+                    and any(a.lower_ == "to" for a in c.children)
+                ),
+                None,
+            )
             if action is not None:
                 return self.cues.noun[lemma], action, [token, action], f"modality.{lemma}_noun"
         return None
 
-    def _through_control(self, verb: Token, modality: str, rule: str, chain: list[Token]
-                         ) -> tuple[str, Token, list[Token], str]:
+    def _through_control(
+        self, verb: Token, modality: str, rule: str, chain: list[Token]
+    ) -> tuple[str, Token, list[Token], str]:
         """Follow "will strive to X", "will continue to X", "will work to X" to the action X."""
         for _ in range(3):
             lemma = verb.lemma_.lower()
@@ -443,8 +541,10 @@ class Commitments:
         """Achievements are not pledges: "have reduced", "was launched"."""
         if verb.tag_ in ("VBD",) and not any(c.dep_ in ("aux",) for c in verb.children):
             return True
-        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PERFECT | {"was", "were"}
-                   for c in verb.children)
+        return any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in _PERFECT | {"was", "were"}
+            for c in verb.children
+        )
 
     def _believed(self, verb: Token) -> bool:
         """Forecasts and beliefs: the clause is the complement of "we believe/expect"."""
@@ -468,17 +568,23 @@ class Commitments:
                 node = node.head.head  # "the report outlines plans to enhance ..."
                 continue
             if node.dep_ in ("conj", "xcomp", "acomp") or (
-                node.dep_ == "advcl" and (node.head.lemma_ in self.cues.control or (
-                    node.head.lemma_ in self.cues.transparent
-                    and getattr(self._control_xcomp(node.head), "i", -1) == node.i))
+                node.dep_ == "advcl"
+                and (
+                    node.head.lemma_ in self.cues.control
+                    or (
+                        node.head.lemma_ in self.cues.transparent
+                        and getattr(self._control_xcomp(node.head), "i", -1) == node.i
+                    )
+                )
             ):
                 node = node.head
                 continue
             return None
         return None
 
-    def _agentive(self, verb: Token, mentions: Mentions, speakers: Speakers,
-                  listed: bool = False) -> bool:
+    def _agentive(
+        self, verb: Token, mentions: Mentions, speakers: Speakers, listed: bool = False
+    ) -> bool:
         """Whether the one who acts is an authority (not "trade", "the economy", "it").
 
         In an attributed list of measures, "it" is the body the list is about: "First,
@@ -502,12 +608,15 @@ class Commitments:
         if self.cues.has("goal_noun", subject.lemma_):
             # "Its aim is to strive to set up ...": the goal of whoever owns it
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-            return owner is not None and (owner.lower_ in ("our", "its", "their") or
-                                          mentions.name_at(owner) is not None)
+            return owner is not None and (
+                owner.lower_ in ("our", "its", "their") or mentions.name_at(owner) is not None
+            )
         if self.cues.has("agent_document", subject.lemma_):
-            return any(self.cues.has("agent_noun", t.lemma_) or (
-                (n := mentions.name_at(t)) is not None and n.label_ in ("ORG", "GPE"))
-                for t in subject.subtree)
+            return any(
+                self.cues.has("agent_noun", t.lemma_)
+                or ((n := mentions.name_at(t)) is not None and n.label_ in ("ORG", "GPE"))
+                for t in subject.subtree
+            )
         return False
 
     def _schedules_event(self, verb: Token) -> bool:
@@ -515,8 +624,9 @@ class Commitments:
         if not self.cues.has("event_verb", verb.lemma_):
             return False
         objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp")]
-        return not objects or any(c.dep_ == "dobj" and self.cues.has("event_noun", c.lemma_)
-                                  for c in objects)
+        return not objects or any(
+            c.dep_ == "dobj" and self.cues.has("event_noun", c.lemma_) for c in objects
+        )
 
     def _passive_pledge(self, verb: Token, mentions: Mentions) -> bool:
         """A passive "X will be expanded" is a pledge unless it schedules an event."""
@@ -529,7 +639,10 @@ class Commitments:
         return not (name is not None and name.label_ == "EVENT")
 
     def _antecedent(self, subject: Token) -> Token:
-        """"The GAC said it will ...": "it" is the body that says so (the speech verb's subject)."""
+        """ "The GAC said it will ...": "it" is the body that says so.
+
+        The body is the speech verb's subject.
+        """
         if subject.lower_ != "it":
             return subject
         node = subject.head
@@ -552,11 +665,19 @@ class Commitments:
             if phrase in self.cues.actor_alias:
                 return self.cues.actor_alias[phrase]
             name = mentions.name_at(subject) or next(
-                (n for t in subject.subtree if (n := mentions.name_at(t)) is not None
-                 and n.label_ in ("ORG", "GPE")), None)
+                (
+                    n
+                    for t in subject.subtree
+                    if (n := mentions.name_at(t)) is not None and n.label_ in ("ORG", "GPE")
+                ),
+                None,
+            )
             if name is not None:
-                canonical = mentions.parent(name) if name.label_ == "ORG" else (
-                    (name._.textfacts or {}).get("canonical") or name.text)
+                canonical = (
+                    mentions.parent(name)
+                    if name.label_ == "ORG"
+                    else ((name._.textfacts or {}).get("canonical") or name.text)
+                )
                 return self.cues.actor_alias.get(canonical.lower(), canonical)
             if subject.lower_ in self.cues.actor_alias:
                 return self.cues.actor_alias[subject.lower_]
@@ -564,11 +685,15 @@ class Commitments:
             if named is not None:
                 return named
             if self.cues.has("agent_noun", subject.lemma_) and any(
-                    c.dep_ in ("amod", "compound") for c in subject.children):
+                c.dep_ in ("amod", "compound") for c in subject.children
+            ):
                 # "the Chinese government", "local governments": the authority as written
-                words = [t for t in subject.subtree if t.dep_ not in ("det", "punct")
-                         and t.i <= subject.i]
-                return text_of(subject.doc)[words[0].idx:subject.idx + len(subject)]
+                words = [
+                    t
+                    for t in subject.subtree
+                    if t.dep_ not in ("det", "punct") and t.i <= subject.i
+                ]
+                return text_of(subject.doc)[words[0].idx : subject.idx + len(subject)]
         person = speakers.at(verb)
         if person is not None:
             org = mentions.person_org(person)
@@ -591,8 +716,11 @@ class Commitments:
         if not labels:
             return None
         start = labels[-1]  # the question's own label line ("Harbour Times:")
-        asked = [n for n in mentions.names_in(start, end) if n.label_ == "ORG"
-                 and not text[n.end_char:n.end_char + 2].startswith(":")]
+        asked = [
+            n
+            for n in mentions.names_in(start, end)
+            if n.label_ == "ORG" and not text[n.end_char : n.end_char + 2].startswith(":")
+        ]
         if not asked or "?" not in text[start:end]:
             return None
         canonical = mentions.parent(asked[-1])
@@ -604,21 +732,23 @@ class Commitments:
         if subject is None or subject.lower_ != "i":
             return False
         return verb.lemma_.lower() in self.speech.verbs or any(
-            c.lower_ == "now" for c in verb.children)
+            c.lower_ == "now" for c in verb.children
+        )
 
     def _named_before(self, subject: Token, mentions: Mentions) -> str | None:
-        """"The ministry will ...": the last organisation named before whose name has that noun.
+        """ "The ministry will ...": the last organisation named before whose name has that noun.
 
         A definite agent noun refers back to the body the report has just named ("Li, an
         official of the Ministry of Commerce, said ... The ministry will ...").
         """
         if not self.cues.has("agent_noun", subject.lemma_) or not any(
-                c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            c.dep_ == "det" and c.lower_ == "the" for c in subject.children
+        ):
             return None
         names = mentions.names
         k = bisect_left(names.starts, subject.idx)
         words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
-        for name in reversed(names[max(0, k - 40):k]):
+        for name in reversed(names[max(0, k - 40) : k]):
             canonical = (name._.textfacts or {}).get("canonical") or name.text
             if name.label_ == "ORG" and words & set(canonical.lower().split()):
                 parent = mentions.parent(name)  # a unit pledges for the body it belongs to
@@ -640,8 +770,9 @@ class Commitments:
             node = node.head
             chain.append(node)
         line = paragraph_of(text_of(head.doc), head.idx)
-        return [d for d in self._governing_dates(chain, mentions)
-                if line[0] <= d.start_char < line[1]]  # headlines run into the next line
+        return [
+            d for d in self._governing_dates(chain, mentions) if line[0] <= d.start_char < line[1]
+        ]  # headlines run into the next line
 
     def _governing_dates(self, chain: list[Token], mentions: Mentions) -> list[Span]:
         """DATEs modifying the trigger chain, shared by its coordinated actions."""
@@ -649,31 +780,41 @@ class Commitments:
         chain_ids = {t.i for t in chain}
         for token in chain:
             for child in token.children:
-                if child.dep_ in _SPLIT | _CLAUSAL | _SUBJECTS | {"xcomp"} or \
-                        child.i in chain_ids:
+                if child.dep_ in _SPLIT | _CLAUSAL | _SUBJECTS | {"xcomp"} or child.i in chain_ids:
                     continue  # "a meeting in May decided to ...": May dates the meeting
-                if child.dep_ == "prep" and (child.lower_ in ("since", "than") or (
-                        child.lower_ == "from" and child.i > token.i)):
+                if child.dep_ == "prep" and (
+                    child.lower_ in ("since", "than")
+                    or (child.lower_ == "from" and child.i > token.i)
+                ):
                     continue  # a fronted "From July 1," dates the action; "from 2025" is a baseline
                 out.extend(mentions.dates_in(child.left_edge.idx, right_edge(child)))
         return out
 
     # -- enumerated initiatives ------------------------------------------------
 
-    def _enumerated(self, doc: Doc, pieces: list[tuple[Span, list[Span]]], mentions: Mentions,
-                    speakers: Speakers) -> Iterator[Found]:
+    def _enumerated(
+        self,
+        doc: Doc,
+        pieces: list[tuple[Span, list[Span]]],
+        mentions: Mentions,
+        speakers: Speakers,
+    ) -> Iterator[Found]:
         """Items of a list of initiatives or tasks that an introduction announces.
 
         `pieces`: each segment with its inline-list parts (`_inline_items`).
         """
         text = text_of(doc)
-        sents = [piece for s, items in pieces if not in_chrome(doc, s.start_char, s.end_char)
-                 for piece in items]
+        sents = [
+            piece
+            for s, items in pieces
+            if not in_chrome(doc, s.start_char, s.end_char)
+            for piece in items
+        ]
         for index, sent in enumerate(sents):
             colons = [t for t in sent if t.text == ":" and t.i < sent.end - 3]
             listed = False
             for colon in colons:
-                intro = doc[sent.start:colon.i]
+                intro = doc[sent.start : colon.i]
                 kind = self._intro_kind(intro)
                 if kind is None:
                     continue
@@ -681,9 +822,16 @@ class Commitments:
                 if not items:
                     # "...will be focused on: First, A. Second, B." — the list runs on
                     # as sentences; its first item sits after the colon.
-                    items = list(self._following_items(
-                        doc, [doc[colon.i + 1:sent.end], *sents[index + 1:]], intro, kind,
-                        mentions, text))
+                    items = list(
+                        self._following_items(
+                            doc,
+                            [doc[colon.i + 1 : sent.end], *sents[index + 1 :]],
+                            intro,
+                            kind,
+                            mentions,
+                            text,
+                        )
+                    )
                 yield from items
                 listed = bool(items)
                 break
@@ -694,10 +842,10 @@ class Commitments:
                 kind = self._intro_kind(sent, strict=True)
             if kind is None:
                 continue
-            yield from self._following_items(doc, sents[index + 1:], sent, kind, mentions, text)
+            yield from self._following_items(doc, sents[index + 1 :], sent, kind, mentions, text)
 
     def _included(self, segment: Span) -> Iterator[Found]:
-        """"Measures include extending X and cutting Y": each "-ing" item is an initiative.
+        """ "Measures include extending X and cutting Y": each "-ing" item is an initiative.
 
         ANNOTATION.md §7: the gerunds a list of measures or policies includes are measures
         that apply from now on, one commitment each.
@@ -706,16 +854,27 @@ class Commitments:
             if token.lemma_.lower() != "include" or token.pos_ != "VERB":
                 continue
             subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
-            if subject is None or not (self.cues.has("initiative_noun", subject.lemma_)
-                                       or subject.lemma_.lower() in ("policy", "point")):
+            if subject is None or not (
+                self.cues.has("initiative_noun", subject.lemma_)
+                or subject.lemma_.lower() in ("policy", "point")
+            ):
                 continue
-            heads = [c for c in token.children if c.dep_ in ("dobj", "xcomp", "ccomp")
-                     and c.tag_ == "VBG"]
+            heads = [
+                c
+                for c in token.children
+                if c.dep_ in ("dobj", "xcomp", "ccomp") and c.tag_ == "VBG"
+            ]
             for head in heads:
                 for gerund in [head, *(c for c in _conjuncts(head) if c.tag_ == "VBG")]:
-                    yield Found(_conj_start(gerund) if gerund is not head else gerund.idx,
-                                _clause_end(gerund), gerund, "initiative", None,
-                                "commitments.included_gerund", [])
+                    yield Found(
+                        _conj_start(gerund) if gerund is not head else gerund.idx,
+                        _clause_end(gerund),
+                        gerund,
+                        "initiative",
+                        None,
+                        "commitments.included_gerund",
+                        [],
+                    )
 
     def _intro_kind(self, intro: Span, strict: bool = False) -> str | None:
         """'initiative' for "put forward N initiatives", 'list' for "as follows", else None.
@@ -727,8 +886,9 @@ class Commitments:
             if not self.cues.has("initiative_noun", token.lemma_):
                 continue
             verb = token.head
-            if token.dep_ in ("dobj", "nsubjpass") and self.cues.has("initiative_verb",
-                                                                        verb.lemma_):
+            if token.dep_ in ("dobj", "nsubjpass") and self.cues.has(
+                "initiative_verb", verb.lemma_
+            ):
                 return "initiative"
         if strict:
             return None
@@ -738,11 +898,12 @@ class Commitments:
             return "list"
         return None
 
-    def _colon_items(self, doc: Doc, sent: Span, colon: Token, intro: Span, kind: str,
-                     mentions: Mentions) -> Iterator[Found]:
+    def _colon_items(
+        self, doc: Doc, sent: Span, colon: Token, intro: Span, kind: str, mentions: Mentions
+    ) -> Iterator[Found]:
         """Items after "...: A; B; and C" or after "...: First, A; Secondly, B" in one sentence."""
         body_start = colon.idx + 1
-        body = text_of(doc)[body_start:sent.end_char]
+        body = text_of(doc)[body_start : sent.end_char]
         pieces = [(m.start(), m.end()) for m in re.finditer(r"[^;]+", body)]
         if len(pieces) < 2:
             return  # one item only: the list goes on as "First, ... Second, ..." sentences
@@ -753,8 +914,9 @@ class Commitments:
             if item is not None:
                 yield item
 
-    def _following_items(self, doc: Doc, after: list[Span], intro: Span, kind: str,
-                         mentions: Mentions, text: str) -> Iterator[Found]:
+    def _following_items(
+        self, doc: Doc, after: list[Span], intro: Span, kind: str, mentions: Mentions, text: str
+    ) -> Iterator[Found]:
         """Items that follow the introduction as sentences or lines opening with an enumerator."""
         actor = self._intro_actor(intro, mentions)
         shared = mentions.dates_in(intro.start_char, intro.end_char)
@@ -764,10 +926,13 @@ class Commitments:
             if sent.start_char < consumed:
                 continue
             line_end = paragraph_of(text, sent.start_char)[1]
-            body = text[sent.start_char:line_end]
-            gerund_line = intro.text.rstrip().endswith(":") and sent.start_char == \
-                paragraph_of(text, sent.start_char)[0] and sent[0].tag_ == "VBG" and \
-                re.search(r"\binclude\b", intro.text, re.I) is not None
+            body = text[sent.start_char : line_end]
+            gerund_line = (
+                intro.text.rstrip().endswith(":")
+                and sent.start_char == paragraph_of(text, sent.start_char)[0]
+                and sent[0].tag_ == "VBG"
+                and re.search(r"\binclude\b", intro.text, re.I) is not None
+            )
             if gerund_line:
                 # "The measures include:" then "Extending X." on lines of their own
                 gap, consumed = 0, line_end
@@ -800,10 +965,12 @@ class Commitments:
         if self._intro_kind(sent, strict=True) is not None:
             return True
         return any(t.lower_ in self.cues.modal and t.dep_ == "aux" for t in sent) and any(
-            self._counts_frame(t) for t in sent)
+            self._counts_frame(t) for t in sent
+        )
 
-    def _item(self, doc: Doc, start: int, end: int, kind: str, actor: str | None,
-              shared: list[Span]) -> Found | None:
+    def _item(
+        self, doc: Doc, start: int, end: int, kind: str, actor: str | None, shared: list[Span]
+    ) -> Found | None:
         """One whole list item: strip its enumerator, start at its modal when it has one."""
         raw = text_of(doc)[start:end]
         offset = len(raw) - len(raw.lstrip())
@@ -824,9 +991,15 @@ class Commitments:
             return None
         head = next((t for t in span if t.pos_ == "VERB"), span.root)
         first_word = span[0]
-        if first_word.is_lower and (first_word.pos_ in ("VERB", "NOUN") and first_word.tag_ in (
-                "VB", "VBP", "VBD", "VBN", "NN")) and len(span) > 1 and span[1].pos_ in (
-                "NOUN", "DET", "ADJ", "PROPN", "ADP"):
+        if (
+            first_word.is_lower
+            and (
+                first_word.pos_ in ("VERB", "NOUN")
+                and first_word.tag_ in ("VB", "VBP", "VBD", "VBN", "NN")
+            )
+            and len(span) > 1
+            and span[1].pos_ in ("NOUN", "DET", "ADJ", "PROPN", "ADP")
+        ):
             head = first_word  # "cut clearance times": a list item opens with its bare verb
         elif self._is_past(head):
             return None
@@ -846,17 +1019,30 @@ class Commitments:
                 modality = self.cues.adverb[lower]
                 break
         if first != span.start and doc[span.start].pos_ == "PRON":
-            span = doc[first:span.end]
-        return Found(span.start_char, span.end_char, head, modality or "will", actor,
-                     f"commitments.list_{kind}", shared, whole=True)
+            span = doc[first : span.end]
+        return Found(
+            span.start_char,
+            span.end_char,
+            head,
+            modality or "will",
+            actor,
+            f"commitments.list_{kind}",
+            shared,
+            whole=True,
+        )
 
     def _intro_actor(self, intro: Span, mentions: Mentions) -> str | None:
         """The authority that introduces the list: subject ORG of the introduction."""
         for token in intro:
             if token.dep_ in _SUBJECTS:
                 name = mentions.name_at(token) or next(
-                    (n for t in token.subtree if (n := mentions.name_at(t)) is not None
-                     and n.label_ == "ORG"), None)
+                    (
+                        n
+                        for t in token.subtree
+                        if (n := mentions.name_at(t)) is not None and n.label_ == "ORG"
+                    ),
+                    None,
+                )
                 if name is not None and name.label_ == "ORG":
                     canonical = (name._.textfacts or {}).get("canonical") or name.text
                     return self.cues.actor_alias.get(canonical.lower(), canonical)
@@ -880,17 +1066,24 @@ class Commitments:
             start, stripped = pos, line.rstrip("\n").rstrip()
             pos += len(line)
             match = re.match(r"^(\S[^:\n]{1,60}?)\s+(to)\s+[a-z]", stripped)
-            if not match or stripped.endswith(".") or len(stripped.split()) > 16 or in_chrome(
-                    doc, start, start + len(stripped)):
+            if (
+                not match
+                or stripped.endswith(".")
+                or len(stripped.split()) > 16
+                or in_chrome(doc, start, start + len(stripped))
+            ):
                 continue
-            if re.search(r",\s+(?:\w+\s+){0,3}(?:say|says|said|predict|predicts|expect|expects)\b",
-                         stripped):
+            if re.search(
+                r",\s+(?:\w+\s+){0,3}(?:say|says|said|predict|predicts|expect|expects)\b", stripped
+            ):
                 continue  # "China to reach X, experts say" reports somebody's forecast
             subject = match.group(1).strip()
-            names = [n for n in mentions.names_in(start, start + match.end(1))
-                     if n.label_ in ("ORG", "GPE")]
-            if names and names[0].start_char == start and names[0].end_char == start + len(
-                    subject):
+            names = [
+                n
+                for n in mentions.names_in(start, start + match.end(1))
+                if n.label_ in ("ORG", "GPE")
+            ]
+            if names and names[0].start_char == start and names[0].end_char == start + len(subject):
                 canonical = (names[0]._.textfacts or {}).get("canonical") or names[0].text
                 actor = self.cues.actor_alias.get(canonical.lower(), canonical)
             elif subject.lower() in self.cues.actor_alias:
@@ -904,9 +1097,16 @@ class Commitments:
             verb = span[1]
             if self._schedules_event(verb):
                 continue  # "Beijing to host the trade fair in May" schedules an event
-            yield Found(span.start_char, span.end_char, verb, "will", actor,
-                        "commitments.headline_infinitive",
-                        mentions.dates_in(span.start_char, span.end_char), whole=True)
+            yield Found(
+                span.start_char,
+                span.end_char,
+                verb,
+                "will",
+                actor,
+                "commitments.headline_infinitive",
+                mentions.dates_in(span.start_char, span.end_char),
+                whole=True,
+            )
 
     def _headlines(self, doc: Doc, mentions: Mentions) -> Iterator[Found]:
         """Headline tasks: "<ORG>: <imperative>" lines announce what the ORG will do."""
@@ -918,30 +1118,49 @@ class Commitments:
             match = re.match(r"^([^:\n]{3,80}):\s+(\S.*)$", stripped)
             if not match or in_chrome(doc, start, start + len(stripped)):
                 continue
-            orgs = [n for n in mentions.at(mentions.names, start, start + match.end(1))
-                    if n.label_ == "ORG"]
+            orgs = [
+                n
+                for n in mentions.at(mentions.names, start, start + match.end(1))
+                if n.label_ == "ORG"
+            ]
             if not orgs or orgs[0].end_char != start + match.end(1):
                 continue
             body_start = start + match.start(2)
-            span = doc.char_span(body_start, start + len(stripped.rstrip(" .")),
-                                 alignment_mode="expand")
+            span = doc.char_span(
+                body_start, start + len(stripped.rstrip(" .")), alignment_mode="expand"
+            )
             if span is None or len(span) < 3:
                 continue
             first = span[0]
-            verb = first if first.pos_ == "VERB" else (
-                span[1] if first.pos_ == "ADV" and span[1].pos_ == "VERB" else None)
-            if verb is None or verb.tag_ != "VB" or any(
-                c.dep_ in _SUBJECTS and c.i >= span.start for c in verb.children
+            verb = (
+                first
+                if first.pos_ == "VERB"
+                else (span[1] if first.pos_ == "ADV" and span[1].pos_ == "VERB" else None)
+            )
+            if (
+                verb is None
+                or verb.tag_ != "VB"
+                or any(c.dep_ in _SUBJECTS and c.i >= span.start for c in verb.children)
             ):
                 continue  # a subject inside the line makes it a statement, not a task
             canonical = (orgs[0]._.textfacts or {}).get("canonical") or orgs[0].text
             actor = self.cues.actor_alias.get(canonical.lower(), canonical)
-            modality = self.cues.control.get(verb.lemma_.lower()) or self.cues.adverb.get(
-                first.lower_) or "will"
+            modality = (
+                self.cues.control.get(verb.lemma_.lower())
+                or self.cues.adverb.get(first.lower_)
+                or "will"
+            )
             action = self._control_xcomp(verb) if verb.lemma_.lower() in self.cues.control else None
-            yield Found(span.start_char, span.end_char, action or verb, modality, actor,
-                        "commitments.headline_imperative", mentions.dates_in(
-                            span.start_char, span.end_char), whole=True)
+            yield Found(
+                span.start_char,
+                span.end_char,
+                action or verb,
+                modality,
+                actor,
+                "commitments.headline_imperative",
+                mentions.dates_in(span.start_char, span.end_char),
+                whole=True,
+            )
 
     # -- output ----------------------------------------------------------------
 
@@ -951,20 +1170,25 @@ class Commitments:
         "by 2026", "in 2026", "during the 15th Five-Year Plan period" are; a year inside a
         name ("the 2026 APEC Smart Customs Case Repository") is not.
         """
-        before = text_of(doc)[max(0, date.start_char - 40):date.start_char].lower()
+        before = text_of(doc)[max(0, date.start_char - 40) : date.start_char].lower()
         # "by the end of 2025", "before the middle of next year": the preposition governs
         # the phrase around the DATE
-        before = re.sub(r"(?:the\s+)?(?:end|beginning|start|middle|close|first half|second half)"
-                        r"\s+of\s+$", "", before)
+        before = re.sub(
+            r"(?:the\s+)?(?:end|beginning|start|middle|close|first half|second half)"
+            r"\s+of\s+$",
+            "",
+            before,
+        )
         match = re.search(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$", before)
         if match is None:
             return False
-        if re.match(r"\s+(?:level|figure|baseline|base)\b", text_of(doc)[date.end_char:]):
+        if re.match(r"\s+(?:level|figure|baseline|base)\b", text_of(doc)[date.end_char :]):
             return False  # "from the 2025 level" is a baseline, not a time frame
         return self.cues.has("deadline_preposition", match.group(1).split()[-1])
 
-    def _to_span(self, doc: Doc, item: Found, mentions: Mentions, speakers: Speakers
-                 ) -> tuple[Span, bool] | None:
+    def _to_span(
+        self, doc: Doc, item: Found, mentions: Mentions, speakers: Speakers
+    ) -> tuple[Span, bool] | None:
         """The commitment span, and whether its deadline is its own (a date inside it)."""
         if in_chrome(doc, item.start, item.end):
             return None
@@ -979,16 +1203,20 @@ class Commitments:
         attribution = _TRAILING_ATTRIBUTION.search(text_of(doc), start, end)
         if attribution is not None and attribution.end() == end:
             end = attribution.start()  # "..., according to Lu": who said it, not what
-        if not item.whole and text_of(doc)[end:end + 3].lstrip().startswith(":"):
+        if not item.whole and text_of(doc)[end : end + 3].lstrip().startswith(":"):
             return None  # "... will be focused on:" introduces a list; its items are the pledges
         own = [d for d in mentions.dates_in(start, end) if self._deadline_like(doc, d)]
         # Dates outside the span count only when fronted: one after the coordination starts
         # sits in one action's own phrase ("will expand A by 2027, roll out B": B has none).
         front = start if item.front is None else min(start, item.front)
-        dates = own or [d for d in item.shared_dates + self._clause_dates(item.head, mentions)
-                        if d.start_char < front and self._deadline_like(doc, d)]
-        deadline = next((_deadline_value(d) for d in dates if (d._.textfacts or {}).get("value")),
-                        None)
+        dates = own or [
+            d
+            for d in item.shared_dates + self._clause_dates(item.head, mentions)
+            if d.start_char < front and self._deadline_like(doc, d)
+        ]
+        deadline = next(
+            (_deadline_value(d) for d in dates if (d._.textfacts or {}).get("value")), None
+        )
         speaker = speakers.at(item.head)
         attrs = {
             "actor": item.actor or self._actor(item.head, mentions, speakers),
@@ -1012,11 +1240,26 @@ _INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
 
 # A trailing attribution inside a clause's subtree: ", according to X", ", X said".
 _TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:according to [^,;.\n]{1,60}|[A-Z][\w.\- ]{1,40} (?:said|added|noted|stressed))$")
+    r",\s*(?:according to [^,;.\n]{1,60}|[A-Z][\w.\- ]{1,40} (?:said|added|noted|stressed))$"
+)
 
-_TRIM_ADVERBS = {"further", "jointly", "actively", "continuously", "steadily", "resolutely",
-                 "comprehensively", "effectively", "also", "unremittingly", "fully", "vigorously",
-                 "constantly", "firmly", "orderly"}
+_TRIM_ADVERBS = {
+    "further",
+    "jointly",
+    "actively",
+    "continuously",
+    "steadily",
+    "resolutely",
+    "comprehensively",
+    "effectively",
+    "also",
+    "unremittingly",
+    "fully",
+    "vigorously",
+    "constantly",
+    "firmly",
+    "orderly",
+}
 
 
 def action_phrase(head: Token, start: int, end: int) -> str:
@@ -1031,15 +1274,19 @@ def action_phrase(head: Token, start: int, end: int) -> str:
         patient, inside = head.head, {t.i for t in head.subtree}  # "tools to be rolled out"
     if patient is not None:
         # "Market access for farm products will be expanded" → "expand market access for ..."
-        words = [t.text_with_ws for t in patient.subtree if t.i not in inside
-                 and (t.dep_ != "det" or t.i > patient.left_edge.i)]
-        verb = " ".join([head.lemma_.lower()] + [c.lower_ for c in head.children
-                                                  if c.dep_ == "prt"])
+        words = [
+            t.text_with_ws
+            for t in patient.subtree
+            if t.i not in inside and (t.dep_ != "det" or t.i > patient.left_edge.i)
+        ]
+        verb = " ".join(
+            [head.lemma_.lower()] + [c.lower_ for c in head.children if c.dep_ == "prt"]
+        )
         return _clean(f"{verb} {''.join(words)}")
     if not (start <= head.idx < end):
         return text_of(doc)[start:end]
     tokens = []
-    for t in doc[head.i:]:  # token offsets rise: stop at the first one past the range
+    for t in doc[head.i :]:  # token offsets rise: stop at the first one past the range
         if t.idx >= end:
             break
         tokens.append(t)
@@ -1089,8 +1336,9 @@ def _mistagged_verb(token: Token) -> bool:
         return False
     if token.doc[token.i - 1].text != "," or not token.is_lower:
         return False
-    return any(c.dep_ == "dobj" or (token.pos_ == "ADV" and c.dep_ == "prep")
-               for c in token.children)
+    return any(
+        c.dep_ == "dobj" or (token.pos_ == "ADV" and c.dep_ == "prep") for c in token.children
+    )
 
 
 def _continues_noun_list(conj: Token) -> bool:
@@ -1103,24 +1351,37 @@ def _continues_noun_list(conj: Token) -> bool:
     while i > 0 and (conj.doc[i].dep_ in ("cc", "punct") or conj.doc[i].is_space):
         i -= 1
     before = conj.doc[i]
-    if not (i < conj.i - 1 and before.pos_ in ("NOUN", "PROPN") and before.dep_ == "conj"
-            and before.head.pos_ in ("NOUN", "PROPN")):
+    if not (
+        i < conj.i - 1
+        and before.pos_ in ("NOUN", "PROPN")
+        and before.dep_ == "conj"
+        and before.head.pos_ in ("NOUN", "PROPN")
+    ):
         return False
     # the list's last item: a bare noun phrase that closes the sentence
     children = list(conj.children)
     last = max((t.i for t in conj.subtree), default=conj.i)
-    return len(children) <= 1 and all(c.dep_ == "dobj" and all(
-        g.dep_ in ("compound", "amod", "det") for g in c.children) for c in children) and (
-        last + 1 >= len(conj.doc) or conj.doc[last + 1].is_punct)
+    return (
+        len(children) <= 1
+        and all(
+            c.dep_ == "dobj" and all(g.dep_ in ("compound", "amod", "det") for g in c.children)
+            for c in children
+        )
+        and (last + 1 >= len(conj.doc) or conj.doc[last + 1].is_punct)
+    )
 
 
 def _shares_object(verb: Token, conj: Token) -> bool:
     """Whether two verbs share one object: "prepare and supply a new round of policies"."""
     if any(c.dep_ in _SUBJECTS for c in conj.children) or any(
-            c.dep_ == "auxpass" for c in verb.children):
+        c.dep_ == "auxpass" for c in verb.children
+    ):
         return False  # a clause of its own, or a passive that needs no object
-    own = [c for c in verb.children if c.i > verb.i and c.i < conj.i
-           and c.dep_ not in ("cc", "punct", "advmod")]
+    own = [
+        c
+        for c in verb.children
+        if c.i > verb.i and c.i < conj.i and c.dep_ not in ("cc", "punct", "advmod")
+    ]
     return not own
 
 
@@ -1208,10 +1469,14 @@ def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -
         attrs = span._.textfacts or {}
         if previous is not None and not attrs.get("deadline"):
             before = previous._.textfacts or {}
-            gap = text[previous.end_char:span.start_char]
-            if before.get("deadline") and (previous.start_char, previous.end_char) not in local \
-                    and "\n" not in gap and not re.search(r"[\"“]\s*\w", gap) \
-                    and _who(text, before.get("speaker")) == _who(text, attrs.get("speaker")):
+            gap = text[previous.end_char : span.start_char]
+            if (
+                before.get("deadline")
+                and (previous.start_char, previous.end_char) not in local
+                and "\n" not in gap
+                and not re.search(r"[\"“]\s*\w", gap)
+                and _who(text, before.get("speaker")) == _who(text, attrs.get("speaker"))
+            ):
                 span._.textfacts = {**attrs, "deadline": before["deadline"]}
                 attrs = span._.textfacts
         previous = span
@@ -1227,8 +1492,11 @@ def _deadline_value(date: Span) -> str | None:
     the period, at the precision the text states (a year, or a month: "end of September").
     """
     value = (date._.textfacts or {}).get("value")
-    if not value or not re.match(r"(?i)(?:the\s+)?end\s+of\b", date.text) or not re.fullmatch(
-            r"\d{4}-\d\d-\d\d", value):
+    if (
+        not value
+        or not re.match(r"(?i)(?:the\s+)?end\s+of\b", date.text)
+        or not re.fullmatch(r"\d{4}-\d\d-\d\d", value)
+    ):
         return value
     named_month = any(w[:3].lower() in _MONTHS for w in re.findall(r"[A-Za-z]+", date.text)[2:])
     return value[:7] if named_month else value[:4]
@@ -1236,7 +1504,7 @@ def _deadline_value(date: Span) -> str | None:
 
 def _who(text: str, speaker: list | None) -> str | None:
     """The speaker's name as written ("Huang" in two mentions is one speaker)."""
-    return None if not speaker else text[int(speaker[0]):int(speaker[1])]
+    return None if not speaker else text[int(speaker[0]) : int(speaker[1])]
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
@@ -1244,9 +1512,12 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     spans = sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
     kept: list[Span] = []
     for span in spans:
-        if any(k.start_char <= span.start_char and span.end_char <= k.end_char
-               and (k._.textfacts or {}).get("rule", "").startswith("commitments.")
-               for k in kept):
+        if any(
+            k.start_char <= span.start_char
+            and span.end_char <= k.end_char
+            and (k._.textfacts or {}).get("rule", "").startswith("commitments.")
+            for k in kept
+        ):
             continue
         if any(k.start_char == span.start_char and k.end_char == span.end_char for k in kept):
             continue
@@ -1254,10 +1525,14 @@ def _dedupe(spans: list[Span]) -> list[Span]:
     return kept
 
 
-@Language.factory("textfacts_commitments",
-                  default_config={"data_dir": None, "default_actor": DEFAULT_ACTOR},
-                  requires=["token.dep"], assigns=["doc.spans"])
-def make_commitments(nlp: Language, name: str, data_dir: str | None,
-                     default_actor: str) -> Commitments:
+@Language.factory(
+    "textfacts_commitments",
+    default_config={"data_dir": None, "default_actor": DEFAULT_ACTOR},
+    requires=["token.dep"],
+    assigns=["doc.spans"],
+)
+def make_commitments(
+    nlp: Language, name: str, data_dir: str | None, default_actor: str
+) -> Commitments:
     """Factory for the commitments component."""
     return Commitments(nlp, name, data_dir, default_actor)

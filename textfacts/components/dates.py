@@ -49,8 +49,22 @@ _MODIFIER = re.compile(r"\b(?:early|late|mid)(?:-|\s+)$", re.IGNORECASE)
 _MODIFIABLE_KINDS = frozenset({"year", "month"})
 # Header lines state the release date among a few labels: "Updated 16:40, 13-Jan-2026",
 # "Tuesday, October 14, 2025", "Source: GAC | 2025-10-14". A headline has lowercase words.
-_HEADER_WORDS = frozenset({"updated", "published", "posted", "released", "release", "date",
-                           "time", "source", "by", "on", "at", "editor"})
+_HEADER_WORDS = frozenset(
+    {
+        "updated",
+        "published",
+        "posted",
+        "released",
+        "release",
+        "date",
+        "time",
+        "source",
+        "by",
+        "on",
+        "at",
+        "editor",
+    }
+)
 _HEADER_LINES = 12
 
 
@@ -76,10 +90,26 @@ class DateWordRow(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     surface: str
-    kind: Literal["month", "month_abbr", "weekday", "number", "ordinal", "relative_year",
-                  "tail_year", "relative_day", "plan_year", "plan_relative", "future_marker",
-                  "year_setter", "relative_month", "anaphoric_year", "relative_week",
-                  "holiday", "relative_quarter", "intent_verb"]
+    kind: Literal[
+        "month",
+        "month_abbr",
+        "weekday",
+        "number",
+        "ordinal",
+        "relative_year",
+        "tail_year",
+        "relative_day",
+        "plan_year",
+        "plan_relative",
+        "future_marker",
+        "year_setter",
+        "relative_month",
+        "anaphoric_year",
+        "relative_week",
+        "holiday",
+        "relative_quarter",
+        "intent_verb",
+    ]
     value: str
     example: str
 
@@ -135,8 +165,10 @@ class DateWords:
             "WEEKDAY": rf"(?-i:{_alternation([s.capitalize() for s in self.surfaces('weekday')])})",
             "NUM": rf"(?:\d{{1,2}}|{_alternation(self.surfaces('number'))})",
             "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{_alternation(self.surfaces('ordinal'))})",
-            "YEARREF": (rf"(?:(?P<yr>(?:19|20)\d{{2}})(?![\w-])"
-                        rf"|(?P<rel>(?:the\s+)?(?:{_alternation(year_words)})))"),
+            "YEARREF": (
+                rf"(?:(?P<yr>(?:19|20)\d{{2}})(?![\w-])"
+                rf"|(?P<rel>(?:the\s+)?(?:{_alternation(year_words)})))"
+            ),
             "RELYEAR": rf"(?P<rel>{_alternation(standalone_years)})",
             "RELDAY": _alternation(self.surfaces("relative_day")),
             "RELWEEK": _alternation(self.surfaces("relative_week")),
@@ -255,12 +287,12 @@ class Dates:
             line_start = text.rfind("\n", 0, cand.start) + 1
             line_end = text.find("\n", cand.end)
             line_end = len(text) if line_end < 0 else line_end
-            rest = text[line_start:cand.start] + " " + text[cand.end:line_end]
+            rest = text[line_start : cand.start] + " " + text[cand.end : line_end]
             words = re.findall(r"[A-Za-z][\w.'-]*", rest)
             prose = [w for w in words if w[0].islower() and w.lower() not in _HEADER_WORDS]
             if len(words) > 5 or prose:
                 continue
-            value = explicit_date(text[cand.start:cand.end])
+            value = explicit_date(text[cand.start : cand.end])
             if value:
                 found.append(value)
         return published_date(max(found)) if found else None
@@ -286,8 +318,9 @@ class Dates:
         )
         return sorted(chosen, key=lambda c: c.start)
 
-    def resolve_all(self, doc: Doc, text: str, chosen: list[Candidate],
-                    published: date | None) -> list[tuple[Candidate, str | None]]:
+    def resolve_all(
+        self, doc: Doc, text: str, chosen: list[Candidate], published: date | None
+    ) -> list[tuple[Candidate, str | None]]:
         """Resolve the chosen matches in text order, each leaning on what came before it."""
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         starts = [s.start_char for s in sentences]
@@ -321,8 +354,11 @@ class Dates:
                 parts["context_year"] = written[1]
             elif published is None and reporting is not None:
                 parts["context_year"] = reporting
-            elif published is None and stated_year is not None and cand.row.id in (
-                    "dates.month", "dates.month_day", "dates.month_may"):
+            elif (
+                published is None
+                and stated_year is not None
+                and cand.row.id in ("dates.month", "dates.month_day", "dates.month_may")
+            ):
                 parts["context_year"] = stated_year  # "In 2018, ... In December, ..."
             if "year" in parts and self.sets_year(cand, text):
                 written = (sentence, parts["year"])
@@ -358,13 +394,18 @@ class Dates:
         """
         for _ in range(12):
             if token.pos_ in ("VERB", "AUX"):
-                if any(self.future.fullmatch(t.text) and t.dep_.startswith("aux")
-                       for t in token.children):
+                if any(
+                    self.future.fullmatch(t.text) and t.dep_.startswith("aux")
+                    for t in token.children
+                ):
                     return True
                 if token.dep_ == "xcomp" and token.head.lemma_.lower() in self.intent:
                     return True
-                if (token.tag_ == "VBG" and token.dep_ in ("prep", "advcl")
-                        and not any(t.dep_.startswith("nsubj") for t in token.children)):
+                if (
+                    token.tag_ == "VBG"
+                    and token.dep_ in ("prep", "advcl")
+                    and not any(t.dep_.startswith("nsubj") for t in token.children)
+                ):
                     # "will stop collecting the fees starting from Oct. 1", "will take effect
                     # beginning Jan. 1": an adverbial -ing phrase has no tense of its own.
                     token = token.head
@@ -387,14 +428,14 @@ class Dates:
             return False
         if cand.row.kind != "year":
             return True
-        before = text[max(0, cand.start - 20):cand.start].split()
+        before = text[max(0, cand.start - 20) : cand.start].split()
         return bool(before) and before[-1].lower() in self.setters
 
     def parts(self, cand: Candidate, text: str) -> dict[str, Any]:
         """Turn a match's named groups into the numbers normalize.dates.resolve expects."""
         g = cand.groups
         words = self.words
-        parts: dict[str, Any] = {"surface": text[cand.start:cand.end]}
+        parts: dict[str, Any] = {"surface": text[cand.start : cand.end]}
         if g.get("yr"):
             parts["year"] = int(g["yr"])
         if g.get("yr2"):

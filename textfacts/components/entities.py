@@ -139,7 +139,14 @@ class EntityPatternRow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str
     action: Literal[
-        "name", "extend_org", "quoted", "titled", "block", "relabel", "edition", "place_tail",
+        "name",
+        "extend_org",
+        "quoted",
+        "titled",
+        "block",
+        "relabel",
+        "edition",
+        "place_tail",
         "place_suffix",
     ]
     label: NameLabel | None = None
@@ -273,8 +280,15 @@ class Entities:
             h for row in self.rows.values() if row.action == "place_tail" for h in row.heads or []
         }
         self.place_suffixes = sorted(
-            (h for row in self.rows.values() if row.action == "place_suffix"
-             for h in row.heads or []), key=len, reverse=True)
+            (
+                h
+                for row in self.rows.values()
+                if row.action == "place_suffix"
+                for h in row.heads or []
+            ),
+            key=len,
+            reverse=True,
+        )
         # "the previous Five-Year Plan": the same offsets the dates layer gives the plan period
         self.plan_offsets = {
             row.surface.lower(): int(row.value)
@@ -625,10 +639,17 @@ class Entities:
                 # district ("Qianhai Cooperation Zone": its head word relabelled the parser's
                 # name); a publisher named after a body ("China Customs" + "Press")
                 _replace(claimed, clashes, cand)
-            elif cand.label in ("GPE", "LOC") and all(
-                    c.label in ("GPE", "LOC") and cand.start <= c.start and c.end <= cand.end
-                    and c.size < cand.size for c in clashes) and all(
-                    w.lower() in _COMPASS for w in _outside(cand, clashes)):
+            elif (
+                cand.label in ("GPE", "LOC")
+                and all(
+                    c.label in ("GPE", "LOC")
+                    and cand.start <= c.start
+                    and c.end <= cand.end
+                    and c.size < cand.size
+                    for c in clashes
+                )
+                and all(w.lower() in _COMPASS for w in _outside(cand, clashes))
+            ):
                 # "South Africa", "West Asia": a compass word makes another place
                 _replace(claimed, clashes, cand)
         return list(claimed.items)
@@ -860,29 +881,42 @@ def _without_name_modifiers(text: str, chosen: list[Candidate]) -> list[Candidat
     dropped: set[int] = set()
     run: list[Candidate] = []
     for cand in [*places, None]:
-        if cand is not None and run and text[run[-1].end:cand.start] in ("-", "\u2013"):
+        if cand is not None and run and text[run[-1].end : cand.start] in ("-", "\u2013"):
             run.append(cand)
             continue
         if len(run) > 1:
-            follower = re.match(r"[ \t]+([A-Z][a-z]+)", text[run[-1].end:run[-1].end + 40])
+            follower = re.match(r"[ \t]+([A-Z][a-z]+)", text[run[-1].end : run[-1].end + 40])
             if follower is not None:
                 dropped.update(id(c) for c in run)
         run = [cand] if cand is not None else []
     return [c for c in chosen if id(c) not in dropped]
 
 
-_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-            "western", "northeast", "northwest", "southeast", "southwest"}
+_COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+}
 
 
 def _is_unit(name: str) -> bool:
-    """"Foreign Trade Department", "Department of Port Control": an internal unit's name."""
+    """ "Foreign Trade Department", "Department of Port Control": an internal unit's name."""
     words = name.lower().split()
     return bool(words) and (words[-1] in UNIT_WORDS or words[0] in UNIT_WORDS)
 
 
 def _units_of_parents(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """"Department of Port Control" + " of the " + "GAC" → one ORG (ANNOTATION.md §7).
+    """ "Department of Port Control" + " of the " + "GAC" → one ORG (ANNOTATION.md §7).
 
     A department, division or bureau named with its parent body is one organisation; its
     canonical name spells the parent out.
@@ -891,10 +925,14 @@ def _units_of_parents(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in ordered:
         unit = out[-1] if out else None
-        if (unit is not None and unit.label == "ORG" and cand.label == "ORG"
-                and _is_unit(unit.canonical) and re.fullmatch(r"\s+(?:of|under)\s+(?:the\s+)?",
-                                              text[unit.end:cand.start])):
-            canonical = unit.canonical + text[unit.end:cand.start] + cand.canonical
+        if (
+            unit is not None
+            and unit.label == "ORG"
+            and cand.label == "ORG"
+            and _is_unit(unit.canonical)
+            and re.fullmatch(r"\s+(?:of|under)\s+(?:the\s+)?", text[unit.end : cand.start])
+        ):
+            canonical = unit.canonical + text[unit.end : cand.start] + cand.canonical
             out[-1] = Candidate(unit.start, cand.end, "ORG", canonical, unit.rule, unit.source)
             continue
         out.append(cand)

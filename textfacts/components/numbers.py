@@ -60,10 +60,42 @@ PRIORITY = {"MONEY": 0, "PERCENT": 1, "QUANTITY": 2}
 
 # A day number after a month name is part of a DATE ("February 4 to 6"), never a figure.
 MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr",
-    "apr.", "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
-    "oct", "oct.", "nov", "nov.", "dec", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "jan.",
+    "feb",
+    "feb.",
+    "mar",
+    "mar.",
+    "apr",
+    "apr.",
+    "jun",
+    "jun.",
+    "jul",
+    "jul.",
+    "aug",
+    "aug.",
+    "sep",
+    "sep.",
+    "sept",
+    "sept.",
+    "oct",
+    "oct.",
+    "nov",
+    "nov.",
+    "dec",
+    "dec.",
 }
 DAY = re.compile(r"^\d{1,2}$")
 GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
@@ -81,15 +113,58 @@ GLUE_ROLES = {"scale", "currency_after", "unit", "percent"}
 # of change, or a noun of change, it names two levels ("cut from 5 to 2 days").
 RANGE_VERBS = {"range", "vary", "price", "cost", "run", "span", "stretch"}
 CHANGE_NOUNS = {
-    "increase", "rise", "decline", "drop", "fall", "growth", "jump", "cut", "reduction",
-    "change", "shift", "expansion", "climb", "slide", "surge", "hike", "decrease", "move",
+    "increase",
+    "rise",
+    "decline",
+    "drop",
+    "fall",
+    "growth",
+    "jump",
+    "cut",
+    "reduction",
+    "change",
+    "shift",
+    "expansion",
+    "climb",
+    "slide",
+    "surge",
+    "hike",
+    "decrease",
+    "move",
 }
 # "rose 1.3 points to 15%", "fell $2 to $40": after these a "to" joins a change and the level
 # it reached, not two ends of a range.
 CHANGE_VERBS = {
-    "rise", "fall", "grow", "increase", "decrease", "drop", "decline", "climb", "jump",
-    "slide", "gain", "lose", "add", "shed", "surge", "slip", "edge", "dip", "rally", "tumble",
-    "plunge", "sink", "soar", "up", "down", "by", "cut", "raise", "lift", "lower",
+    "rise",
+    "fall",
+    "grow",
+    "increase",
+    "decrease",
+    "drop",
+    "decline",
+    "climb",
+    "jump",
+    "slide",
+    "gain",
+    "lose",
+    "add",
+    "shed",
+    "surge",
+    "slip",
+    "edge",
+    "dip",
+    "rally",
+    "tumble",
+    "plunge",
+    "sink",
+    "soar",
+    "up",
+    "down",
+    "by",
+    "cut",
+    "raise",
+    "lift",
+    "lower",
 }
 # A written sign glued to a figure: "-$5 million", "-1.3%" (wire market reports).
 SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
@@ -101,8 +176,22 @@ RATE_WORDS = {"a", "an", "per", "/"}
 # "dropped from 208 pounds to 193 by exercising"), and the figure becomes a QUANTITY.
 POUNDS = {"pound", "pounds"}
 WEIGHT_CUES = {
-    "weigh", "weighs", "weighed", "weighing", "weight", "weights", "heavier", "lighter",
-    "overweight", "obese", "diet", "dieting", "exercise", "exercising", "shape", "lbs",
+    "weigh",
+    "weighs",
+    "weighed",
+    "weighing",
+    "weight",
+    "weights",
+    "heavier",
+    "lighter",
+    "overweight",
+    "obese",
+    "diet",
+    "dieting",
+    "exercise",
+    "exercising",
+    "shape",
+    "lbs",
 }
 
 
@@ -135,8 +224,9 @@ class Candidate:
         return (int(self.row.context), PRIORITY[self.span.label_], -len(self.span))
 
 
-def _sequences(nlp: Language, surface: str,
-               glue: Literal["before", "after"]) -> set[tuple[str, ...]]:
+def _sequences(
+    nlp: Language, surface: str, glue: Literal["before", "after"]
+) -> set[tuple[str, ...]]:
     """Token sequences of a lexicon surface as the tokenizer splits it beside a number."""
     seqs = {tuple(t.text for t in nlp.make_doc(surface))}
     for probe in (" ", ""):
@@ -157,10 +247,12 @@ def _variants(seqs: set[tuple[str, ...]], exact: bool) -> list[list[dict[str, An
     attr = "ORTH" if exact else "LOWER"
     variants = []
     for length, group in sorted(by_length.items()):
-        variants.append([
-            {attr: {"IN": sorted({s[i] if exact else s[i].lower() for s in group})}}
-            for i in range(length)
-        ])
+        variants.append(
+            [
+                {attr: {"IN": sorted({s[i] if exact else s[i].lower() for s in group})}}
+                for i in range(length)
+            ]
+        )
     return variants
 
 
@@ -224,13 +316,33 @@ class Numbers:
             "currency_after": _variants(after[False], False) + _variants(after[True], True),
             "percent": _variants(percent, False),
             "unit": _variants(units, False),
-            "counted": [[{"TAG": {"IN": ["NNS", "NNPS"]}, "LOWER": {"NOT_IN": excluded},
-                          "IS_PUNCT": False}]],
+            "counted": [
+                [{"TAG": {"IN": ["NNS", "NNPS"]}, "LOWER": {"NOT_IN": excluded}, "IS_PUNCT": False}]
+            ],
             # Words between a number and its counted noun: "11 million registered users",
             # "18 APEC economies", "7 billion cross-border e-commerce packages".
-            "modifier": [[{"TAG": {"IN": ["JJ", "JJR", "JJS", "NN", "NNP", "NNS", "NNPS", "VBN",
-                                          "VBG", "HYPH"]},
-                           "LOWER": {"NOT_IN": excluded}, "LIKE_NUM": False}]],
+            "modifier": [
+                [
+                    {
+                        "TAG": {
+                            "IN": [
+                                "JJ",
+                                "JJR",
+                                "JJS",
+                                "NN",
+                                "NNP",
+                                "NNS",
+                                "NNPS",
+                                "VBN",
+                                "VBG",
+                                "HYPH",
+                            ]
+                        },
+                        "LOWER": {"NOT_IN": excluded},
+                        "LIKE_NUM": False,
+                    }
+                ]
+            ],
             "range": [[{"LOWER": {"IN": ["-", "\u2013", "to", "~"]}}]],
             "hyphen": [[{"ORTH": {"IN": ["-", "\u2013"]}}]],
             "plus": [[{"ORTH": "+"}]],
@@ -275,8 +387,11 @@ class Numbers:
             if _glued_to_a_number(doc, span.start):
                 continue  # "2030-03-07": the tail of a numeric date or code is no figure
             if candidate.row.context:
-                unit = _context_currency(doc, span, contexts) if span.label_ == "MONEY" else \
-                    _context_count(doc, span, counts)
+                unit = (
+                    _context_currency(doc, span, contexts)
+                    if span.label_ == "MONEY"
+                    else _context_count(doc, span, counts)
+                )
                 if unit is None:
                     continue
                 candidate.attrs["unit"] = unit
@@ -292,8 +407,9 @@ class Numbers:
         write_group(doc, GROUP, spans)
         return doc
 
-    def _interpret(self, doc: Doc, row: PatternRow, start: int, end: int,
-                   roles: list[str]) -> Candidate | None:
+    def _interpret(
+        self, doc: Doc, row: PatternRow, start: int, end: int, roles: list[str]
+    ) -> Candidate | None:
         """Value, unit and bound of one match from the roles its tokens played.
 
         Tokens in a "..._tail" role lend their unit, scale or currency to the figure but stay
@@ -307,8 +423,11 @@ class Numbers:
         roles = [r[: -len("_tail")] if r.endswith("_tail") else r for r in roles]
         tokens = list(doc[start:end])
         numbers = [t for t, r in zip(tokens, roles, strict=True) if r == "number"]
-        words = [t.text for t, r in zip(tokens[lead:], roles[lead:], strict=True)
-                 if r in ("numword", "hyphen")]
+        words = [
+            t.text
+            for t, r in zip(tokens[lead:], roles[lead:], strict=True)
+            if r in ("numword", "hyphen")
+        ]
         first = start + lead
         if not numbers and words and self._bare_article(words, tokens, roles):
             return None
@@ -319,20 +438,29 @@ class Numbers:
         if row.label == "QUANTITY" and _after_label(doc, first):
             return None
         modifiers = [t for t, r in zip(tokens, roles, strict=True) if r == "modifier"]
-        if any(a.tag_ in ("NNS", "NNPS") and b.tag_ in ("VBG", "VBN") and b.i == a.i + 1
-               for a, b in itertools.pairwise(modifiers)):
+        if any(
+            a.tag_ in ("NNS", "NNPS") and b.tag_ in ("VBG", "VBN") and b.i == a.i + 1
+            for a, b in itertools.pairwise(modifiers)
+        ):
             return None  # "72 ports handling bulk cargo": the participle opens a clause
         if "range" in roles and _from_to(doc, first):
             return None  # "expand from 18 to 40 ports": two levels, not a range
         if "range" in roles and _change_then_level(doc, first, tokens, roles):
             return None
-        if "counted" in roles and "modifier" in roles and \
-                roles[roles.index("modifier") - 1] in ("number", "plus", "scale") and \
-                doc[start + roles.index("modifier")].tag_ == "HYPH":
+        if (
+            "counted" in roles
+            and "modifier" in roles
+            and roles[roles.index("modifier") - 1] in ("number", "plus", "scale")
+            and doc[start + roles.index("modifier")].tag_ == "HYPH"
+        ):
             return None  # "68-ounce bars": the figure counts ounces, not bars
         if numbers:
-            if row.label == "QUANTITY" and any(is_year(t.text) for t in numbers) and \
-                    "unit" not in roles and "scale" not in roles:
+            if (
+                row.label == "QUANTITY"
+                and any(is_year(t.text) for t in numbers)
+                and "unit" not in roles
+                and "scale" not in roles
+            ):
                 return None  # "2023 exports" is a DATE; "2,023 exports", "1800 thousand" are not
             if len(numbers) > 1 and any(is_year(t.text) for t in numbers):
                 return None  # "2021-2025" is a DATE interval
@@ -381,11 +509,15 @@ class Numbers:
                 return None  # "2 percentage points to 5 percent" is never a range
             attrs["unit"] = unit
         elif not row.context:
-            unit_words = _role_words(tokens, roles, "unit") or \
-                _role_words(tokens, roles, "counted", "and")
+            unit_words = _role_words(tokens, roles, "unit") or _role_words(
+                tokens, roles, "counted", "and"
+            )
             attrs["unit"] = unit_lemma(unit_words, self.units)
-            if attrs["unit"] in PERIOD_UNITS and first > 0 and \
-                    doc[first - 1].lower_ in PERIOD_OPENERS:
+            if (
+                attrs["unit"] in PERIOD_UNITS
+                and first > 0
+                and doc[first - 1].lower_ in PERIOD_OPENERS
+            ):
                 return None
         if "plus" in roles:
             attrs["bound"] = self.bounds_after.get("+", "at_least")
@@ -415,8 +547,7 @@ class Numbers:
             return 0
         first = self.number_words.get(doc[i].lower_)
         second = self.number_words.get(doc[i + 1].lower_)
-        return int(bool(first and second and first[1] == "article" and
-                        second[1] == "cardinal"))
+        return int(bool(first and second and first[1] == "article" and second[1] == "cardinal"))
 
     def _bare_article(self, words: list[str], tokens: list[Token], roles: list[str]) -> bool:
         """Whether an article stands alone before a currency mark ("a $3,500 rent").
@@ -435,7 +566,7 @@ class Numbers:
         indices = [start + i for i, r in enumerate(roles) if r == role]
         if not indices:
             return None
-        return currency_iso(doc[indices[0]: indices[-1] + 1].text, self.currencies)
+        return currency_iso(doc[indices[0] : indices[-1] + 1].text, self.currencies)
 
     def _bound(self, doc: Doc, span: Span) -> str:
         """Bound from a qualifier before the span, a verb of passing near it, or a tail after it."""
@@ -444,11 +575,15 @@ class Numbers:
             for length in range(self.max_bound_len, 0, -1):
                 if end - length < 0:
                     continue
-                key = " ".join(t.lower_ for t in doc[end - length: end])
+                key = " ".join(t.lower_ for t in doc[end - length : end])
                 found = self.bounds_before.get(key)
                 first = doc[end - length]
-                if (found and found[1] == "verb" and first.pos_ not in ("VERB", "AUX")
-                        and not first.lower_.endswith(("ing", "ed"))):
+                if (
+                    found
+                    and found[1] == "verb"
+                    and first.pos_ not in ("VERB", "AUX")
+                    and not first.lower_.endswith(("ing", "ed"))
+                ):
                     # "the Top 10 cases": a bare verb of passing only as a verb; its -ing/-ed
                     # forms ("Exceeding 5%", mis-tagged NOUN at a sentence start) always are
                     continue
@@ -458,14 +593,15 @@ class Numbers:
                 break
             end -= 1
         for length in (2, 1):
-            key = " ".join(t.lower_ for t in doc[span.end: span.end + length])
+            key = " ".join(t.lower_ for t in doc[span.end : span.end + length])
             if span.end + length <= len(doc) and key in self.bounds_after:
                 return self.bounds_after[key]
         return "exact"
 
 
-def expand(pattern: list[dict[str, Any]], macros: dict[str, list[list[dict[str, Any]]]]
-           ) -> list[tuple[list[dict[str, Any]], list[str]]]:
+def expand(
+    pattern: list[dict[str, Any]], macros: dict[str, list[list[dict[str, Any]]]]
+) -> list[tuple[list[dict[str, Any]], list[str]]]:
     """Expand macro tokens into plain Matcher patterns, each with the role of every token.
 
     A macro with several variants (currency surfaces of one, two or three tokens) yields one
@@ -542,7 +678,7 @@ def _glued(doc: Doc, i: int, start: int, end: int, roles: list[str]) -> bool:
 
 
 def _dash_not_sign(doc: Doc, start: int) -> bool:
-    """"70-300mm": a dash glued between two numbers is a range dash, not a minus sign."""
+    """ "70-300mm": a dash glued between two numbers is a range dash, not a minus sign."""
     token = doc[start]
     if start == 0 or token.text[:1] not in "-\u2013" or doc[start - 1].whitespace_:
         return False
@@ -558,7 +694,7 @@ def _after_label(doc: Doc, start: int) -> bool:
 
 
 def _same_currency_twice(doc: Doc, end: int, before: str, after: str) -> bool:
-    """"RMB 12 billion yuan" names one currency twice; "10 rmb 20 usd" and "$ 20 $ 37" do not.
+    """ "RMB 12 billion yuan" names one currency twice; "10 rmb 20 usd" and "$ 20 $ 37" do not.
 
     The currency after the number must be the same currency, written as a word, and must
     not open the next figure.
@@ -578,7 +714,7 @@ def _after_month(doc: Doc, start: int) -> bool:
 
 
 def _from_to(doc: Doc, start: int) -> bool:
-    """"from X to Y" names a start and an end ("cut from 5 to 2 days"), unless it spans a range.
+    """ "from X to Y" names a start and an end ("cut from 5 to 2 days"), unless it spans a range.
 
     "ranging from 3 to 5 days", "priced from $5 to $9" and "fines from $250 to $1,000" (a
     noun's span) are ranges; after a verb ("expand from 18 to 40 ports") or a noun of change
@@ -601,12 +737,16 @@ def _after_number(doc: Doc, start: int) -> bool:
     (`merge_spaced_groups`), and the tail is not read as a figure of its own. A signed
     figure opens a new one ("Stoxx 50 -1.3%").
     """
-    return start > 0 and bool(NUMBER.match(doc[start - 1].text)) and \
-        bool(NUMBER.match(doc[start].text)) and doc[start].text[:1] not in SIGNS
+    return (
+        start > 0
+        and bool(NUMBER.match(doc[start - 1].text))
+        and bool(NUMBER.match(doc[start].text))
+        and doc[start].text[:1] not in SIGNS
+    )
 
 
 def _change_then_level(doc: Doc, first: int, tokens: list[Token], roles: list[str]) -> bool:
-    """"rose 1.3 points to 15%", "fell $2 to $40": a change and the level it reached.
+    """ "rose 1.3 points to 15%", "fell $2 to $40": a change and the level it reached.
 
     Only a "to" between two figures that each carry their unit or currency, right after a
     verb of change; "expect 5% to 6% growth" stays a range.
@@ -659,8 +799,9 @@ def _weight_pounds(doc: Doc, start: int, roles: list[str]) -> bool:
 
 
 def _yen_mark(doc: Doc, start: int, roles: list[str]) -> bool:
-    return any(doc[start + i].text in YEN_MARKS for i, r in enumerate(roles)
-               if r.startswith("currency"))
+    return any(
+        doc[start + i].text in YEN_MARKS for i, r in enumerate(roles) if r.startswith("currency")
+    )
 
 
 def _china_context(doc: Doc) -> bool:
@@ -695,9 +836,13 @@ def merge_spaced_groups(doc: Doc, scales: dict[str, float]) -> None:
     spans = []
     for i in range(len(doc) - 2):
         token, group = doc[i], doc[i + 1]
-        if token.whitespace_ == " " and GROUPED.match(token.text) and \
-                THREE_DIGITS.match(group.text) and doc[i + 2].lower_ in scales:
-            spans.append(doc[i: i + 2])
+        if (
+            token.whitespace_ == " "
+            and GROUPED.match(token.text)
+            and THREE_DIGITS.match(group.text)
+            and doc[i + 2].lower_ in scales
+        ):
+            spans.append(doc[i : i + 2])
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
@@ -735,8 +880,10 @@ def _context_currency(doc: Doc, span: Span, contexts: list[tuple[int, str]]) -> 
     if not contexts:
         return None
     sentence = span.sent if doc.has_annotation("SENT_START") else span
-    same = [(abs(pos - span.start_char), iso)
-            for pos, iso in _between(contexts, sentence.start_char, sentence.end_char)]
+    same = [
+        (abs(pos - span.start_char), iso)
+        for pos, iso in _between(contexts, sentence.start_char, sentence.end_char)
+    ]
     if same:
         return min(same)[1]
     paragraph_start = text_of(doc).rfind("\n", 0, span.start_char) + 1
@@ -744,8 +891,12 @@ def _context_currency(doc: Doc, span: Span, contexts: list[tuple[int, str]]) -> 
     return max(earlier)[1] if earlier else None
 
 
-@Language.factory("textfacts_numbers", default_config={"data_dir": None},
-                  requires=["token.tag", "token.pos"], assigns=["doc.spans"])
+@Language.factory(
+    "textfacts_numbers",
+    default_config={"data_dir": None},
+    requires=["token.tag", "token.pos"],
+    assigns=["doc.spans"],
+)
 def make_numbers(nlp: Language, name: str, data_dir: str | None) -> Numbers:
     """Factory for the numbers component."""
     return Numbers(nlp, name, data_dir)
@@ -756,5 +907,9 @@ def _glued_to_a_number(doc: Doc, start: int) -> bool:
     if start < 2:
         return False
     joint, before = doc[start - 1], doc[start - 2]
-    return (joint.text in ("-", "/", "–") and not joint.whitespace_ and not before.whitespace_
-            and before.text.isdigit())
+    return (
+        joint.text in ("-", "/", "–")
+        and not joint.whitespace_
+        and not before.whitespace_
+        and before.text.isdigit()
+    )

@@ -555,8 +555,10 @@ class People:
                 )
             ):
                 return person
-        pronoun = next((t for t in verb.children if t.dep_ in _SUBJECT_DEPS
-                        and t.lower_ in ("he", "she")), None)
+        pronoun = next(
+            (t for t in verb.children if t.dep_ in _SUBJECT_DEPS and t.lower_ in ("he", "she")),
+            None,
+        )
         if pronoun is not None:
             # "..., he added.": the person last named before, as a reader takes it
             earlier = persons.last_ending_by(pronoun.idx)

@@ -5,6 +5,13 @@ from textfacts.evaluate.report import HEADLINE, Report, build_report, compare
 from textfacts.evaluate.scorer import Scores, score, score_document
 
 __all__ = [
-    "HEADLINE", "Accuracy", "Counts", "Report", "Scores", "build_report", "compare", "score",
+    "HEADLINE",
+    "Accuracy",
+    "Counts",
+    "Report",
+    "Scores",
+    "build_report",
+    "compare",
+    "score",
     "score_document",
 ]

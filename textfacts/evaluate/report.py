@@ -32,8 +32,16 @@ CONTEXT = 60
 # Figures given per document class (wire release, transcript, policy notice): real releases
 # differ by form, and a rule that fits wire copy can fail on transcripts.
 CLASS_FIGURES = (
-    "commitments_p", "commitments_r", "commitments_f", "claims_p", "claims_r", "claims_f",
-    "claims_kind_acc", "claims_period_acc", "claims_measure_acc", "claims_direction_acc",
+    "commitments_p",
+    "commitments_r",
+    "commitments_f",
+    "claims_p",
+    "claims_r",
+    "claims_f",
+    "claims_kind_acc",
+    "claims_period_acc",
+    "claims_measure_acc",
+    "claims_direction_acc",
 )
 UNCLASSIFIED = "(unclassified)"
 
@@ -108,9 +116,7 @@ def class_figures(scores: Scores, classes: dict[str, str]) -> dict[str, dict[str
     return out
 
 
-def build_report(
-    scores: Scores, classes: dict[str, str] | None = None, **fields: Any
-) -> Report:
+def build_report(scores: Scores, classes: dict[str, str] | None = None, **fields: Any) -> Report:
     """Report of scored documents; `fields` carry system, gold names, checksum, timestamp...
 
     `classes` (doc_id → document class) adds the per-class figures.
@@ -134,8 +140,10 @@ def build_report(
 
 def deltas(report: Report, baseline: Report) -> list[Delta]:
     """Every headline figure next to its baseline value."""
-    return [Delta(key=k, baseline=baseline.headline.get(k), current=report.headline.get(k))
-            for k in HEADLINE]
+    return [
+        Delta(key=k, baseline=baseline.headline.get(k), current=report.headline.get(k))
+        for k in HEADLINE
+    ]
 
 
 def compare(report: Report, baseline: Report, tolerance: float) -> list[Delta]:
@@ -168,21 +176,26 @@ def render_header(report: Report) -> str:
         f"system: {report.system} (commit {commit}, {report.timestamp})",
     ]
     if report.missing:
-        lines.append(f"WARNING: no prediction for {len(report.missing)} gold docs: "
-                     f"{', '.join(report.missing)} (scored as empty)")
+        lines.append(
+            f"WARNING: no prediction for {len(report.missing)} gold docs: "
+            f"{', '.join(report.missing)} (scored as empty)"
+        )
     for doc_id, error in report.failed.items():
         lines.append(f"WARNING: extraction failed on {doc_id} (scored as empty): {error}")
     if report.extra:
-        lines.append(f"note: {len(report.extra)} predicted docs have no gold: "
-                     f"{', '.join(report.extra[:10])}")
+        lines.append(
+            f"note: {len(report.extra)} predicted docs have no gold: {', '.join(report.extra[:10])}"
+        )
     return "\n".join(lines)
 
 
 def render_table(report: Report) -> str:
     """Per-label strict/overlap/value P R F (in %), micro rows, then commitments and claims."""
     f, c = report.figures, report.counts
-    head = (f"{'label':<12}{'gold':>5}{'pred':>5} | {'strict P     R     F':<17} | "
-            f"{'overlap P     R     F':<17} | {'value P     R     F':<17}")
+    head = (
+        f"{'label':<12}{'gold':>5}{'pred':>5} | {'strict P     R     F':<17} | "
+        f"{'overlap P     R     F':<17} | {'value P     R     F':<17}"
+    )
     rows = [render_header(report), "", head, "-" * len(head)]
 
     def row(name: str, prefix: str, labels: Iterable[str], value: bool) -> str:
@@ -191,8 +204,10 @@ def render_table(report: Report) -> str:
             g, p = _gold_pred(c.get(f"{label}.overlap"))
             gold, pred = gold + g, pred + p
         value_cells = _triple(f, f"{prefix}_value") if value else " " * 17
-        return (f"{name:<12}{gold:>5}{pred:>5} | {_triple(f, f'{prefix}_strict')} | "
-                f"{_triple(f, f'{prefix}_overlap')} | {value_cells}")
+        return (
+            f"{name:<12}{gold:>5}{pred:>5} | {_triple(f, f'{prefix}_strict')} | "
+            f"{_triple(f, f'{prefix}_overlap')} | {value_cells}"
+        )
 
     for label in ALL_LABELS:
         rows.append(row(label, label.lower(), [label], label in NUMBER_LABELS))
@@ -202,18 +217,28 @@ def render_table(report: Report) -> str:
     rows.append(row("all", "mentions", ALL_LABELS, False))
     rows.append("")
     rows.append(
-        "accuracy over pairs: bound (value pairs) " + _num(f.get("numbers_bound_acc")).strip()
-        + " (" + ", ".join(f"{lb} {_num(f.get(f'{lb.lower()}_bound_acc')).strip()}"
-                           for lb in ("MONEY", "PERCENT", "QUANTITY")) + ")"
-        + " | DATE value " + _num(f.get("date_value_acc")).strip()
-        + " | canonical " + _num(f.get("names_canonical_acc")).strip()
-        + " | PERSON role " + _num(f.get("person_role_acc")).strip()
+        "accuracy over pairs: bound (value pairs) "
+        + _num(f.get("numbers_bound_acc")).strip()
+        + " ("
+        + ", ".join(
+            f"{lb} {_num(f.get(f'{lb.lower()}_bound_acc')).strip()}"
+            for lb in ("MONEY", "PERCENT", "QUANTITY")
+        )
+        + ")"
+        + " | DATE value "
+        + _num(f.get("date_value_acc")).strip()
+        + " | canonical "
+        + _num(f.get("names_canonical_acc")).strip()
+        + " | PERSON role "
+        + _num(f.get("person_role_acc")).strip()
     )
     g, p = _gold_pred(c.get("commitments"))
     rows.append(
         f"commitments  gold {g:>3} pred {p:>3} | P R F {_triple(f, 'commitments')} | acc: "
-        + ", ".join(f"{k} {_num(f.get(f'commitments_{k}_acc')).strip()}"
-                    for k in ("deadline", "actor", "speaker", "modality"))
+        + ", ".join(
+            f"{k} {_num(f.get(f'commitments_{k}_acc')).strip()}"
+            for k in ("deadline", "actor", "speaker", "modality")
+        )
     )
     g, p = _gold_pred(c.get("claims"))
     found = report.accuracies.get("claims.pair_rate", [0, 0])[0]
@@ -224,8 +249,9 @@ def render_table(report: Report) -> str:
     )
     rows.append(
         f"  over the {found} claims whose anchor was found: "
-        + ", ".join(f"{k} {_num(f.get(f'claims_{k}_acc')).strip()}"
-                    for k in ("kind", "period", "measure"))
+        + ", ".join(
+            f"{k} {_num(f.get(f'claims_{k}_acc')).strip()}" for k in ("kind", "period", "measure")
+        )
         + f", direction {_num(f.get('claims_direction_acc')).strip()} (of {changes} changes)"
         + f" | also anchor value {_num(f.get('claims_anchor_value_acc')).strip()}, "
         f"comparison {_num(f.get('claims_comparison_acc')).strip()}"
@@ -238,13 +264,19 @@ def render_table(report: Report) -> str:
 def render_classes(report: Report) -> str:
     """Commitments and claims per document class (wire release, transcript, policy notice)."""
     prf_head = "    P     R     F"
-    head = (f"{'class':<16}{'docs':>5} | {'commitments gold':>16} {prf_head} | "
-            f"{'claims gold':>11} {prf_head} |  kind period measure direction")
-    lines = ["per document class (claim field accuracies over claims whose anchor was found):",
-             head, "-" * len(head)]
+    head = (
+        f"{'class':<16}{'docs':>5} | {'commitments gold':>16} {prf_head} | "
+        f"{'claims gold':>11} {prf_head} |  kind period measure direction"
+    )
+    lines = [
+        "per document class (claim field accuracies over claims whose anchor was found):",
+        head,
+        "-" * len(head),
+    ]
     for name, row in report.per_class.items():
         kind, period, measure, direction = (
-            _num(row.get(f"claims_{k}_acc")) for k in ("kind", "period", "measure", "direction"))
+            _num(row.get(f"claims_{k}_acc")) for k in ("kind", "period", "measure", "direction")
+        )
         lines.append(
             f"{name:<16}{row['docs']:>5} | {row['gold_commitments']:>16} "
             f"{_triple(row, 'commitments')} | {row['gold_claims']:>11} {_triple(row, 'claims')} "
@@ -255,9 +287,12 @@ def render_classes(report: Report) -> str:
 
 def render_documents(report: Report) -> str:
     """One line per document: F1 of numbers (value), names (overlap), commitments, claims."""
-    groups = {"numbers value": [f"{lb}.value" for lb in NUMBER_LABELS],
-              "names overlap": [f"{lb}.overlap" for lb in NAME_LABELS],
-              "commitments": ["commitments"], "claims": ["claims"]}
+    groups = {
+        "numbers value": [f"{lb}.value" for lb in NUMBER_LABELS],
+        "names overlap": [f"{lb}.overlap" for lb in NAME_LABELS],
+        "commitments": ["commitments"],
+        "claims": ["claims"],
+    }
     width = max([len(d) for d in report.per_document] + [8])
     lines = [f"{'document':<{width}} " + " ".join(f"{g:>14}" for g in groups)]
     for doc_id, counts in report.per_document.items():
@@ -272,11 +307,15 @@ def render_documents(report: Report) -> str:
 
 def render_deltas(report: Report, baseline: Report, tolerance: float) -> str:
     """Headline figures against a baseline report, regressions flagged."""
-    lines = [f"against baseline {baseline.system} ({baseline.timestamp}), tolerance "
-             f"{100 * tolerance:.1f} points:"]
+    lines = [
+        f"against baseline {baseline.system} ({baseline.timestamp}), tolerance "
+        f"{100 * tolerance:.1f} points:"
+    ]
     if baseline.gold_sha256 != report.gold_sha256:
-        lines.append("WARNING: the baseline was scored on different gold bytes "
-                     f"({baseline.gold_sha256[:16]} != {report.gold_sha256[:16]})")
+        lines.append(
+            "WARNING: the baseline was scored on different gold bytes "
+            f"({baseline.gold_sha256[:16]} != {report.gold_sha256[:16]})"
+        )
     for d in deltas(report, baseline):
         change = "    n/a" if d.delta is None else f"{100 * d.delta:+7.1f}"
         flag = "  REGRESSION" if d.delta is not None and d.delta < -tolerance else ""

@@ -57,10 +57,16 @@ def git_state() -> tuple[str | None, bool | None]:
     # The checkout being evaluated is the working directory (CI, gate.sh); an installed wheel's
     # own location is not a git repository.
     try:
-        head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True,
-                              text=True, check=True, timeout=10).stdout.strip()
-        status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
-                                capture_output=True, text=True, check=True, timeout=10).stdout
+        head = subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True, timeout=10
+        ).stdout.strip()
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None, None
     return head or None, bool(status.strip())
@@ -105,8 +111,12 @@ def write_model_meta(model: str, report: Report) -> Path:
 
     path = model_dir(model) / "meta.json"
     meta = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    meta["performance"] = {"gold": report.gold, "gold_sha256": report.gold_sha256,
-                           "git_commit": report.git_commit, **report.headline}
+    meta["performance"] = {
+        "gold": report.gold,
+        "gold_sha256": report.gold_sha256,
+        "git_commit": report.git_commit,
+        **report.headline,
+    }
     path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 
@@ -139,10 +149,17 @@ def run_evaluation(
     scores = score(gold_docs, predictions)
     commit, dirty = git_state()
     report = build_report(
-        scores, classes=_classes(classes), system=system, model_version=version,
-        git_commit=commit, git_dirty=dirty,
-        gold=names, gold_files=[_shown(f) for f in files], gold_sha256=checksum(files),
-        timestamp=datetime.now(timezone.utc).isoformat(timespec="seconds"), failed=failed,
+        scores,
+        classes=_classes(classes),
+        system=system,
+        model_version=version,
+        git_commit=commit,
+        git_dirty=dirty,
+        gold=names,
+        gold_files=[_shown(f) for f in files],
+        gold_sha256=checksum(files),
+        timestamp=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        failed=failed,
     )
     print(render_table(report))
     print()
@@ -168,8 +185,11 @@ def run_evaluation(
         print(render_deltas(report, base, tolerance))
         regressions = compare(report, base, tolerance)
         if regressions:
-            print(f"FAILED: {len(regressions)} headline figures regressed: "
-                  + ", ".join(d.key for d in regressions), file=sys.stderr)
+            print(
+                f"FAILED: {len(regressions)} headline figures regressed: "
+                + ", ".join(d.key for d in regressions),
+                file=sys.stderr,
+            )
             return 1
     return 0
 

@@ -219,18 +219,28 @@ class _DocScorer:
         self.gold_by_id = {m.id: m for m in gold.mentions}
         self.pred_by_id = {m.id: m for m in pred.mentions}
 
-    def error(self, label: str, kind: str, span: Any, gold: Any = None, pred: Any = None,
-              note: str = "") -> None:
-        self.score.errors.append(ErrorItem(
-            self.score.doc_id, label, kind, span.start, span.end, span.text,
-            _attrs(gold, self.gold_by_id) if gold is not None else None,
-            _attrs(pred, self.pred_by_id) if pred is not None else None, note,
-        ))
+    def error(
+        self, label: str, kind: str, span: Any, gold: Any = None, pred: Any = None, note: str = ""
+    ) -> None:
+        self.score.errors.append(
+            ErrorItem(
+                self.score.doc_id,
+                label,
+                kind,
+                span.start,
+                span.end,
+                span.text,
+                _attrs(gold, self.gold_by_id) if gold is not None else None,
+                _attrs(pred, self.pred_by_id) if pred is not None else None,
+                note,
+            )
+        )
 
     def run(self) -> DocScore:
         text = self.gold.text or ""
         self.score.ungrounded = sum(
-            1 for m in [*self.pred.mentions, *self.pred.commitments]
+            1
+            for m in [*self.pred.mentions, *self.pred.commitments]
             if text[m.start : m.end] != m.text
         )
         for label in ALL_LABELS:
@@ -242,8 +252,12 @@ class _DocScorer:
     def mentions(self, label: str) -> None:
         gold = [m for m in self.gold.mentions if m.label == label]
         pred = [m for m in self.pred.mentions if m.label == label]
-        pairs = [(gold[g], pred[p]) for g, p in
-                 pair_spans([(m.start, m.end) for m in gold], [(m.start, m.end) for m in pred])]
+        pairs = [
+            (gold[g], pred[p])
+            for g, p in pair_spans(
+                [(m.start, m.end) for m in gold], [(m.start, m.end) for m in pred]
+            )
+        ]
         s = self.score
         strict = sum(g.start == p.start and g.end == p.end for g, p in pairs)
         s.counts[f"{label}.strict"] = _counts(strict, len(gold), len(pred))
@@ -276,8 +290,9 @@ class _DocScorer:
             else:
                 s.tick(f"{label}.canonical", same_name(g.canonical, p.canonical))
                 if not same_name(g.canonical, p.canonical):
-                    self.error(label, "CANON", p, g, p,
-                               note=f"{p.canonical!r} != gold {g.canonical!r}")
+                    self.error(
+                        label, "CANON", p, g, p, note=f"{p.canonical!r} != gold {g.canonical!r}"
+                    )
             if label == "PERSON" and g.role is not None:
                 s.tick("PERSON.role", same_name(g.role, p.role))
                 if not same_name(g.role, p.role):
@@ -298,8 +313,9 @@ class _DocScorer:
 
     def commitments(self) -> None:
         gold, pred = self.gold.commitments, self.pred.commitments
-        pairs = pair_spans([(c.start, c.end) for c in gold], [(c.start, c.end) for c in pred],
-                           half_overlap)
+        pairs = pair_spans(
+            [(c.start, c.end) for c in gold], [(c.start, c.end) for c in pred], half_overlap
+        )
         s = self.score
         s.counts["commitments"] = _counts(len(pairs), len(gold), len(pred))
         paired_gold, paired_pred = {g for g, _ in pairs}, {p for _, p in pairs}
@@ -330,8 +346,11 @@ class _DocScorer:
         correct = paired = 0
         for g in gold:
             anchor = self.pred_of.get(g.anchor)
-            candidates = [i for i, p in enumerate(pred)
-                          if i not in used and anchor is not None and p.anchor == anchor.id]
+            candidates = [
+                i
+                for i, p in enumerate(pred)
+                if i not in used and anchor is not None and p.anchor == anchor.id
+            ]
             gold_anchor = self.gold_by_id[g.anchor]
             if not candidates:
                 self.error("CLAIM", "FN", gold_anchor, gold=g)
@@ -366,7 +385,8 @@ class _DocScorer:
         else:
             gold_period, pred_period = self.gold_by_id[g.period], self.pred_by_id[p.period]
             period = self.pred_of.get(gold_period.id) is pred_period and value_ok(
-                gold_period, pred_period)
+                gold_period, pred_period
+            )
         return {
             "anchor_value": value_ok(gold_anchor, pred_anchor),
             "kind": g.kind == p.kind,
@@ -441,8 +461,16 @@ class Scores:
             out[f"commitments_{name}_acc"] = self.accuracy(f"commitments.{name}").acc
         out.update(prf("claims", self.counts("claims")))
         out["claims_pair_rate"] = self.accuracy("claims.pair_rate").acc
-        for name in ("anchor_value", "kind", "period", "measure", "direction", "comparison",
-                     "subject", "speaker"):
+        for name in (
+            "anchor_value",
+            "kind",
+            "period",
+            "measure",
+            "direction",
+            "comparison",
+            "subject",
+            "speaker",
+        ):
             out[f"claims_{name}_acc"] = self.accuracy(f"claims.{name}").acc
         return out
 

@@ -235,8 +235,13 @@ def _year(parts: dict[str, Any], published: date | None) -> int | None:
     return published.year + int(parts.get("year_offset") or 0)
 
 
-def _occurrence_year(parts: dict[str, Any], published: date | None, first: tuple[int, int],
-                     last: tuple[int, int], cumulative: bool = False) -> int | None:
+def _occurrence_year(
+    parts: dict[str, Any],
+    published: date | None,
+    first: tuple[int, int],
+    last: tuple[int, int],
+    cumulative: bool = False,
+) -> int | None:
     """Year of a month/day phrase with no year word, from the publication date and the tense.
 
     A sentence about the future ("will be held on November 5") means the next occurrence that
@@ -245,13 +250,19 @@ def _occurrence_year(parts: dict[str, Any], published: date | None, first: tuple
     months") are reported once closed, so they take the latest one that has ended.
     `first`/`last` are (month, day) of the period's ends; day 0 means the month's last day.
     """
+
     def on(y: int, month_day: tuple[int, int]) -> date:
         month, day = month_day
         return date(y, month, day or calendar.monthrange(y, month)[1])
 
     context = parts.get("context_year")
-    if parts.get("year") is None and parts.get("year_offset") is None and context is not None \
-            and parts.get("future") and published is not None:
+    if (
+        parts.get("year") is None
+        and parts.get("year_offset") is None
+        and context is not None
+        and parts.get("future")
+        and published is not None
+    ):
         # "launched on Dec. 18, 2025, and will ... by the end of June" (published 2026): a
         # pledge cannot end before it is made, so the sentence's past year does not date it
         try:
@@ -275,14 +286,16 @@ def _occurrence_year(parts: dict[str, Any], published: date | None, first: tuple
         return year
 
 
-def _month_range(p: dict[str, Any], pub: date | None, first: int, last: int,
-                 cumulative: bool = False) -> str | None:
+def _month_range(
+    p: dict[str, Any], pub: date | None, first: int, last: int, cumulative: bool = False
+) -> str | None:
     year = _occurrence_year(p, pub, (first, 1), (last, 0), cumulative)
     return None if year is None else month_span(year, first, last)
 
 
-def resolve(kind: str, parts: dict[str, Any], published: date | None,
-            context: Context = Context()) -> str | None:
+def resolve(
+    kind: str, parts: dict[str, Any], published: date | None, context: Context = Context()
+) -> str | None:
     """Resolve one matched phrase: ("first_months", {"count": 7}, 2022-08-07) → "2022-01/2022-07".
 
     `parts` carries ints looked up from the phrase (year, year_offset, month, month2, day, day2,
@@ -380,8 +393,12 @@ def _past_years(p: dict[str, Any], pub: date | None, ctx: Context) -> str | None
     # ("During the 14th Five-Year Plan period ... over the past five years"): docs §1.3.
     # A review in a plan's final year that names the plan period ("During the 14th Five-Year
     # Plan period ... over the past five years", December 2025) counts the current year in.
-    if pub is not None and p["count"] == 5 and ctx.past_plan == plan_period(
-            plan_containing(pub.year) or 0) and str(ctx.past_plan).endswith(f"{pub.year:04d}"):
+    if (
+        pub is not None
+        and p["count"] == 5
+        and ctx.past_plan == plan_period(plan_containing(pub.year) or 0)
+        and str(ctx.past_plan).endswith(f"{pub.year:04d}")
+    ):
         return ctx.past_plan
     if pub is None or p.get("bare"):
         plan = ctx.past_plan
@@ -594,7 +611,12 @@ PERIOD_KINDS = frozenset(
     {"month", "month_span", "first_months", "half", "quarter", "first_quarters", "months_anaphor"}
 )
 # "end of" kinds and the period each point closes ("by the end of 2025": due in 2025).
-END_KINDS = {"year_end": "year", "half_end": "half", "quarter_end": "quarter",
-             "month_end": "month", "plan_end": "plan"}
+END_KINDS = {
+    "year_end": "year",
+    "half_end": "half",
+    "quarter_end": "quarter",
+    "month_end": "month",
+    "plan_end": "plan",
+}
 # Kinds that only a context can resolve: unresolved, the phrase is a length, not a DATE.
 CONTEXT_ONLY_KINDS = frozenset({"plan_years"})

@@ -19,11 +19,25 @@ Bound = Literal["exact", "approx", "at_least", "at_most"]
 
 # Plurals that the suffix rules below get wrong; English facts, not genre rules.
 _IRREGULAR = {
-    "people": "person", "men": "man", "women": "woman", "children": "child",
-    "staff": "staff", "personnel": "personnel", "series": "series", "species": "species",
-    "analyses": "analysis", "bases": "base", "crises": "crisis", "data": "data",
-    "feet": "foot", "teeth": "tooth", "mice": "mouse", "indices": "index",
-    "criteria": "criterion", "phenomena": "phenomenon", "goods": "goods",
+    "people": "person",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "staff": "staff",
+    "personnel": "personnel",
+    "series": "series",
+    "species": "species",
+    "analyses": "analysis",
+    "bases": "base",
+    "crises": "crisis",
+    "data": "data",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "indices": "index",
+    "criteria": "criterion",
+    "phenomena": "phenomenon",
+    "goods": "goods",
 }
 _INVARIANT_ENDINGS = ("ss", "us", "is", "ics")
 

@@ -187,3 +187,23 @@ def test_a_pledge_that_names_no_one_is_the_last_named_actors(extractor):
     )
     actors = [a for _, a, _ in pledges(extractor, text)]
     assert actors and set(actors) == {"State Council"}
+
+
+def test_a_numbered_item_ends_with_its_first_sentence(extractor):
+    text = (
+        "The GAC issued 8 measures to keep supply chains stable.\n"
+        "1. Speeding up the release of fresh produce. Inspection of cold-chain goods at "
+        "land ports should be strengthened.\n"
+        "2. Extending the opening hours of border crossings for trucks."
+    )
+    found = pledges(extractor, text)
+    spans = [s for s, _, _ in found]
+    assert "Speeding up the release of fresh produce" in spans
+    assert any(s.startswith("Inspection of cold-chain goods") for s in spans)
+
+
+def test_a_clausal_passive_subject_still_pledges(extractor):
+    found = pledges(extractor, "Supporting measures for cold-chain imports should be optimized.")
+    assert [(s, m) for s, _, m in found] == [
+        ("Supporting measures for cold-chain imports should be optimized", "require")
+    ]

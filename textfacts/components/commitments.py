@@ -355,7 +355,9 @@ class Commitments:
             seen.add(action.i)
             start = min(t.idx for t in chain)
             if passive:
-                subject = next((c for c in action.children if c.dep_ == "nsubjpass"), None)
+                subject = next(
+                    (c for c in action.children if c.dep_ in ("nsubjpass", "csubjpass")), None
+                )
                 if subject is not None:
                     start = min(start, subject.left_edge.idx)
             shared = self._governing_dates(chain, mentions)
@@ -632,7 +634,7 @@ class Commitments:
         """A passive "X will be expanded" is a pledge unless it schedules an event."""
         if self.cues.has("event_verb", verb.lemma_):
             return False
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
         if subject is None or verb.dep_ in ("relcl", "acl"):
             return False  # "cargo that will be used in ..." describes the cargo
         name = mentions.name_at(subject)
@@ -951,10 +953,15 @@ class Commitments:
             numbered = re.match(r"^\(?\d", body) is not None
             end = line_end if numbered else sent.end_char
             if numbered:
-                # "1. Do A. 2. Do B." on one line: an item ends where the next number starts
-                following = _INLINE_NUMBER.search(body, re.match(r"^\(?\d+", body).end())
+                # "1. Do A. 2. Do B." on one line: an item ends where the next number starts,
+                # and in any case with its own first sentence (ANNOTATION.md §7)
+                marker = re.match(r"^\(?\d+\s*[.)]?\s*", body).end()
+                following = _INLINE_NUMBER.search(body, marker)
                 if following is not None:
                     end = sent.start_char + following.start()
+                stop = _SENTENCE_END.search(body, marker, end - sent.start_char)
+                if stop is not None:
+                    end = sent.start_char + stop.end()
             consumed = end
             item = self._item(doc, sent.start_char, end, kind, actor, shared)
             if item is not None:
@@ -1238,6 +1245,9 @@ _LABEL_LINE = re.compile(r"(?m)^[^\n:]{2,80}:[ \t]*$")
 # The next item of a numbered list run on in one line: "... freight. 2. Publish ...".
 _INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
 
+# The end of a sentence inside a line: a full stop before a capital, a quote or the line end.
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)[.!?](?=\s+[A-Z\"“(]|\s*$)")
+
 # A trailing attribution inside a clause's subtree: ", according to X", ", X said".
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:according to [^,;.\n]{1,60}|[A-Z][\w.\- ]{1,40} (?:said|added|noted|stressed))$"
@@ -1268,7 +1278,7 @@ def action_phrase(head: Token, start: int, end: int) -> str:
     "will further deepen the reform ..." → "deepen the reform ..."; "building X" → "build X".
     """
     doc = head.doc
-    patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    patient = next((c for c in head.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     inside: set[int] = set()
     if patient is None and head.dep_ in ("acl", "relcl") and head.tag_ == "VBN":
         patient, inside = head.head, {t.i for t in head.subtree}  # "tools to be rolled out"

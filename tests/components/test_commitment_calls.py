@@ -207,3 +207,22 @@ def test_a_clausal_passive_subject_still_pledges(extractor):
     assert [(s, m) for s, _, m in found] == [
         ("Supporting measures for cold-chain imports should be optimized", "require")
     ]
+
+
+def test_a_deadline_carries_into_the_next_paragraphs_quote(extractor):
+    text = (
+        "Customs will open 12 new cold-chain lanes in 2031.\n\n"
+        '"We will also cut inspection fees for fruit importers."'
+    )
+    document = extractor(text, meta=META)
+    assert [c.deadline for c in document.commitments] == ["2031", "2031"]
+
+
+def test_a_heading_stops_a_carried_deadline(extractor):
+    text = (
+        "Customs will open 12 new cold-chain lanes in 2031.\n"
+        "Port services\n"
+        "Customs will cut inspection fees for fruit importers."
+    )
+    document = extractor(text, meta=META)
+    assert [c.deadline for c in document.commitments] == ["2031", None]

@@ -228,8 +228,8 @@ def test_numbered_items_after_a_document_that_lists_measures(extractor):
         pytest.param(
             "In 2027, customs will launch a new single window platform.\n\n"
             "We will also optimize inspection models for fresh fruit.",
-            ["2027", None],
-            id="not-carried-across-paragraphs",
+            ["2027", "2027"],
+            id="carried-across-paragraphs (ANNOTATION.md §7)",
         ),
         pytest.param(
             "Next, the GAC will extend the pilot to 30 ports by 2028, upgrade the "

@@ -1466,12 +1466,13 @@ def _carry_actors(spans: list[Span], default: str) -> None:
 
 
 def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -> None:
-    """Give a pledge without a time frame the deadline of the pledge before it in its paragraph.
+    """Give a pledge without a time frame the deadline of the pledge before it.
 
     "Sun added that in 2026, customs will launch X and introduce Y. Support will be enhanced
-    for Z": the later sentence continues the same programme (docs/annotation.md §1.5). A new
-    paragraph, a new speaker or a new quotation starts afresh, and a deadline inside the
-    earlier pledge's own phrase (`local`: "will expand A by 2027") dates that pledge only.
+    for Z": the later sentences continue the same programme, across line breaks and into a
+    quotation, as a claim's period carries (ANNOTATION.md §7). A heading or another speaker
+    starts afresh; within one sentence, a deadline inside an earlier action's own phrase
+    (`local`: "will expand A by 2027, roll out B") dates that action only.
     """
     text = text_of(doc)
     previous: Span | None = None
@@ -1480,16 +1481,25 @@ def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -
         if previous is not None and not attrs.get("deadline"):
             before = previous._.textfacts or {}
             gap = text[previous.end_char : span.start_char]
+            next_sentence = re.search(r"[.!?][\"”’]?\s", gap) is not None or "\n" in gap
             if (
                 before.get("deadline")
-                and (previous.start_char, previous.end_char) not in local
-                and "\n" not in gap
-                and not re.search(r"[\"“]\s*\w", gap)
+                # a date in one coordinated action's own phrase dates that action only; the
+                # sentences after it continue the programme (ANNOTATION.md §7)
+                and (next_sentence or (previous.start_char, previous.end_char) not in local)
+                and not _heading_in(gap)
                 and _who(text, before.get("speaker")) == _who(text, attrs.get("speaker"))
             ):
                 span._.textfacts = {**attrs, "deadline": before["deadline"]}
                 attrs = span._.textfacts
         previous = span
+
+
+def _heading_in(gap: str) -> bool:
+    """Whether a line between two pledges is a heading (a line of its own, no closing stop)."""
+    return any(
+        line.strip() and line.strip()[-1] not in '.!?"”’:;,)]' for line in gap.split("\n")[1:-1]
+    )
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

@@ -89,6 +89,23 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+# A transcript's speaker label alone on its line: "Li Kuiwen:", "Harbour Times:".
+LABEL_LINE = re.compile(r"(?m)^[^\n:]{2,80}:[ \t]*$")
+# How a sentence or a list item closes; a line ending otherwise is a heading.
+_CLOSERS = '.!?"”’:;,)]'
+
+
+def heading_line(line: str) -> bool:
+    """A line of its own without closing punctuation: a headline or subheading."""
+    line = line.strip()
+    return 0 < len(line.split()) <= 14 and line[-1] not in _CLOSERS
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token: the clause a figure or a date sits in."""
+    return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
 def paragraph_of(text: str, pos: int) -> tuple[int, int]:
     """Char range of the line (paragraph) holding a position; releases use one per line."""
     start = text.rfind("\n", 0, pos) + 1
@@ -291,7 +308,7 @@ class Speakers:
                 current = said
             self.segments.append((segment.start_char, segment.end_char, current))
         self._segment_starts = [s[0] for s in self.segments]
-        self._turn_starts: list[int] | None = None
+        self._turn_starts = [int(t[0]) for t in self.turns]
 
     def _attributed(self, segment: Span) -> Span | None:
         """The PERSON a sentence reports, through a speech verb or "according to"."""
@@ -327,8 +344,6 @@ class Speakers:
 
     def turn_at(self, pos: int) -> tuple[int, int, Any] | None:
         """The transcript turn holding a char position (turns are sorted and disjoint)."""
-        if self._turn_starts is None:
-            self._turn_starts = [t[0] for t in self.turns]
         k = bisect_right(self._turn_starts, pos) - 1
         if k >= 0 and pos < self.turns[k][1]:
             return self.turns[k]

@@ -21,9 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from textfacts.components._attribution import (
+    LABEL_LINE,
     Mentions,
     Speakers,
     SpeechCues,
+    clause_verb,
+    heading_line,
     noun_chunks,
     paragraph_of,
     ref,
@@ -385,7 +388,7 @@ class _Binder:
 
         The previous sentence's subject: "Machinery exports fell. They returned to growth of 7%".
         """
-        verb = next((t for t in anchor.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        verb = clause_verb(anchor.root)
         while (
             verb is not None
             and not any(c.dep_ in _SUBJECTS for c in verb.children)
@@ -415,7 +418,7 @@ class _Binder:
         breaks = []
         previous = None
         for turn in speakers.turns:  # a transcript turn of another speaker
-            if not _LABEL_LINE.match(text, int(turn[0])):
+            if not LABEL_LINE.match(text, int(turn[0])):
                 continue  # reported speech ("..., according to X") goes on with the report
             who = speakers.canonical(turn[2])
             if who != previous:
@@ -426,7 +429,7 @@ class _Binder:
             start, end = segment.start_char, segment.end_char
             k = bisect_right(starts, start - 1)
             figures = k < len(starts) and starts[k] < end
-            if not figures and _heading(text, segment):
+            if not figures and _whole_line(text, segment) and heading_line(segment.text):
                 breaks.append(start)
             elif (
                 not figures
@@ -463,7 +466,7 @@ class _Binder:
             and re.search(r"\b[A-Z]", text[opening + 1 : date.start_char])
         ):
             return True  # a year inside a quoted name: “Blue Sky 2030”
-        verb = next((t for t in date.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        verb = clause_verb(date.root)
         if verb is None or verb.lemma_.lower() not in self.release_verbs:
             return False
         # "data showed on Friday": the release date, unless the figure is what was released
@@ -645,9 +648,7 @@ class _Binder:
             "refers_back": not counted and self._refers_back(anchor, measure_tok, before),
             "follow_up": kind in ("change", "multiple") and self._follows_up(anchor, before),
             "current": self._current(verb),
-            "present": _present(
-                verb or next((t for t in anchor.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-            ),
+            "present": _present(verb or clause_verb(anchor.root)),
         }
 
     def _telling_modifiers(self, anchor: Span) -> str:
@@ -1292,7 +1293,7 @@ class _Binder:
         """The DATE of the figure's own clause, else the nearest earlier one in its clause."""
         if verb is None:
             # "A total of 3,260 cases were handled last year": the figure sits in the subject
-            verb = next((t for t in anchor.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            verb = clause_verb(anchor.root)
         if verb is not None:
             # a date on the figure's own verb ("... and came to 3.3 million tons in the first
             # half") wins over one its coordinated verbs share
@@ -1397,16 +1398,10 @@ _DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z .'’-]{1,40},|\([A-Za-z .]{1
 _DATELINE_AFTER = re.compile(r"(?:,?\s*\d{4})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:--|—|–|-\s)")
 
 
-# A transcript's speaker label opening a turn: "Li Kuiwen:", "Evening News reporter:".
-_LABEL_LINE = re.compile(r"[^\n:]{1,80}:")
-
-
-def _heading(text: str, segment: Span) -> bool:
-    """A line of its own without closing punctuation: a headline or subheading."""
+def _whole_line(text: str, segment: Span) -> bool:
+    """Whether a segment is a line of its own."""
     start, end = segment.start_char, segment.end_char
-    line = text[start:end].strip()
-    whole = (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
-    return whole and 0 < len(line.split()) <= 14 and line[-1] not in '.!?"”’:;,)]'
+    return (start == 0 or text[start - 1] == "\n") and (end >= len(text) or text[end] == "\n")
 
 
 def _present(verb: Token | None) -> bool:

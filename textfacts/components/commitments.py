@@ -26,9 +26,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from textfacts.components._attribution import (
+    LABEL_LINE,
     Mentions,
     Speakers,
     SpeechCues,
+    heading_line,
     paragraph_of,
     ref,
     right_edge,
@@ -714,7 +716,7 @@ class Commitments:
             return None
         text = text_of(verb.doc)
         end = int(turn[0])
-        labels = [m.start() for m in _LABEL_LINE.finditer(text, max(0, end - 3000), end)]
+        labels = [m.start() for m in LABEL_LINE.finditer(text, max(0, end - 3000), end)]
         if not labels:
             return None
         start = labels[-1]  # the question's own label line ("Harbour Times:")
@@ -1239,9 +1241,6 @@ class Commitments:
 
 # --------------------------------------------------------------------------- helpers
 
-# A transcript's speaker label on a line of its own: "Harbour Times:", "Li Wen:".
-_LABEL_LINE = re.compile(r"(?m)^[^\n:]{2,80}:[ \t]*$")
-
 # The next item of a numbered list run on in one line: "... freight. 2. Publish ...".
 _INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
 
@@ -1487,19 +1486,12 @@ def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -
                 # a date in one coordinated action's own phrase dates that action only; the
                 # sentences after it continue the programme (ANNOTATION.md §7)
                 and (next_sentence or (previous.start_char, previous.end_char) not in local)
-                and not _heading_in(gap)
+                and not any(heading_line(line) for line in gap.split("\n")[1:-1])
                 and _who(text, before.get("speaker")) == _who(text, attrs.get("speaker"))
             ):
                 span._.textfacts = {**attrs, "deadline": before["deadline"]}
                 attrs = span._.textfacts
         previous = span
-
-
-def _heading_in(gap: str) -> bool:
-    """Whether a line between two pledges is a heading (a line of its own, no closing stop)."""
-    return any(
-        line.strip() and line.strip()[-1] not in '.!?"”’:;,)]' for line in gap.split("\n")[1:-1]
-    )
 
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

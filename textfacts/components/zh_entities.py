@@ -167,6 +167,15 @@ class ZhEntities:
             if m["label"] not in ("DATE", "MONEY", "PERCENT", "QUANTITY"):
                 taken[m["start"] : m["end"]] = b"\x01" * (m["end"] - m["start"])
         known = {m["start"]: m for m in mentions(doc, "PERSON")}  # gazetteer people
+
+        def person(at: int, name: str, role: Any, org: Any, rule: str) -> None:
+            """A PERSON mention; its characters are taken and its name is known from now on."""
+            add_mention(
+                doc, "PERSON", at, at + len(name), canonical=name, role=role, org=org, rule=rule
+            )
+            taken[at : at + len(name)] = b"\x01" * len(name)
+            people.setdefault(name)
+
         for title in self.titles.finditer(text):
             if title.end() in known:  # 国家主席习近平: a known name takes the title before it
                 role, org = self._role(text, title.start(), title.group(0), orgs)
@@ -184,35 +193,13 @@ class ZhEntities:
             if name is None or any(taken[at : at + len(name)]):
                 continue
             role, org = self._role(text, title.start(), title.group(0), orgs)
-            add_mention(
-                doc,
-                "PERSON",
-                at,
-                at + len(name),
-                canonical=name,
-                role=role,
-                org=org,
-                rule="zh.title_name",
-            )
-            taken[at : at + len(name)] = b"\x01" * len(name)
-            people.setdefault(name)
+            person(at, name, role, org, "zh.title_name")
         for match in self.turn.finditer(text):
             name = match.group(1)
             start = match.start(1)
             if name[-1] in _NAME_STOP or any(taken[start : start + len(name)]):
                 continue
-            add_mention(
-                doc,
-                "PERSON",
-                start,
-                start + len(name),
-                canonical=name,
-                role=None,
-                org=None,
-                rule="zh.turn_label",
-            )
-            taken[start : start + len(name)] = b"\x01" * len(name)
-            people.setdefault(name)
+            person(start, name, None, None, "zh.turn_label")
         if people:
             for match in re.finditer(alternation(list(people)), text):
                 start, end = match.span()

@@ -214,6 +214,8 @@ class Claims:
         self.name = name
         self.cues = ClaimCues.load(data_dir)
         self.speech = SpeechCues.load(data_dir)
+        # words for a statistic rather than what it measures: "the figure", "a total of"
+        self.statistic_words = self.cues.statistic | self.cues.container
 
     def __call__(self, doc: Doc) -> Doc:
         """Write state(doc)["claims"]: one claim per MONEY/PERCENT/QUANTITY mention."""
@@ -350,9 +352,8 @@ class Claims:
     def _statistic_only(self, measure: str | None) -> bool:
         """Whether a measure is only words for a statistic ("the number", "annual average")."""
         words = re.findall(r"[a-z]+", (measure or "").lower())
-        statistic = self.cues.statistic | self.cues.container  # "the figure", "a total of"
         return bool(words) and all(
-            w in statistic or w in _STOP or w in ("of", "on", "a", "an") for w in words
+            w in self.statistic_words or w in _STOP or w in ("of", "on", "a", "an") for w in words
         )
 
 
@@ -535,8 +536,9 @@ class _Binder:
         segment = self.segment_of(anchor)
         for date in self.mentions.dates_in(segment.start_char, segment.end_char):
             value = str((date._.textfacts or {}).get("value") or "")
-            end = value.split("/")[-1]
-            if end and (end + "-12-31"[len(end) - 4 :]) < published:
+            end = value.split("/")[-1]  # "2029", "2029-06" or "2029-06-30": its last day
+            last_day = {4: f"{end}-12-31", 7: f"{end}-31", 10: end}.get(len(end))
+            if last_day is not None and last_day < published:
                 return True
         return False
 

@@ -29,11 +29,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from textfacts.components._attribution import text_of
 from textfacts.components._spans import set_attrs, write_group
+from textfacts.components._windows import WindowedMatcher
 from textfacts.normalize.money import currency_iso, currency_rows, currency_table
 from textfacts.normalize.numbers import (
     NUMBER,
@@ -280,12 +280,12 @@ class Numbers:
         self.rows: list[PatternRow] = []
         for relative in PATTERN_FILES:
             self.rows.extend(read_jsonl(data_path(data_dir, relative), PatternRow))
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = WindowedMatcher(nlp.vocab)
         self.roles: dict[int, tuple[PatternRow, list[str]]] = {}
         for row in self.rows:
             for number, (specs, roles) in enumerate(expand(row.pattern, self.macros)):
                 match_key = f"{row.id}#{number}"
-                self.matcher.add(match_key, [specs])
+                self.matcher.add(match_key, specs)
                 self.roles[nlp.vocab.strings.add(match_key)] = (row, roles)
 
     def _macros(self, nlp: Language, key: str | None) -> dict[str, list[list[dict[str, Any]]]]:
@@ -358,7 +358,7 @@ class Numbers:
         # "the number of registered customs brokers" counts brokers, not customs.
         longest: dict[int, tuple[int, str]] = {}
         candidates: list[Candidate] = []
-        for match_key, start, end, alignment in self.matcher(doc, with_alignments=True):
+        for match_key, start, end, alignment in self.matcher(doc):
             row, roles = self.roles[match_key]
             token_roles = [roles[i] for i in alignment]
             if row.label == "CONTEXT":

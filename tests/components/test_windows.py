@@ -1,0 +1,104 @@
+"""The windowed Matcher finds exactly what the Matcher finds on the whole Doc, in the same order.
+
+The numbers component keeps the first of tied candidates, so the order of matches (and their
+alignments) is part of its output, not only the set.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from textfacts.components._windows import WindowedMatcher
+
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+# Words of the genre and the pieces figures are made of, drawn at random into token soups.
+PIECES = [
+    *"5 12 3.5 1,200 2024 0.8 15,000 2,517 300".split(),
+    *"$ US$ RMB ¥ € HK$ yuan dollars U.S. euros pounds USD".split(),
+    *"million billion trillion bn thousand percent per cent % points tons units".split(),
+    *"a an one five twenty hundred half minus and or , to - – from between of in".split(),
+    *"terms denominated number the exports imports rose fell firms ports trade".split(),
+    *"customs new registered cross-border e-commerce packages enterprises by .".split(),
+    "\n\n",
+]
+
+
+def _tagged(extractor, text: str):
+    """A Doc tagged and parsed as the numbers component sees it."""
+    doc = extractor.make_doc(text)
+    for name, proc in extractor.nlp.pipeline:
+        if name == "textfacts_numbers":
+            return doc
+        doc = proc(doc)
+    raise AssertionError("no textfacts_numbers component")
+
+
+def _both(extractor, text: str):
+    matcher = extractor.nlp.get_pipe("textfacts_numbers").matcher
+    doc = _tagged(extractor, text)
+    return matcher.matcher(doc, with_alignments=True), matcher(doc), matcher.windows(doc), doc
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60))
+def test_same_matches_in_same_order_on_token_soups(extractor, pieces):
+    whole, windowed, _, _ = _both(extractor, " ".join(pieces))
+    assert windowed == whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports rose 4.6 percent to 3.2 trillion yuan in the first half, while imports fell.",
+        "The port handled 1,200 new cross-border e-commerce packages and 35 tons of cargo.",
+        "In U.S. dollar terms, trade reached 512.3 billion, up from $480 million a year ago.",
+        "The number of registered enterprises grew to 6,300, between 5 and 7 percent more.",
+        "Prices ranged from $5 to $9 a unit; a five per cent rise, minus 2.5 percent later.",
+        "",
+        "No figure at all here.",
+    ],
+)
+def test_same_matches_on_sentences(extractor, text):
+    whole, windowed, _, _ = _both(extractor, text)
+    assert windowed == whole
+
+
+def test_windows_skip_stretches_no_pattern_can_match(extractor):
+    text = (
+        "The ministry said the work would continue. Exports rose 4.6 percent to 3.2 trillion yuan."
+    )
+    whole, _, windows, doc = _both(extractor, text)
+    covered = sum(end - start for start, end in windows)
+    assert whole and 0 < covered < len(doc) // 2
+    assert all(any(s <= m[1] and m[2] <= e for s, e in windows) for m in whole)
+
+
+def test_specs_it_cannot_bound_make_every_token_possible():
+    nlp = spacy.blank("en")
+    matcher = WindowedMatcher(nlp.vocab)
+    matcher.add("sum", [{"LOWER": "plus"}, {"LOWER": {"NOT_IN": ["minus"]}}])
+    doc = nlp("one plus two equals three")
+    assert matcher.windows(doc) == [(1, 5)]  # "two" passes no positive test, yet may match
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    negated = WindowedMatcher(nlp.vocab)
+    negated.add("not_a", [{"LOWER": "a", "OP": "!"}, {"LOWER": "b"}])
+    doc = nlp("x b a b")
+    assert negated.windows(doc) == [(0, 4)]
+    assert negated(doc) == negated.matcher(doc, with_alignments=True)
+
+
+def test_an_optional_first_token_lets_the_next_one_open_a_match():
+    nlp = spacy.blank("en")
+    matcher = WindowedMatcher(nlp.vocab)
+    matcher.add(
+        "signed", [{"LOWER": "minus", "OP": "?"}, {"LOWER": "five"}, {"LOWER": "x", "OP": "*"}]
+    )
+    doc = nlp("so five x x then minus five")
+    assert matcher.windows(doc) == [(1, 4), (5, 7)]
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    assert sorted((s, e) for _, s, e, _ in matcher(doc)) == [(1, 2), (1, 3), (1, 4), (5, 7), (6, 7)]

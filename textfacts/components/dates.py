@@ -27,6 +27,7 @@ from textfacts.components._attribution import text_of
 from textfacts.components._spans import make_span, occupied, write_group
 from textfacts.errors import ResourceError
 from textfacts.extensions import state
+from textfacts.literals import Folded, gate
 from textfacts.normalize.dates import (
     CONTEXT_ONLY_KINDS,
     END_KINDS,
@@ -237,11 +238,16 @@ class Dates:
                 reason = f"{row.id}: bad regex or placeholder {err}"
                 raise ResourceError(path, None, reason) from err
 
+        # Strings a row's every match contains: a row whose strings the text lacks is skipped.
+        self.gates = [gate(pattern) for _, pattern in self.compiled]
+
     def candidates(self, text: str) -> list[Candidate]:
         """Every match of every row, in no particular order."""
+        folded = Folded(text)
         return [
             Candidate(m.start(), m.end(), row, m.groupdict())
-            for row, pattern in self.compiled
+            for (row, pattern), row_gate in zip(self.compiled, self.gates, strict=True)
+            if folded.may_match(row_gate)
             for m in pattern.finditer(text)
         ]
 

@@ -44,11 +44,20 @@ def _both(extractor, text: str):
     return matcher.matcher(doc, with_alignments=True), matcher(doc), matcher.windows(doc), doc
 
 
+def _grouped_as_whole(matcher, doc, whole) -> None:
+    """Each group's matches are the whole-Doc matches of its patterns, in whole-Doc order."""
+    grouped = matcher.grouped(doc)
+    assert len(grouped) == len(matcher.groups) > 1
+    for group, found in zip(matcher.groups.values(), grouped, strict=True):
+        assert found == [m for m in whole if m[0] in group.keys]
+
+
 @SETTINGS
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60))
 def test_same_matches_in_same_order_on_token_soups(extractor, pieces):
-    whole, windowed, _, _ = _both(extractor, " ".join(pieces))
+    whole, windowed, _, doc = _both(extractor, " ".join(pieces))
     assert windowed == whole
+    _grouped_as_whole(extractor.nlp.get_pipe("textfacts_numbers").matcher, doc, whole)
 
 
 @pytest.mark.parametrize(
@@ -64,8 +73,9 @@ def test_same_matches_in_same_order_on_token_soups(extractor, pieces):
     ],
 )
 def test_same_matches_on_sentences(extractor, text):
-    whole, windowed, _, _ = _both(extractor, text)
+    whole, windowed, _, doc = _both(extractor, text)
     assert windowed == whole
+    _grouped_as_whole(extractor.nlp.get_pipe("textfacts_numbers").matcher, doc, whole)
 
 
 def test_windows_skip_stretches_no_pattern_can_match(extractor):
@@ -102,3 +112,39 @@ def test_an_optional_first_token_lets_the_next_one_open_a_match():
     assert matcher.windows(doc) == [(1, 4), (5, 7)]
     assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
     assert sorted((s, e) for _, s, e, _ in matcher(doc)) == [(1, 2), (1, 3), (1, 4), (5, 7), (6, 7)]
+
+
+def _figures(doc) -> list[tuple[int, int, str, dict]]:
+    return [(s.start, s.end, s.label_, s._.textfacts) for s in doc.spans["textfacts_numbers"]]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_grouped_matching_gives_the_figures_whole_doc_matching_gives(extractor, pieces):
+    numbers = extractor.nlp.get_pipe("textfacts_numbers")
+    text = " ".join(pieces)
+    grouped = _figures(numbers(_tagged(extractor, text)))
+    doc = _tagged(extractor, text)
+    assert numbers._read(doc, [numbers.matcher(doc)]) is not None
+    numbers.matcher.grouped = lambda d: [numbers.matcher(d)]  # the whole-Doc order
+    try:
+        whole = _figures(numbers(doc))
+    finally:
+        del numbers.matcher.grouped
+    assert grouped == whole
+
+
+def test_a_tie_across_groups_falls_back_to_whole_doc_order(extractor):
+    numbers = extractor.nlp.get_pipe("textfacts_numbers")
+    doc = _tagged(extractor, "The inspection campaign lasted 100 days.")
+    whole = numbers.matcher(doc)
+    orders = {}
+    for n, (key, start, end, alignment) in enumerate(whole):
+        row, roles = numbers.roles[key]
+        found = numbers._interpret(doc, row, start, end, [roles[i] for i in alignment])
+        if found is not None:
+            orders.setdefault(found.order, []).append(n)
+    tied = next(ns for ns in orders.values() if len(ns) > 1)  # two readings of "100 days"
+    assert numbers._read(doc, [whole]) is not None
+    split = [[m for n, m in enumerate(whole) if n != tied[1]], [whole[tied[1]]]]
+    assert numbers._read(doc, split) is None

@@ -20,6 +20,7 @@ needs).
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from bisect import bisect_left
 from collections import defaultdict
@@ -223,6 +224,14 @@ class Candidate:
         """
         return (int(self.row.context), PRIORITY[self.span.label_], -len(self.span))
 
+    @property
+    def order(self) -> tuple[Any, ...]:
+        """Resolution order: rank, then position; the match that read more text wins.
+
+        Of equal spans the one with a shared scale wins; of fully equal keys the first match.
+        """
+        return (self.rank, self.span.start, -self.reach)
+
 
 def _sequences(
     nlp: Language, surface: str, glue: Literal["before", "after"]
@@ -285,7 +294,8 @@ class Numbers:
         for row in self.rows:
             for number, (specs, roles) in enumerate(expand(row.pattern, self.macros)):
                 match_key = f"{row.id}#{number}"
-                self.matcher.add(match_key, specs)
+                # Grouped by what opens them: each group runs only where it can open a match.
+                self.matcher.add(match_key, specs, group=_opener(specs, roles))
                 self.roles[nlp.vocab.strings.add(match_key)] = (row, roles)
 
     def _macros(self, nlp: Language, key: str | None) -> dict[str, list[list[dict[str, Any]]]]:
@@ -353,34 +363,13 @@ class Numbers:
         """Match, interpret, resolve overlaps, set bounds and write the span group."""
         merge_spelled_decimals(doc)
         merge_spaced_groups(doc, self.scales)
-        contexts: list[tuple[int, str]] = []
-        # "the number of <noun>" phrase start → (end, counted noun); the longest reading wins:
-        # "the number of registered customs brokers" counts brokers, not customs.
-        longest: dict[int, tuple[int, str]] = {}
-        candidates: list[Candidate] = []
-        for match_key, start, end, alignment in self.matcher(doc):
-            row, roles = self.roles[match_key]
-            token_roles = [roles[i] for i in alignment]
-            if row.label == "CONTEXT":
-                iso = self._currency(doc, start, token_roles, "currency_after")
-                if iso:
-                    contexts.append((doc[start].idx, iso))
-                continue
-            if row.label == "COUNT_CONTEXT":
-                words = _role_words(list(doc[start:end]), token_roles, "counted", "and")
-                if end > longest.get(start, (0, ""))[0]:
-                    longest[start] = (end, unit_lemma(words, self.units))
-                continue
-            candidate = self._interpret(doc, row, start, end, token_roles)
-            if candidate is not None:
-                candidates.append(candidate)
-        counts = [(doc[start].idx, unit) for start, (_, unit) in longest.items()]
-        contexts.sort()  # by position: looked up by bisection below
-        counts.sort()
+        found = self._read(doc, self.matcher.grouped(doc))
+        if found is None:  # matches of two pattern groups tie: their whole-Doc order decides
+            found = self._read(doc, [self.matcher(doc)])
+        contexts, counts, candidates = found
         spans = []
         taken: set[int] = set()
-        # Equal spans: the match that read more of the text (a shared scale) wins.
-        for candidate in sorted(candidates, key=lambda c: (c.rank, c.span.start, -c.reach)):
+        for candidate in sorted(candidates, key=lambda c: c.order):
             span = candidate.span
             if taken.intersection(range(span.start, span.end)):
                 continue
@@ -406,6 +395,46 @@ class Numbers:
             spans.append(span)
         write_group(doc, GROUP, spans)
         return doc
+
+    def _read(
+        self, doc: Doc, groups: list[list[tuple[int, int, int, list[int]]]]
+    ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[Candidate]] | None:
+        """Currency contexts, counted-noun contexts and candidates, from each group's matches.
+
+        Where two matches tie (the first one in match order wins), they must come from one
+        group, whose matches keep their whole-Doc order; None when a tie spans two groups.
+        """
+        contexts: list[tuple[int, str]] = []
+        # "the number of <noun>" phrase start → (end, counted noun); the longest reading wins:
+        # "the number of registered customs brokers" counts brokers, not customs.
+        longest: dict[int, tuple[int, str]] = {}
+        candidates: list[Candidate] = []
+        owners: dict[tuple[Any, ...], int] = {}  # tie key → the group that found it
+        for group, matches in enumerate(groups):
+            for match_key, start, end, alignment in matches:
+                row, roles = self.roles[match_key]
+                token_roles = [roles[i] for i in alignment]
+                if row.label == "CONTEXT":
+                    iso = self._currency(doc, start, token_roles, "currency_after")
+                    if iso:
+                        contexts.append((doc[start].idx, iso))
+                    continue
+                if row.label == "COUNT_CONTEXT":
+                    if owners.setdefault(("count", start, end), group) != group:
+                        return None
+                    words = _role_words(list(doc[start:end]), token_roles, "counted", "and")
+                    if end > longest.get(start, (0, ""))[0]:
+                        longest[start] = (end, unit_lemma(words, self.units))
+                    continue
+                candidate = self._interpret(doc, row, start, end, token_roles)
+                if candidate is not None:
+                    if owners.setdefault(candidate.order, group) != group:
+                        return None
+                    candidates.append(candidate)
+        counts = [(doc[start].idx, unit) for start, (_, unit) in longest.items()]
+        contexts.sort()  # by position: looked up by bisection below
+        counts.sort()
+        return contexts, counts, candidates
 
     def _interpret(
         self, doc: Doc, row: PatternRow, start: int, end: int, roles: list[str]
@@ -635,6 +664,13 @@ def expand(
         if specs:
             expanded.append((specs, roles))
     return expanded
+
+
+def _opener(specs: list[dict[str, Any]], roles: list[str]) -> str:
+    """The group of an expanded pattern: the role of its first token, or its word."""
+    if roles[0] in ("lead", "word"):
+        return json.dumps(specs[0], sort_keys=True)
+    return roles[0]
 
 
 def _last_run(tokens: list[Token], roles: list[str], role: str) -> list[str]:

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -101,6 +102,8 @@ MONTHS = {
 DAY = re.compile(r"^\d{1,2}$")
 GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 THREE_DIGITS = re.compile(r"^\d{3}$")
+# The text a GROUPED token, one space and a THREE_DIGITS token hold: absent, nothing merges.
+SPACED_GROUP = re.compile(r",\d{3} \d{3}")
 SPELLED_DECIMAL = re.compile(r"(?<![\w.-])\d+-point-\d+(?![\w.])")
 # "the first 7 months", "the past 3 years": calendar periods the dates component resolves.
 PERIOD_UNITS = {"month", "year", "quarter"}
@@ -224,7 +227,7 @@ class Candidate:
         """
         return (int(self.row.context), PRIORITY[self.span.label_], -len(self.span))
 
-    @property
+    @cached_property
     def order(self) -> tuple[Any, ...]:
         """Resolution order: rank, then position; the match that read more text wins.
 
@@ -869,6 +872,8 @@ def merge_spaced_groups(doc: Doc, scales: dict[str, float]) -> None:
     Machine-translated GAC releases print a thousands group after a space; read before a
     scale word, the groups are one figure, not "2,517" and "300 million".
     """
+    if not SPACED_GROUP.search(text_of(doc)):
+        return
     spans = []
     for i in range(len(doc) - 2):
         token, group = doc[i], doc[i + 1]

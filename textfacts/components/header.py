@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from textfacts.components._attribution import text_of
 from textfacts.extensions import state
 from textfacts.normalize.dates import parse_full_date
 from textfacts.resources import data_path, read_jsonl
@@ -54,7 +55,7 @@ class Header:
     def __call__(self, doc: Doc) -> Doc:
         """Write meta and chrome ranges into the Doc's state."""
         doc_state = state(doc)
-        meta, chrome = self.read(doc.text)
+        meta, chrome = self.read(text_of(doc))  # later components reuse the text built here
         doc_state["meta"] = meta
         doc_state["chrome"] = chrome
         return doc

@@ -183,6 +183,8 @@ class PersonCues:
         self.verbs = {t.surface.lower(): t.role or t.surface for t in titles if t.kind == "verb"}
         self.honorifics = {t.surface.lower() for t in titles if t.kind == "honorific"}
         self.org_words = org_words
+        self._roles = self.heads | self.modifiers  # a role word in or after a name
+        self._before = self.heads | self.honorifics  # a word before a name: "Minister Wang"
 
     def looks_like_person(self, span: Span) -> bool:
         """Whether 2-3 capitalised words stand where the genre puts a person's name."""
@@ -191,14 +193,14 @@ class PersonCues:
             t.is_alpha and (t.is_title or t.is_upper) for t in span
         ):
             return False
-        if any(t.text in self.org_words or t.lower_ in self.heads | self.modifiers for t in span):
+        if any(t.text in self.org_words or t.lower_ in self._roles for t in span):
             return False
         after = [t for t in doc[span.end : span.end + 3]]
         if len(after) >= 2 and after[0].text == ",":
             word = after[2] if after[1].lower_ in ("the", "a") and len(after) > 2 else after[1]
-            if word.lower_ in self.heads | self.modifiers or word.lower_ == "who":
+            if word.lower_ in self._roles or word.lower_ == "who":
                 return True
-        if span.start > 0 and doc[span.start - 1].lower_ in self.heads | self.honorifics:
+        if span.start > 0 and doc[span.start - 1].lower_ in self._before:
             return True
         # a turn line: the name alone on its line, then a colon
         starts_line = span.start == 0 or "\n" in doc[span.start - 1].text
@@ -666,9 +668,14 @@ class Entities:
 
     def ner_candidate(self, doc: Doc, ent: Span, person_parts: set[str]) -> Candidate | None:
         """One NER entity as a candidate: trimmed, relabelled by its head word, or None."""
-        offset, stop = trim_name(ent.text)
+        if ent.label_ not in _NER_LABELS and not any(
+            t.text in self.relabel for t in doc[ent.start : ent.end + 3]
+        ):
+            return None  # a DATE, MONEY ...: only a head word in or just after it gives a label
+        full = ent.text
+        offset, stop = trim_name(full)
         start, end = ent.start_char + offset, ent.start_char + stop
-        text = ent.text[offset:stop]
+        text = full[offset:stop]
         if not text or not (text[0].isupper() or text[0].isdigit()):
             return None
         tokens = doc.char_span(start, end, alignment_mode="contract")
@@ -680,15 +687,14 @@ class Entities:
             tail.add(tokens[-1].lower_)
             tokens = tokens[:-1]
         # an outlet word the parser left out: "Hainan" + "Daily", "Hong Kong" + "Commercial Daily"
-        for gap in range(3):
-            after = doc[tokens.end : tokens.end + gap + 1]
+        for last in range(tokens.end, min(tokens.end + 3, len(doc))):
+            word, between = doc[last], doc[tokens.end : last]
             if (
-                len(after) == gap + 1
-                and after[-1].text in self.org_words
-                and not after[-1].is_lower
-                and all(t.is_title and t.is_alpha and not t.is_sent_start for t in after[:-1])
+                word.text in self.org_words
+                and not word.is_lower
+                and all(t.is_title and t.is_alpha and not t.is_sent_start for t in between)
             ):
-                tokens = doc[tokens.start : after.end]
+                tokens = doc[tokens.start : last + 1]
                 break
         start, end, text = tokens.start_char, tokens.end_char, tokens.text
         head = self.relabel.get(tokens[-1].text)

@@ -35,6 +35,11 @@ def _get_span_attrs(span: Span) -> dict[str, Any] | None:
     return span.doc.user_data.get(_span_key(span))
 
 
+def span_attrs(span: Span) -> dict[str, Any] | None:
+    """``span._.textfacts`` without building spaCy's Underscore object (hot loops)."""
+    return span.doc.user_data.get(("textfacts.span", span.start_char, span.end_char, span.label_))
+
+
 def _set_span_attrs(span: Span, value: dict[str, Any] | None) -> None:
     span.doc.user_data[_span_key(span)] = value
 

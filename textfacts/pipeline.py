@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
-from textfacts.extensions import register, state
+from textfacts.extensions import register, span_attrs, state
 from textfacts.offsets import longest_first
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
 from textfacts.schema import Claim, Commitment, Document, Meta, given_meta, layer_of
@@ -275,13 +275,9 @@ def to_document(doc: Doc) -> Document:
     raw: list[dict[str, Any]] = []
     for group in MENTION_GROUPS:
         for span in doc.spans.get(group, []):
-            attrs = dict(span._.textfacts or {})
-            item = {
-                "label": span.label_,
-                "start": span.start_char,
-                "end": span.end_char,
-                "text": span.text,
-            }
+            start, end, label = span.start_char, span.end_char, span.label_
+            item = {"label": label, "start": start, "end": end, "text": text[start:end]}
+            attrs = span_attrs(span) or {}
             item.update({k: v for k, v in attrs.items() if k != "rule"})
             raw.append(item)
     # Char-level records of components whose spans need not follow token boundaries
@@ -305,13 +301,12 @@ def to_document(doc: Doc) -> Document:
     for number, span in enumerate(
         sorted(doc.spans.get(COMMITMENT_GROUP, []), key=lambda s: (s.start_char, s.end_char)), 1
     ):
-        attrs = dict(span._.textfacts or {})
+        attrs = dict(span_attrs(span) or {})
         attrs.pop("rule", None)
         attrs["speaker"] = ref(attrs.get("speaker"))
+        start, end = span.start_char, span.end_char
         commitments.append(
-            Commitment(
-                id=f"c{number}", start=span.start_char, end=span.end_char, text=span.text, **attrs
-            )
+            Commitment(id=f"c{number}", start=start, end=end, text=text[start:end], **attrs)
         )
     for item in sorted(doc_state.get("char_commitments", []), key=lambda c: (c["start"], c["end"])):
         attrs = {k: v for k, v in item.items() if k not in ("start", "end", "text", "rule")}

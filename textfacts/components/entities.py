@@ -735,6 +735,8 @@ class Entities:
 
     def add_abbreviations(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """'Long Name (ABBR)' makes every later ABBR the same name."""
+        if "(" not in text_of(doc):
+            return chosen  # no "Long Name (ABBR)" anywhere
         by_key = {(c.start, c.end): c for c in chosen}
         taken = set(by_key)
         by_end = {c.end: c for c in chosen}

@@ -29,11 +29,17 @@ class Lines:
         """
         starts = doc.to_array([SENT_START])
         marked = False
-        for token in doc[1:]:
-            before = doc[token.i - 1]  # a line break is a space token of its own
-            if not token.is_space and before.is_space and "\n" in before.text:
+        before = None  # a line break is a space token of its own
+        for token in doc:
+            if (
+                before is not None
+                and not token.is_space
+                and before.is_space
+                and "\n" in before.text
+            ):
                 starts[token.i] = 1
                 marked = True
+            before = token
         if marked:
             doc.from_array([SENT_START], starts)
         return doc

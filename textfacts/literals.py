@@ -102,7 +102,14 @@ class Folded:
 
     def __init__(self, text: str):
         self.folded = fold(text)
+        self._found: dict[frozenset[str], bool] = {}  # gates share sets (month names, years)
 
     def may_match(self, gate: Gate) -> bool:
         """False only when no match of the gated regex can exist in the text."""
-        return all(any(s in self.folded for s in strings) for strings in gate)
+        for strings in gate:
+            found = self._found.get(strings)
+            if found is None:
+                found = self._found[strings] = any(s in self.folded for s in strings)
+            if not found:
+                return False
+        return True

@@ -341,8 +341,10 @@ class Dates:
         reporting: int | None = None
         stated_year: int | None = None  # a bare "in 2018": dates later month names only
         plan: int | None = None
-        recent: list[str] = []  # month-level periods stated so far, for "the two months"
-        plans: list[str] = []  # plan periods named in statements about the past or present
+        # month-level periods stated so far, for "the two months" (a tuple grown in place of
+        # one copied for every candidate)
+        recent: tuple[str, ...] = ()
+        latest_plan: str | None = None  # the latest plan period named about the past or present
         previous_plan: str | None = None  # "the previous Five-Year Plan period"
         out: list[tuple[Candidate, str | None]] = []
         for cand in chosen:
@@ -373,16 +375,16 @@ class Dates:
                 elif cand.row.kind == "year" and reporting is None:
                     stated_year = parts["year"]
             gov = governing[1] if governing and governing[0] == paragraph else None
-            past_plan = previous_plan or max(plans, default=None)
-            context = Context(governing=gov, plan=plan, recent=tuple(recent), past_plan=past_plan)
+            past_plan = previous_plan or latest_plan
+            context = Context(governing=gov, plan=plan, recent=recent, past_plan=past_plan)
             value = resolve(cand.row.kind, parts, published, context)
             if value is None and cand.row.kind in CONTEXT_ONLY_KINDS:
                 continue  # "in five years" that no plan period locates is a length
             if cand.row.kind in PERIOD_KINDS and value is not None:
                 governing = (paragraph, value)
-                recent.append(value)
+                recent = (*recent, value)
             if cand.row.kind == "plan" and value is not None and not parts["future"]:
-                plans.append(value)
+                latest_plan = value if latest_plan is None else max(latest_plan, value)
             if cand.row.kind == "plan_relative" and parts.get("offset") == -1 and value:
                 previous_plan = value
             if cand.row.kind in ("plan", "plan_year", "plan_end") and parts.get("ordinal"):

@@ -429,8 +429,7 @@ def _same_period(p: dict[str, Any], pub: date | None, ctx: Context) -> str | Non
     # headline's "first two months") governs; with none at all it can only mean the year named.
     governing = ctx.governing
     if governing is None:
-        spans = [v for v in ctx.recent if (months_covered(v) or 0) > 1]
-        governing = spans[-1] if spans else None
+        governing = next((v for v in reversed(ctx.recent) if (months_covered(v) or 0) > 1), None)
     if governing is not None:
         if p.get("year") is not None:
             return shift_years(governing, int(p["year"]) - int(governing[:4]))

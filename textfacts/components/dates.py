@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -331,7 +332,7 @@ class Dates:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         starts = [s.start_char for s in sentences]
         parsed = doc.has_annotation("DEP")
-        token_starts = [t.idx for t in doc] if parsed else []
+        token_starts = doc.to_array(IDX).tolist() if parsed else []  # no Token objects
         governing: tuple[int, str] | None = None  # (paragraph start, month-level period value)
         written: tuple[int, int] | None = None  # (sentence start, year set in that sentence)
         # With no publication date, a release's reporting period stated with its year ("the

@@ -148,3 +148,65 @@ def test_a_tie_across_groups_falls_back_to_whole_doc_order(extractor):
     assert numbers._read(doc, [whole]) is not None
     split = [[m for n, m in enumerate(whole) if n != tied[1]], [whole[tied[1]]]]
     assert numbers._read(doc, split) is None
+
+
+# Names, titles and the words around them, for the entities component's Matcher.
+NAME_PIECES = [
+    *"General Administration of Customs Ministry Commerce the and for on in".split(),
+    *"Shanghai Pilot Free Trade Zone Port Qingdao China ( ) Bonded Area Expo".split(),
+    *"14th Fifteenth Five - Year Plan Law People's Republic Measures to Support".split(),
+    *"Photo by LI MING / FOR DAILY By ZHONG NAN BEIJING , Nov. 7 titled Notice".split(),
+    *"Department Bureau Division Northwest Central Work Conference Initiative".split(),
+    *'U.S. dollars USD COVID-19 rose trade exports " “ ” .'.split(),
+    "\n\n",
+]
+
+
+def _entity_matches(extractor, text: str):
+    matcher = extractor.nlp.get_pipe("textfacts_entities").matcher
+    doc = extractor.make_doc(text)
+    for name, proc in extractor.nlp.pipeline:
+        if name == "textfacts_entities":
+            break
+        doc = proc(doc)
+    return matcher.matcher(doc), matcher(doc, with_alignments=False), matcher.windows(doc), doc
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=50))
+def test_greedy_matches_in_spacy_order_on_name_soups(extractor, pieces):
+    whole, windowed, _, _ = _entity_matches(extractor, " ".join(pieces))
+    assert [tuple(m) for m in windowed] == [tuple(m) for m in whole]
+
+
+def test_name_windows_skip_plain_prose(extractor):
+    text = (
+        "Officials said the work would continue through the winter. The General "
+        "Administration of Customs opened the Qingdao Port Bonded Area in March."
+    )
+    whole, windowed, windows, doc = _entity_matches(extractor, text)
+    assert whole and [tuple(m) for m in windowed] == [tuple(m) for m in whole]
+    assert sum(end - start for start, end in windows) < len(doc) // 2
+
+
+def test_greedy_keys_keep_spacy_order_across_windows():
+    nlp = spacy.blank("en")
+    matcher = WindowedMatcher(nlp.vocab)
+    matcher.add("short", [{"LOWER": "b"}, {"LOWER": "c", "OP": "?"}], greedy="LONGEST")
+    matcher.add("long", [{"LOWER": "a"}, {"LOWER": "b", "OP": "+"}], greedy="LONGEST")
+    matcher.add("plain", [{"LOWER": "c"}], group="c")
+    doc = nlp("b c x a b b y b x a b c")
+    assert len(matcher.windows(doc)) > 1
+    assert matcher(doc, with_alignments=False) == matcher.matcher(doc)
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    with pytest.raises(ValueError, match="greedy"):
+        matcher.grouped(doc)
+
+
+def test_a_word_flag_bounds_a_spec_before_a_broad_tag_set():
+    nlp = spacy.blank("en")
+    doc = nlp("the Port opened")
+    doc[0].pos_, doc[1].pos_, doc[2].pos_ = "DET", "PROPN", "NOUN"
+    matcher = WindowedMatcher(nlp.vocab)
+    matcher.add("named", [{"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN"]}}])
+    assert matcher.windows(doc) == [(1, 2)]  # "opened" is a NOUN here, but not title-cased

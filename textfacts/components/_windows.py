@@ -8,12 +8,16 @@ that no pattern token can match ends every partial match, exactly as the end of 
 same order, with the same alignments). So the Matcher run over each such stretch, from its
 first possible opening token up to the next impossible token, finds the whole-Doc matches in
 the whole-Doc order: matches are emitted token by token, and the stretches are disjoint and
-in text order.
+in text order. Patterns are kept in groups (by what opens them); each group has its own,
+narrower stretches, and overlapping stretches of several groups are merged for a run of the
+whole Matcher. Greedy patterns are filtered per stretch (stretches share no token) and put
+back in spaCy's order.
 
 Which tokens are possible is over-approximated from the pattern specs: a spec counts as
-possibly matching every token that passes one of its positive tests (ORTH, TEXT, LOWER or TAG
-values, or a REGEX on them); a spec with no such test, or a negated one ("OP": "!"), could
-match anything. Over-approximation only makes stretches longer, never drops a match.
+possibly matching every token that passes its most selective positive test (ORTH, TEXT or
+LOWER values, a REGEX on them, a true word flag such as IS_TITLE, TAG or POS values); a spec
+with no such test, or a negated one ("OP": "!"), could match anything. Over-approximation
+only makes stretches longer, never drops a match.
 """
 
 from __future__ import annotations
@@ -22,62 +26,105 @@ import re
 from collections.abc import Hashable
 from typing import Any
 
-from spacy.attrs import ORTH, TAG
+from spacy.attrs import ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-# Pattern attributes whose values this module tests, and the token attribute each reads.
-_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "TAG": "TAG"}
+# Pattern attributes whose values this module tests: the word's own text, its lower case, and
+# the token's fine-grained and coarse tags.
+_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "TAG": "TAG", "POS": "POS"}
+# Lexeme flags a spec may require to be true; each is read from the word.
+_FLAGS = frozenset(
+    {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT"}
+    | {"IS_SPACE", "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+)
 # Quantifiers after which a spec must consume a token; anything else may be skipped.
 _REQUIRED_OPS = (None, "1", "+")
 
 
+def _test(spec: dict[str, Any]) -> tuple[int, str, str, Any] | None:
+    """The most selective positive test of a spec: (rank, kind, attribute, value), or None.
+
+    A spec's tests are a conjunction, so any one of them alone admits every token the spec
+    admits; word values beat regexes, which beat word flags (IS_TITLE ...), which beat tags;
+    IS_ALPHA comes last.
+    """
+    best = None
+    for key, value in spec.items():
+        name = key.upper()
+        attr = _ATTRS.get(name)
+        test = None
+        if attr is not None and isinstance(value, str):
+            test = (0 if attr in ("ORTH", "LOWER") else 3, "values", attr, {value})
+        elif attr is not None and isinstance(value, dict) and set(value) == {"IN"}:
+            if all(isinstance(v, str) for v in value["IN"]):
+                test = (0 if attr in ("ORTH", "LOWER") else 3, "values", attr, set(value["IN"]))
+        elif attr is not None and isinstance(value, dict) and set(value) == {"REGEX"}:
+            test = (1, "regex", attr, re.compile(value["REGEX"]))
+        elif name in _FLAGS and value is True:
+            test = (4 if name == "IS_ALPHA" else 2, "flag", name.lower(), True)
+        if test is not None and (best is None or test[0] < best[0]):
+            best = test
+    return best
+
+
+def opener(specs: list[dict[str, Any]]) -> str:
+    """What opens a pattern, as a group name: patterns opened alike share their windows."""
+    tests = []
+    for spec in specs:
+        test = _test(spec)
+        if test is None:
+            tests.append("any")
+        else:
+            value = sorted(test[3]) if isinstance(test[3], set) else str(test[3])
+            tests.append(f"{test[1]} {test[2]} {value}")
+        if spec.get("OP") in _REQUIRED_OPS:
+            break
+    return " | ".join(tests)
+
+
 class _Tests:
-    """The positive tests of a set of specs, merged per token attribute: value sets and regexes."""
+    """The chosen positive tests of a set of specs, merged: value sets, regexes and flags."""
 
     def __init__(self) -> None:
-        self.values: dict[str, set[str]] = {"ORTH": set(), "LOWER": set(), "TAG": set()}
-        self.regexes: dict[str, list[re.Pattern[str]]] = {"ORTH": [], "LOWER": [], "TAG": []}
+        self.values: dict[str, set[str]] = {a: set() for a in ("ORTH", "LOWER", "TAG", "POS")}
+        self.regexes: dict[str, list[re.Pattern[str]]] = {a: [] for a in self.values}
+        self.flags: set[str] = set()
         self.anything = False
 
     def add(self, spec: dict[str, Any]) -> None:
         """Add one token spec; a spec this class cannot bound makes every token possible."""
-        if spec.get("OP") == "!":
+        test = None if spec.get("OP") == "!" else _test(spec)
+        if test is None:
             self.anything = True
-            return
-        # One positive test is enough: a spec's tests are a conjunction, so any one of them
-        # alone admits every token the spec admits.
-        for key, value in spec.items():
-            attr = _ATTRS.get(key.upper())
-            if attr is None:
-                continue
-            if isinstance(value, str):
-                self.values[attr].add(value)
-                return
-            if isinstance(value, dict) and set(value) == {"IN"}:
-                if not all(isinstance(v, str) for v in value["IN"]):
-                    break
-                self.values[attr].update(value["IN"])
-                return
-            if isinstance(value, dict) and set(value) == {"REGEX"}:
-                self.regexes[attr].append(re.compile(value["REGEX"]))
-                return
-        self.anything = True
+        elif test[1] == "values":
+            self.values[test[2]].update(test[3])
+        elif test[1] == "regex":
+            self.regexes[test[2]].append(test[3])
+        else:
+            self.flags.add(test[2])
 
-    def word(self, orth: str, lower: str) -> bool:
-        """Whether a word passes one of the ORTH or LOWER tests."""
+    def word(self, lexeme: Any) -> bool:
+        """Whether a word passes one of the ORTH, LOWER or flag tests."""
+        orth, lower = lexeme.orth_, lexeme.lower_
         return (
             self.anything
             or orth in self.values["ORTH"]
             or lower in self.values["LOWER"]
             or any(r.search(orth) for r in self.regexes["ORTH"])
             or any(r.search(lower) for r in self.regexes["LOWER"])
+            or any(getattr(lexeme, flag) for flag in self.flags)
         )
 
-    def tag(self, tag: str) -> bool:
-        """Whether a fine-grained tag passes one of the TAG tests."""
-        return tag in self.values["TAG"] or any(r.search(tag) for r in self.regexes["TAG"])
+    def tag(self, tag: str, pos: str) -> bool:
+        """Whether a token's tags pass one of the TAG or POS tests."""
+        return (
+            tag in self.values["TAG"]
+            or pos in self.values["POS"]
+            or any(r.search(tag) for r in self.regexes["TAG"])
+            or any(r.search(pos) for r in self.regexes["POS"])
+        )
 
 
 def _union(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -121,21 +168,34 @@ class WindowedMatcher:
         self.vocab = vocab
         self.matcher = Matcher(vocab)  # every pattern, in the order added
         self.groups: dict[Hashable, _Group] = {}
+        self.greedy: set[int] = set()  # keys added with a greedy filter
         # word or tag hash → bits of the groups it may be inside a match of, and may open
         self._words: dict[int, tuple[int, int]] = {}
-        self._tags: dict[int, tuple[int, int]] = {}
+        self._tags: dict[tuple[int, int], tuple[int, int]] = {}
 
     @property
     def _all(self) -> int:
         return (1 << len(self.groups)) - 1
 
-    def add(self, key: str, specs: list[dict[str, Any]], group: Hashable = None) -> None:
-        """Add one pattern (a list of token specs) under a match key, to a group."""
-        self.matcher.add(key, [specs])
+    def add(
+        self,
+        key: str,
+        specs: list[dict[str, Any]],
+        group: Hashable = None,
+        greedy: str | None = None,
+    ) -> None:
+        """Add one pattern (a list of token specs) under a match key, to a group.
+
+        `greedy` is the Matcher's filter ("LONGEST", "FIRST"); a greedy pattern may not be
+        grouped, since `grouped` runs plain Matchers.
+        """
+        self.matcher.add(key, [specs], greedy=greedy)
+        if greedy:
+            self.greedy.add(self.vocab.strings.add(key))
         if group not in self.groups:
             self.groups[group] = _Group(self.vocab, 1 << len(self.groups))
         target = self.groups[group]
-        target.matcher.add(key, [specs])
+        target.matcher.add(key, [specs], greedy=greedy)
         target.keys.add(self.vocab.strings.add(key))
         for spec in specs:
             target.inside.add(spec)
@@ -148,22 +208,22 @@ class WindowedMatcher:
 
     def _word(self, orth: int) -> tuple[int, int]:
         lexeme = self.vocab[orth]
-        text, lower = lexeme.orth_, lexeme.lower_
         inside = opening = 0
         for group in self.groups.values():
-            if group.inside.word(text, lower):
+            if group.inside.word(lexeme):
                 inside |= group.bit
-            if group.opening.word(text, lower):
+            if group.opening.word(lexeme):
                 opening |= group.bit
         return inside, opening
 
-    def _tag(self, tag: int) -> tuple[int, int]:
-        name = self.vocab.strings[tag] if tag else ""
+    def _tag(self, tags: tuple[int, int]) -> tuple[int, int]:
+        strings = self.vocab.strings
+        tag, pos = (strings[h] if h else "" for h in tags)
         inside = opening = 0
         for group in self.groups.values():
-            if group.inside.tag(name):
+            if group.inside.tag(tag, pos):
                 inside |= group.bit
-            if group.opening.tag(name):
+            if group.opening.tag(tag, pos):
                 opening |= group.bit
         return inside, opening
 
@@ -182,13 +242,13 @@ class WindowedMatcher:
         spans: dict[int, list[tuple[int, int]]] = {}  # group bit → windows
         starts: dict[int, int] = {}  # group bit → first opener of its current run
         active = 0  # groups in a run that has seen an opener
-        for i, (orth, tag) in enumerate(doc.to_array([ORTH, TAG]).tolist()):
+        for i, (orth, tag, pos) in enumerate(doc.to_array([ORTH, TAG, POS]).tolist()):
             word = words.get(orth)
             if word is None:
                 word = words[orth] = self._word(orth)
-            of_tag = tags.get(tag)
+            of_tag = tags.get((tag, pos))
             if of_tag is None:
-                of_tag = tags[tag] = self._tag(tag)
+                of_tag = tags[(tag, pos)] = self._tag((tag, pos))
             inside = word[0] | of_tag[0]
             ended = active & ~inside
             began = (word[1] | of_tag[1]) & inside & wanted & ~active
@@ -224,10 +284,30 @@ class WindowedMatcher:
             out.extend((key, start + s, start + e, a) for key, s, e, a in matches)
         return out
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int, list[int]]]:
-        """(match key, start, end, alignments) as `Matcher(doc, with_alignments=True)` gives."""
+    def __call__(self, doc: Doc, *, with_alignments: bool = True) -> list[tuple[Any, ...]]:
+        """(match key, start, end[, alignments]) as `Matcher(doc, ...)` gives, in its order.
+
+        spaCy lists plain matches first, in the order found, then each greedy key's kept
+        matches: keys in the order of their first match, each key's longest first, then the
+        leftmost. Windows never share a token, so filtering each window alone keeps what
+        filtering the whole Doc keeps; only the order is put together again here.
+        """
         self.matcher(doc[0:0])  # as on a whole Doc, a missing annotation read is an error
-        return self._run(self.matcher, doc, self.windows(doc) if len(doc) else [])
+        plain: list[tuple[Any, ...]] = []
+        greedy: dict[int, list[tuple[Any, ...]]] = {}
+        for start, end in self.windows(doc) if len(doc) else []:
+            found = self.matcher(
+                doc[start:end], with_alignments=with_alignments, allow_missing=True
+            )
+            for key, s, e, *rest in found:
+                match = (key, start + s, start + e, *rest)
+                if key in self.greedy:
+                    greedy.setdefault(key, []).append(match)
+                else:
+                    plain.append(match)
+        for matches in greedy.values():
+            matches.sort(key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        return plain + [m for matches in greedy.values() for m in matches]
 
     def grouped(self, doc: Doc) -> list[list[tuple[int, int, int, list[int]]]]:
         """The matches of each group, in the order groups were added.
@@ -236,6 +316,8 @@ class WindowedMatcher:
         states from spaCy's state list keeps the order of the rest); across groups the
         whole-Doc order is not known, so a caller for whom it matters uses `__call__`.
         """
+        if self.greedy:
+            raise ValueError("grouped() runs plain Matchers: greedy patterns need __call__")
         self.matcher(doc[0:0])  # as on a whole Doc, a missing annotation read is an error
         groups = list(self.groups.values())
         windows = self._windows(doc, [g.bit for g in groups]) if len(doc) else [[] for _ in groups]

@@ -38,12 +38,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from textfacts.components._attribution import UNIT_WORDS, text_of
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
+from textfacts.components._windows import WindowedMatcher, opener
 from textfacts.components.dates import DateWordRow
 from textfacts.errors import ResourceError
 from textfacts.extensions import state
@@ -262,10 +263,12 @@ class Entities:
             row.id: row
             for row in read_jsonl(data_path(data_dir, "patterns/entities.jsonl"), EntityPatternRow)
         }
-        self.matcher = Matcher(nlp.vocab)
+        # Rows opened alike are one group: the Matcher runs only where a group can match.
+        self.matcher = WindowedMatcher(nlp.vocab)
         for row in self.rows.values():
             if row.pattern:
-                self.matcher.add(row.id, [row.pattern], greedy="LONGEST")
+                group = opener(row.pattern)
+                self.matcher.add(row.id, row.pattern, group=group, greedy="LONGEST")
         self.relabel = {
             head: row
             for row in self.rows.values()
@@ -310,7 +313,7 @@ class Entities:
         candidates = self.gazetteer_candidates(doc)
         blocks: list[tuple[int, int]] = []
         extenders: list[tuple[Span, EntityPatternRow]] = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(doc, with_alignments=False):
             row = self.rows[doc.vocab.strings[match_id]]
             span = doc[start:end]
             if row.action == "block":

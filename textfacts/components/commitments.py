@@ -31,12 +31,10 @@ from textfacts.components._attribution import (
     Speakers,
     SpeechCues,
     heading_line,
-    paragraph_of,
     ref,
     right_edge,
-    segments,
-    text_of,
 )
+from textfacts.components._context import context, text_of
 from textfacts.components._cues import CueRowBase
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
@@ -184,11 +182,12 @@ class Commitments:
         if not doc.has_annotation("DEP"):
             write_group(doc, GROUP, [], keep_overlaps=True)
             return doc
-        mentions = Mentions(doc)
-        speakers = Speakers(doc, mentions, self.speech)
+        ctx = context(doc)
+        mentions = ctx.mentions
+        speakers = ctx.speakers(self.speech)
         found: list[Found] = []
         covered: list[tuple[int, int]] = []
-        pieces = [(segment, self._inline_items(segment)) for segment in segments(doc)]
+        pieces = [(segment, self._inline_items(segment)) for segment in ctx.segments]
         for item in self._enumerated(doc, pieces, mentions, speakers):
             found.append(item)
             covered.append((item.start, item.end))
@@ -773,7 +772,7 @@ class Commitments:
                 break
             node = node.head
             chain.append(node)
-        line = paragraph_of(text_of(head.doc), head.idx)
+        line = context(head.doc).paragraph_of(head.idx)
         return [
             d for d in self._governing_dates(chain, mentions) if line[0] <= d.start_char < line[1]
         ]  # headlines run into the next line
@@ -929,11 +928,11 @@ class Commitments:
         for sent in after:
             if sent.start_char < consumed:
                 continue
-            line_end = paragraph_of(text, sent.start_char)[1]
+            line_start, line_end = context(doc).paragraph_of(sent.start_char)
             body = text[sent.start_char : line_end]
             gerund_line = (
                 intro.text.rstrip().endswith(":")
-                and sent.start_char == paragraph_of(text, sent.start_char)[0]
+                and sent.start_char == line_start
                 and sent[0].tag_ == "VBG"
                 and re.search(r"\binclude\b", intro.text, re.I) is not None
             )
@@ -1202,7 +1201,7 @@ class Commitments:
         if in_chrome(doc, item.start, item.end):
             return None
         start, end = item.start, item.end
-        line_start, line_end = paragraph_of(text_of(doc), item.head.idx)
+        line_start, line_end = context(doc).paragraph_of(item.head.idx)
         start, end = max(start, line_start), min(end, line_end)
         prefix = re.match(r"[^:\n]{3,80}:\s+", text_of(doc)[line_start:line_end])
         if prefix and start < line_start + prefix.end() and not item.whole:
@@ -1446,7 +1445,7 @@ def _obliged(chain: list[Token], requiring: set[str]) -> str | None:
 
 def _headline_line(segment: Span) -> bool:
     """Whether a segment sits on a "<ORG>: ..." headline line."""
-    start, end = paragraph_of(text_of(segment.doc), segment.start_char)
+    start, end = context(segment.doc).paragraph_of(segment.start_char)
     return re.match(r"[^:\n]{3,80}:\s+\S", text_of(segment.doc)[start:end]) is not None
 
 

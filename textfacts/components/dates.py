@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textfacts.components._attribution import text_of
+from textfacts.components._context import text_of
 from textfacts.components._spans import make_span, occupied, write_group
 from textfacts.errors import ResourceError
 from textfacts.extensions import state

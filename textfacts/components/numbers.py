@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from textfacts.components._attribution import text_of
+from textfacts.components._context import text_of
 from textfacts.components._spans import set_attrs, write_group
 from textfacts.normalize.money import currency_iso, currency_rows, currency_table
 from textfacts.normalize.numbers import (

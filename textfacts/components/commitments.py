@@ -38,6 +38,7 @@ from textfacts.components._context import context, text_of
 from textfacts.components._cues import CueRowBase
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
+from textfacts.offsets import Ranges
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
 GROUP = "textfacts_commitments"
@@ -201,6 +202,7 @@ class Commitments:
                 found.append(item)
                 covered.append((item.start, item.end))
         parts = [piece for _, items in pieces for piece in items]
+        cover = Ranges(covered)  # an item starting inside a listed one is part of it
         for index, segment in enumerate(parts):
             if in_chrome(doc, segment.start_char, segment.end_char):
                 continue
@@ -208,7 +210,7 @@ class Commitments:
                 continue  # a journalist's question ("how will customs support it?") pledges nothing
             following = parts[index + 1] if index + 1 < len(parts) else None
             for item in self._clauses(segment, mentions, speakers):
-                if any(s <= item.start < e for s, e in covered):
+                if cover.overlaps(item.start, item.start + 1):
                     continue
                 if following is not None and self._frames_list(item, following):
                     continue
@@ -255,7 +257,7 @@ class Commitments:
 
         Its items say what it means, so the frame itself is not a separate pledge.
         """
-        body = following.text.lstrip()
+        body = context(following.doc).text_at(following).lstrip()
         if not any(p.match(body) for p in self.cues.enumerators):
             return False
         return any(
@@ -280,7 +282,8 @@ class Commitments:
         seen: set[int] = set()
         imperative = self._imperative(sent, speakers)
         # "First, we will extend X and make sure Y.": an enumerated item (ANNOTATION.md §3)
-        listed = any(p.match(sent.text.lstrip()) for p in self.cues.enumerators)
+        opening = context(sent.doc).text_at(sent).lstrip()
+        listed = any(p.match(opening) for p in self.cues.enumerators)
         for token in sent:
             trigger = self._trigger(token)
             if imperative is not None and token.i == imperative.i and trigger is None:
@@ -1519,20 +1522,23 @@ def _who(text: str, speaker: list | None) -> str | None:
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
-    """Drop a span fully inside another commitment (a clause found twice)."""
+    """Drop a span fully inside another commitment (a clause found twice).
+
+    In start order every kept span starts at or before the next one, so the next is inside
+    one of them exactly when it ends by the furthest end a kept rule-made span reaches.
+    """
     spans = sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
     kept: list[Span] = []
+    reach = -1  # the furthest end of a kept span made by a commitments rule
+    seen: set[tuple[int, int]] = set()
     for span in spans:
-        if any(
-            k.start_char <= span.start_char
-            and span.end_char <= k.end_char
-            and (k._.textfacts or {}).get("rule", "").startswith("commitments.")
-            for k in kept
-        ):
-            continue
-        if any(k.start_char == span.start_char and k.end_char == span.end_char for k in kept):
+        offsets = (span.start_char, span.end_char)
+        if span.end_char <= reach or offsets in seen:
             continue
         kept.append(span)
+        seen.add(offsets)
+        if (span._.textfacts or {}).get("rule", "").startswith("commitments."):
+            reach = max(reach, span.end_char)
     return kept
 
 

@@ -379,6 +379,8 @@ class _Binder:
         self.anchor_index = SpanIndex(anchors)
         self.in_figure = bytearray(len(doc))
         self.figure_preps: set[int] = set()
+        self._baselines: dict[int, list[tuple[int, int]]] = {}
+        self._date_calls: dict[tuple[int, int], bool | Token] = {}
         for a in anchors:
             self.in_figure[a.start : a.end] = b"\x01" * (a.end - a.start)
             head = a.root.head
@@ -459,6 +461,22 @@ class _Binder:
 
     def not_a_period(self, date: Span, anchor: Span | None = None) -> bool:
         """Dates that never date a figure: datelines, release dates, years inside names."""
+        key = (date.start_char, date.end_char)
+        call = self._date_calls.get(key)
+        if call is None:  # what the date's own words say, worked out once per date
+            call = self._date_calls[key] = self._date_call(date)
+        if not isinstance(call, Token):
+            return call
+        # "data showed on Friday": the release date, unless the figure is what was released
+        return anchor is None or not any(
+            c.dep_ == "dobj" and anchor.root in c.subtree for c in call.children
+        )
+
+    def _date_call(self, date: Span) -> bool | Token:
+        """Whether a date can date a figure: True never, False it may.
+
+        A date on a release verb gives that verb: whether it dates depends on the figure.
+        """
         text = text_of(self.doc)
         line_start = text.rfind("\n", 0, date.start_char) + 1
         if _DATELINE_BEFORE.fullmatch(text[line_start : date.start_char]) and _DATELINE_AFTER.match(
@@ -487,10 +505,7 @@ class _Binder:
         verb = clause_verb(date.root)
         if verb is None or verb.lemma_.lower() not in self.release_verbs:
             return False
-        # "data showed on Friday": the release date, unless the figure is what was released
-        return anchor is None or not any(
-            c.dep_ == "dobj" and anchor.root in c.subtree for c in verb.children
-        )
+        return verb
 
     def forecast(self, anchor: Span) -> bool:
         """Whether a figure is an estimate or forecast ("estimate of 20.8 percent")."""
@@ -853,9 +868,9 @@ class _Binder:
             if node is None:
                 return False
             for child in node.children:
-                phrase = " ".join(t.lower_ for t in child.subtree)
                 if child.dep_ in ("advmod", "npadvmod", "prep") and (
-                    child.lower_ in self.cues.current_adverbs or phrase in self.cues.current_adverbs
+                    child.lower_ in self.cues.current_adverbs
+                    or " ".join(t.lower_ for t in child.subtree) in self.cues.current_adverbs
                 ):
                     return True
             if node.lemma_.lower() in self.cues.state_verbs and (
@@ -1242,12 +1257,14 @@ class _Binder:
         comparison: str | None,
     ) -> Span | None:
         """The DATE that dates the figure: on its clause, else earlier in its sentence."""
-        segment_text = self.ctx.text_at(segment)
-        baselines = [
-            (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
-            for p in self.cues.comparisons
-            for m in p.finditer(segment_text)
-        ]
+        baselines = self._baselines.get(segment.start_char)
+        if baselines is None:  # found once per segment, for all its figures
+            segment_text = self.ctx.text_at(segment)
+            baselines = self._baselines[segment.start_char] = [
+                (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
+                for p in self.cues.comparisons
+                for m in p.finditer(segment_text)
+            ]
         dates = [
             d
             for d in self.mentions.dates_in(segment.start_char, segment.end_char)

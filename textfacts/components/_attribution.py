@@ -35,29 +35,40 @@ UNIT_WORDS = ("department", "division", "bureau", "office", "center", "centre")
 
 
 class _SpeechRow(BaseModel):
-    """The speech-cue columns of a patterns/commitments.jsonl row (other kinds are skipped)."""
+    """The speech-cue columns of a patterns/people.jsonl row (other kinds are skipped)."""
 
     model_config = ConfigDict(extra="ignore")
     kind: str
-    words: list[str] = []
-    regex: str | None = None
+    pattern: list[dict[str, Any]] | None = None
 
 
 @dataclass
 class SpeechCues:
-    """Speech verbs ("say", "point out") and "according to" patterns that attribute a sentence."""
+    """Speech verbs ("say", "point out") and "according to" patterns that attribute a sentence.
+
+    Read from the same rows of patterns/people.jsonl that the people component matches to find
+    speaker turns, so the two views of who speaks never use different word lists.
+    """
 
     verbs: set[str]
     according_to: list[re.Pattern[str]]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> SpeechCues:
-        """Read the speech_verb and according_to rows of patterns/commitments.jsonl."""
-        rows = read_jsonl(data_path(data_dir, "patterns/commitments.jsonl"), _SpeechRow)
-        verbs = {w.lower() for r in rows if r.kind == "speech_verb" for w in r.words}
-        according = [
-            re.compile(r.regex, re.I) for r in rows if r.kind == "according_to" and r.regex
-        ]
+        """The lemmas that open each `speech` row and the words of each `according` row."""
+        rows = read_jsonl(data_path(data_dir, "patterns/people.jsonl"), _SpeechRow)
+        verbs: set[str] = set()
+        according = []
+        for row in rows:
+            if not row.pattern:
+                continue
+            if row.kind == "speech":
+                lemma = row.pattern[0].get("LEMMA")
+                lemmas = lemma["IN"] if isinstance(lemma, dict) else [lemma]
+                verbs.update(w.lower() for w in lemmas)
+            elif row.kind == "according":
+                words = [re.escape(t["LOWER"]) for t in row.pattern]
+                according.append(re.compile(r"\b" + r"\s+".join(words) + r"\b", re.I))
         return cls(verbs, according)
 
 

@@ -80,8 +80,6 @@ class CueRow(CueRowBase):
         "agent_noun",
         "agent_document",
         "actor_alias",
-        "speech_verb",
-        "according_to",
         "goal_noun",
         "deadline_preposition",
         "event_noun",

@@ -33,6 +33,7 @@ from textfacts.components._context import DocContext, SpanIndex, context, text_o
 from textfacts.components._cues import CueRowBase
 from textfacts.components._requires import check
 from textfacts.extensions import state
+from textfacts.normalize.numbers import scale_table
 from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_numbers"
@@ -61,7 +62,6 @@ _CLIMB = {
 }
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _DROP_CHILDREN = {"relcl", "appos", "advcl"}
-_SCALES = {"thousand", "million", "billion", "trillion", "hundred", "mln", "bln", "bn", "tn", "+"}
 _STOP = {"the", "a", "an", "this", "these", "that", "its", "it", "which", "they", "their"}
 
 
@@ -210,6 +210,7 @@ class Claims:
         self.name = name
         self.cues = ClaimCues.load(data_dir)
         self.speech = SpeechCues.load(data_dir)
+        self.scales = scale_table(None if data_dir is None else str(data_dir))
         # words for a statistic rather than what it measures: "the figure", "a total of"
         self.statistic_words = self.cues.statistic | self.cues.container
 
@@ -227,7 +228,7 @@ class Claims:
             return doc
         ctx = context(doc)
         speakers = ctx.speakers(self.speech)
-        binder = _Binder(ctx, self.cues, anchors, self.speech.verbs)
+        binder = _Binder(ctx, self.cues, anchors, self.speech.verbs, self.scales)
         claims: list[dict[str, Any]] = []
         breaks = binder.carry_breaks(speakers)
         carried: tuple[int, Span, bool] | None = None  # (where, the DATE, stated as perfect)
@@ -365,8 +366,10 @@ class _Binder:
         cues: ClaimCues,
         anchors: list[Span],
         speech_verbs: set[str],
+        scales: dict[str, float],
     ):
         self.doc = doc = ctx.doc
+        self.scales = scales  # scale words of lexicons/scales.tsv, not part of a counted noun
         self.ctx = ctx
         # verbs whose date is when something was said or published, not what it dates
         self.release_verbs = cues.release_verbs | speech_verbs
@@ -618,7 +621,7 @@ class _Binder:
             not in self.cues.measurement_units | self.cues.multiple_units
         )
         if counted:
-            counted_as = _counted_noun(anchor)
+            counted_as = _counted_noun(anchor, self.scales)
             if counted_as is not None:  # "26 million declarations per day"
                 measure = counted_as + self._telling_modifiers(anchor)
         if measure is None:
@@ -1512,9 +1515,11 @@ def _conversion(text: str, first: Span, second: Span) -> bool:
     )
 
 
-def _counted_noun(anchor: Span) -> str | None:
+def _counted_noun(anchor: Span, scales: dict[str, float]) -> str | None:
     """The counted noun of a count: "130 representatives" → "representatives"."""
-    words = [t for t in anchor if not (t.like_num or t.lower_ in _SCALES or t.is_punct)]
+    words = [
+        t for t in anchor if not (t.like_num or t.lower_ in scales or t.is_punct or t.text == "+")
+    ]
     if not words:
         return None
     return text_of(anchor.doc)[words[0].idx : anchor.end_char].strip()

@@ -38,6 +38,7 @@ from textfacts.components._context import context, text_of
 from textfacts.components._cues import CueRowBase
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
+from textfacts.components.dates import DateWordRow
 from textfacts.offsets import Ranges
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
@@ -86,6 +87,7 @@ class CueRow(CueRowBase):
         "frame_noun",
         "administrative_verb",
         "decision_verb",
+        "manner_adverb",
     ]
 
 
@@ -102,6 +104,7 @@ class Cues:
     intros: list[re.Pattern[str]]
     words: dict[str, set[str]]
     actor_alias: dict[str, str]
+    months: set[str]  # first three letters of each month name (lexicons/date_words.tsv)
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> Cues:
@@ -133,6 +136,11 @@ class Cues:
             intros=compiled("list_intro"),
             words=words,
             actor_alias=alias,
+            months={
+                row.surface[:3].lower()
+                for row in read_tsv(data_path(data_dir, "lexicons/date_words.tsv"), DateWordRow)
+                if row.kind == "month"
+            },
         )
 
     def has(self, kind: str, word: str) -> bool:
@@ -1224,12 +1232,19 @@ class Commitments:
             if d.start_char < front and self._deadline_like(doc, d)
         ]
         deadline = next(
-            (_deadline_value(d) for d in dates if (d._.textfacts or {}).get("value")), None
+            (
+                _deadline_value(d, self.cues.months)
+                for d in dates
+                if (d._.textfacts or {}).get("value")
+            ),
+            None,
         )
         speaker = speakers.at(item.head)
         attrs = {
             "actor": item.actor or self._actor(item.head, mentions, speakers),
-            "action": action_phrase(item.head, start, end),
+            "action": action_phrase(
+                item.head, start, end, self.cues.words.get("manner_adverb", set())
+            ),
             "deadline": deadline,
             "speaker": ref(speaker),
             "modality": item.modality,
@@ -1252,27 +1267,11 @@ _TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:according to [^,;.\n]{1,60}|[A-Z][\w.\- ]{1,40} (?:said|added|noted|stressed))$"
 )
 
-_TRIM_ADVERBS = {
-    "further",
-    "jointly",
-    "actively",
-    "continuously",
-    "steadily",
-    "resolutely",
-    "comprehensively",
-    "effectively",
-    "also",
-    "unremittingly",
-    "fully",
-    "vigorously",
-    "constantly",
-    "firmly",
-    "orderly",
-}
 
-
-def action_phrase(head: Token, start: int, end: int) -> str:
+def action_phrase(head: Token, start: int, end: int, manner: set[str]) -> str:
     """Base-form verb phrase: the head verb's lemma and its object, without manner adverbs.
+
+    `manner` holds the adverbs left out (the manner_adverb row of patterns/commitments.jsonl).
 
     "will further deepen the reform ..." → "deepen the reform ..."; "building X" → "build X".
     """
@@ -1301,7 +1300,7 @@ def action_phrase(head: Token, start: int, end: int) -> str:
         tokens.append(t)
     words = [head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text]
     for token in tokens[1:]:
-        if token.lower_ in _TRIM_ADVERBS and token.dep_ == "advmod":
+        if token.lower_ in manner and token.dep_ == "advmod":
             continue
         words.append(token.text_with_ws if token.whitespace_ else token.text)
     return _clean(words[0] + " " + "".join(words[1:]) if len(words) > 1 else words[0])
@@ -1494,10 +1493,7 @@ def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -
         previous = span
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _deadline_value(date: Span) -> str | None:
+def _deadline_value(date: Span, months: set[str]) -> str | None:
     """The deadline a DATE sets: "by the end of 2025" is "2025", as "by 2025" is (§3).
 
     The DATE itself resolves to the last day (2025-12-31); a pledge to finish by then names
@@ -1510,7 +1506,7 @@ def _deadline_value(date: Span) -> str | None:
         or not re.fullmatch(r"\d{4}-\d\d-\d\d", value)
     ):
         return value
-    named_month = any(w[:3].lower() in _MONTHS for w in re.findall(r"[A-Za-z]+", date.text)[2:])
+    named_month = any(w[:3].lower() in months for w in re.findall(r"[A-Za-z]+", date.text)[2:])
     return value[:7] if named_month else value[:4]
 
 

@@ -27,6 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
+from textfacts.extensions import TEXT_KEY, state
+from textfacts.offsets import Ranges
+
 if TYPE_CHECKING:
     from textfacts.components._attribution import Mentions, Speakers, SpeechCues
 
@@ -99,7 +102,7 @@ class DocContext:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.n_tokens = len(doc)
-        self.text = doc.text
+        self.text = _text(doc)
         self.lines = Lines(self.text)
         self._segments: list[Span] | None = None
         self._segment_starts: list[int] = []
@@ -108,6 +111,7 @@ class DocContext:
         self._indexes: dict[str, tuple[Any, SpanIndex]] = {}
         self._mentions: tuple[tuple[Any, ...], Mentions] | None = None
         self._speakers: tuple[tuple[Any, ...], SpeechCues, Speakers] | None = None
+        self._chrome: tuple[tuple[int, int], Ranges] | None = None
 
     # -- lines and segments ---------------------------------------------------------------
 
@@ -155,6 +159,14 @@ class DocContext:
 
     # -- span groups, mentions, speakers ------------------------------------------------------
 
+    def in_chrome(self, start: int, end: int) -> bool:
+        """Whether [start, end) touches page chrome the header component marked."""
+        ranges = state(self.doc).get("chrome") or []
+        stamp = (id(ranges), len(ranges))
+        if self._chrome is None or self._chrome[0] != stamp:
+            self._chrome = (stamp, Ranges(tuple(r) for r in ranges))
+        return self._chrome[1].overlaps(start, end)
+
     def _stamp(self, *groups: str) -> tuple[Any, ...]:
         spans = self.doc.spans
         return tuple((id(spans[g]), len(spans[g])) if g in spans else (None, 0) for g in groups)
@@ -185,6 +197,16 @@ class DocContext:
         if self._speakers is None or self._speakers[0] != stamp or self._speakers[1] != cues:
             self._speakers = (stamp, cues, Speakers(self, cues))
         return self._speakers[2]
+
+
+def _text(doc: Doc) -> str:
+    """The text the Extractor made the Doc from, else ``Doc.text`` (built from the tokens)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc):
+        last = doc[-1]
+        if last.idx + len(last.text_with_ws) == len(text):
+            return text
+    return doc.text
 
 
 def _segments(doc: Doc, text: str) -> Iterator[Span]:

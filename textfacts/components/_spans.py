@@ -9,6 +9,7 @@ from typing import Any, Literal
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from textfacts.components._context import context
 from textfacts.extensions import register, state
 from textfacts.offsets import overlaps
 
@@ -35,7 +36,7 @@ def chrome(doc: Doc) -> list[tuple[int, int]]:
 
 def in_chrome(doc: Doc, start: int, end: int) -> bool:
     """Whether a span touches page chrome (menus, share bars, contact lines)."""
-    return any(overlaps((start, end), r) for r in chrome(doc))
+    return context(doc).in_chrome(start, end)
 
 
 def make_span(

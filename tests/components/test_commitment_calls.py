@@ -103,6 +103,13 @@ def test_a_trailing_according_to_stays_out_of_the_span(extractor):
     assert spans and not any("according to" in s for s in spans)
 
 
+@pytest.mark.parametrize("verb", ["said", "explained", "added"])
+def test_a_trailing_speech_verb_stays_out_of_the_span(extractor, verb):
+    text = f"Customs will open two more lanes for fresh fruit at the border, Zhou Bin {verb}."
+    spans = [s for s, _, _ in pledges(extractor, text)]
+    assert spans and not any("Zhou" in s for s in spans), spans
+
+
 def test_the_ministry_is_the_ministry_named_before(extractor):
     text = (
         "Li Wen, an official with the Ministry of Commerce, spoke at the briefing.\n"

@@ -181,6 +181,11 @@ class Commitments:
         self.name = name
         self.cues = Cues.load(data_dir)
         self.speech = SpeechCues.load(data_dir)
+        self.trailing_attribution = re.compile(
+            _TRAILING_ATTRIBUTION.format(
+                according="|".join(p.pattern for p in self.speech.according_to)
+            )
+        )
         self.default_actor = default_actor
 
     def __call__(self, doc: Doc) -> Doc:
@@ -738,6 +743,11 @@ class Commitments:
         canonical = mentions.parent(asked[-1])
         return self.cues.actor_alias.get(canonical.lower(), canonical)
 
+    def _said(self, doc: Doc, offsets: tuple[int, int]) -> bool:
+        """Whether the word at these offsets is a speech verb ("said", "added", "explained")."""
+        span = doc.char_span(*offsets)
+        return span is not None and len(span) == 1 and span[0].lemma_.lower() in self.speech.verbs
+
     def _procedural(self, verb: Token) -> bool:
         """A speaker's "I will" about the event itself: brief, introduce, answer, now."""
         subject = self._subject(verb)
@@ -1217,8 +1227,12 @@ class Commitments:
             start = line_start + prefix.end()  # "<ORG>: ..." headline prefix
         while end > start and text_of(doc)[end - 1] in " ,;:.\"'”":
             end -= 1
-        attribution = _TRAILING_ATTRIBUTION.search(text_of(doc), start, end)
-        if attribution is not None and attribution.end() == end:
+        attribution = self.trailing_attribution.search(text_of(doc), start, end)
+        if (
+            attribution is not None
+            and attribution.end() == end
+            and (attribution.start("verb") < 0 or self._said(doc, attribution.span("verb")))
+        ):
             end = attribution.start()  # "..., according to Lu": who said it, not what
         if not item.whole and text_of(doc)[end : end + 3].lstrip().startswith(":"):
             return None  # "... will be focused on:" introduces a list; its items are the pledges
@@ -1262,9 +1276,10 @@ _INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
 # The end of a sentence inside a line: a full stop before a capital, a quote or the line end.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)[.!?](?=\s+[A-Z\"“(]|\s*$)")
 
-# A trailing attribution inside a clause's subtree: ", according to X", ", X said".
-_TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:according to [^,;.\n]{1,60}|[A-Z][\w.\- ]{1,40} (?:said|added|noted|stressed))$"
+# A trailing attribution inside a clause's subtree: ", according to X", ", X said". The
+# according-to words and the speech verb (checked on its token) are the speech-cue rows.
+_TRAILING_ATTRIBUTION = (
+    r",\s*(?:(?:{according})\s+[^,;.\n]{{1,60}}|[A-Z][\w.\- ]{{1,40}} (?P<verb>[a-z]+))$"
 )
 
 

@@ -1157,6 +1157,21 @@ def test_wire_forms(extractor, sentence, surface, label, value, unit, bound, val
             [("$41,200", 41200.0), ("$39,800", 39800.0)],
             id="from-to after a verb",
         ),
+        pytest.param(
+            "Tariffs were cut from 10 to 5 percent to support exporters.",
+            [("10", 10.0), ("5 percent", 5.0)],
+            id="from-to, a verb after the second to",
+        ),
+        pytest.param(
+            "Tariffs were cut from 10 to 5 percent to 2027 levels.",
+            [("10", 10.0), ("5 percent", 5.0)],
+            id="from-to, a year after the second to",
+        ),
+        pytest.param(
+            "Shares rose five per cent to 20 per cent.",
+            [("five per cent", 5.0), ("20 per cent", 20.0)],
+            id="worded change then level",
+        ),
     ],
 )
 def test_change_and_level_stay_two_figures(extractor, sentence, expected):
@@ -1164,6 +1179,62 @@ def test_change_and_level_stay_two_figures(extractor, sentence, expected):
     assert [(m.text, m.value) for m in figures(document)] == [
         (text, pytest.approx(value)) for text, value in expected
     ]
+    assert all(m.value_max is None for m in figures(document))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The lender trimmed its forecast from 6 to 8 per cent to 4 to 5 per cent.",
+            [("6 to 8 per cent", 6.0, 8.0), ("4 to 5 per cent", 4.0, 5.0)],
+            id="percent",
+        ),
+        pytest.param(
+            "The insurer raised its loss estimate from $5 to $7 billion to $8 to $9 billion.",
+            [("$5 to $7 billion", 5e9, 7e9), ("$8 to $9 billion", 8e9, 9e9)],
+            id="money",
+        ),
+    ],
+)
+def test_from_a_range_to_another_range(extractor, sentence, expected):
+    """ "from X to Y to Z": the change starts at the range X to Y, not at X."""
+    document = extractor(sentence)
+    assert [(m.text, m.value, m.value_max) for m in figures(document)] == [
+        (text, pytest.approx(low), pytest.approx(high)) for text, low, high in expected
+    ]
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "value_max"),
+    [
+        pytest.param(
+            "Brokers see a six per cent to 11 per cent rebound in orders.",
+            "six per cent to 11 per cent",
+            6.0,
+            11.0,
+            id="both units",
+        ),
+        pytest.param(
+            "Port fees may go up by another three to 8 percent.",
+            "three to 8 percent",
+            3.0,
+            8.0,
+            id="shared unit",
+        ),
+    ],
+)
+def test_worded_first_end_of_a_range(extractor, sentence, surface, value, value_max):
+    """One end with a digit makes the range a figure (§7: a digit somewhere in the mention)."""
+    document = extractor(sentence)
+    found = [(m.text, m.value, m.value_max) for m in figures(document) if m.label == "PERCENT"]
+    assert found == [(surface, pytest.approx(value), pytest.approx(value_max))]
+    assert_grounded(document)
+
+
+def test_worded_range_without_a_digit_is_no_range(extractor):
+    document = extractor("Fees may go up by three to eight percent.")
     assert all(m.value_max is None for m in figures(document))
 
 

@@ -443,7 +443,7 @@ class Numbers:
             for a, b in itertools.pairwise(modifiers)
         ):
             return None  # "72 ports handling bulk cargo": the participle opens a clause
-        if "range" in roles and _from_to(doc, first):
+        if "range" in roles and _from_to(doc, first, end):
             return None  # "expand from 18 to 40 ports": two levels, not a range
         if "range" in roles and _change_then_level(doc, first, tokens, roles):
             return None
@@ -481,6 +481,12 @@ class Numbers:
         attrs: dict[str, Any] = {"value": value * scale}
         if len(numbers) > 1 and "range" in roles:
             attrs["value"], attrs["value_max"] = self._range(numbers, scale_words)
+        elif numbers and words and "range" in roles:
+            # "a five per cent to 20 per cent rebound": a worded first end, a digit second end
+            low = words_to_number(words, self.number_words)
+            if low is None:
+                return None
+            attrs["value"], attrs["value_max"] = low * scale, attrs["value"]
         sign = _glued_sign(doc, first)
         if sign:
             lead -= 1
@@ -713,14 +719,18 @@ def _after_month(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in MONTHS and bool(DAY.match(doc[start].text))
 
 
-def _from_to(doc: Doc, start: int) -> bool:
+def _from_to(doc: Doc, start: int, end: int) -> bool:
     """ "from X to Y" names a start and an end ("cut from 5 to 2 days"), unless it spans a range.
 
     "ranging from 3 to 5 days", "priced from $5 to $9" and "fines from $250 to $1,000" (a
     noun's span) are ranges; after a verb ("expand from 18 to 40 ports") or a noun of change
     ("an increase from 5 to 7 percent") X and Y are two levels, each a figure of its own.
+    When another "to <figure>" follows ("cut its forecast from 4 to 6 percent to 2 to 3
+    percent"), the change runs from the whole range, so "X to Y" is that range.
     """
     if start == 0 or doc[start - 1].lower_ != "from":
+        return False
+    if _figure_follows(doc, end):
         return False
     if start > 1 and doc[start - 2].lemma_.lower() in RANGE_VERBS:
         return False
@@ -728,6 +738,16 @@ def _from_to(doc: Doc, start: int) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         return head.lemma_.lower() not in RANGE_VERBS
     return head.lemma_.lower() in CHANGE_NOUNS
+
+
+def _figure_follows(doc: Doc, end: int) -> bool:
+    """Whether "to" and a figure (not a year) follow: "to 3 percent", "to $2 billion"."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "to":
+        return False
+    after = doc[end + 1]
+    if not after.is_alpha and not NUMBER.match(after.text) and end + 2 < len(doc):
+        after = doc[end + 2]  # a currency mark before the figure: "to $2 billion"
+    return bool(NUMBER.match(after.text)) and not is_year(after.text)
 
 
 def _after_number(doc: Doc, start: int) -> bool:

@@ -1313,6 +1313,9 @@ def test_worded_range_without_a_digit_is_no_range(extractor):
     [
         pytest.param("Crude settled at $81 a barrel.", "$81", "barrel", id="a barrel"),
         pytest.param("Soybeans cost 4,100 yuan per ton.", "4,100 yuan", "ton", id="per ton"),
+        pytest.param(
+            "Offices let for $45 per square foot.", "$45", "square foot", id="per square foot"
+        ),
         pytest.param("The firm raised $9 million a year ago.", "$9 million", None, id="a year ago"),
         pytest.param("Exports reached $9 million in May.", "$9 million", None, id="no rate"),
     ],
@@ -1322,6 +1325,12 @@ def test_price_rate_goes_to_per(extractor, sentence, surface, per):
     money = [m for m in figures(document) if m.text == surface]
     assert money and money[0].per == per
     assert_grounded(document)
+
+
+def test_spaced_au_before_a_dollar_is_no_currency(extractor):
+    """ "AU$" is AUD; "the AU $600 million fund" is the African Union's US dollars."""
+    document = extractor("The AU $600 million fund opened.")
+    assert [(m.text, m.unit) for m in figures(document)] == [("$600 million", "USD")]
 
 
 @pytest.mark.parametrize(

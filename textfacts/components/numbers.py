@@ -807,6 +807,8 @@ def _rate_noun(doc: Doc, end: int) -> str | None:
     if end + 1 >= len(doc) or doc[end].lower_ not in RATE_WORDS:
         return None
     noun = doc[end + 1]
+    if noun.lower_ in ("square", "cubic") and end + 2 < len(doc) and doc[end + 2].tag_ == "NN":
+        return f"{noun.lower_} {doc[end + 2].lower_}"  # "$1,100 per square foot"
     if noun.tag_ not in ("NN", "NNP") or not noun.is_alpha:
         return None
     if end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "later", "before"):

@@ -233,3 +233,45 @@ def test_a_heading_stops_a_carried_deadline(extractor):
     )
     document = extractor(text, meta=META)
     assert [c.deadline for c in document.commitments] == ["2031", None]
+
+
+TURNS = (
+    "Briefing on port services\n"
+    "\n"
+    "Zhao Lan, director general of the Department of Port Control of the GAC:\n"
+    "Thank you. {body}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "modality"),
+    [
+        ("Our goal is to cut the average clearance time to 30 hours.", "cut", "strive"),
+        ("Our priority this year is to widen the green lane for fruit.", "widen", "strive"),
+        ("The next step is to open two more lanes at land ports.", "open", "will"),
+        ("The second task is to publish fee lists at every port.", "publish", "initiative"),
+        ("The third is to train officers in the new risk rules.", "train", "initiative"),
+        ("Our aim is to strive to certify 500 more firms.", "strive to certify", "strive"),
+    ],
+)
+def test_a_goal_an_item_or_the_next_step_is_to(extractor, body, span, modality):
+    """ "Our goal is to X", "The second task is to X", "The next step is to X" (§3, §7)."""
+    found = pledges(extractor, TURNS.format(body=body))
+    assert any(s.startswith(span) and m == modality for s, _, m in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The first task was to check every parcel by hand.",  # past: an account, not a pledge
+        "The aim of the fair is to help firms find buyers.",  # nobody's own goal
+        "Its main task is to check cargo at the border.",  # a duty described, not a goal
+    ],
+)
+def test_is_to_without_a_goal_an_item_or_the_present_pledges_nothing(extractor, body):
+    assert pledges(extractor, TURNS.format(body=body)) == []
+
+
+def test_an_item_in_a_reporters_voice_needs_an_owner(extractor):
+    """Without a speaker or an owner, "the second task" is nobody's pledge."""
+    assert pledges(extractor, "The second task is to publish fee lists at every port.") == []

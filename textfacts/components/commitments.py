@@ -88,6 +88,9 @@ class CueRow(CueRowBase):
         "administrative_verb",
         "decision_verb",
         "manner_adverb",
+        "item_ordinal",
+        "next_step",
+        "goal_copula",
     ]
 
 
@@ -105,6 +108,7 @@ class Cues:
     words: dict[str, set[str]]
     actor_alias: dict[str, str]
     months: set[str]  # first three letters of each month name (lexicons/date_words.tsv)
+    ordinals: set[str]  # "first" ... (lexicons/date_words.tsv): "The second task is to ..."
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> Cues:
@@ -123,6 +127,8 @@ class Cues:
             if row.kind == "actor_alias" and row.canonical:
                 alias.update({w.lower(): row.canonical for w in row.words})
 
+        date_words = read_tsv(data_path(data_dir, "lexicons/date_words.tsv"), DateWordRow)
+
         def compiled(kind: str) -> list[re.Pattern[str]]:
             return [re.compile(r.regex, re.I) for r in cues if r.kind == kind and r.regex]
 
@@ -136,11 +142,8 @@ class Cues:
             intros=compiled("list_intro"),
             words=words,
             actor_alias=alias,
-            months={
-                row.surface[:3].lower()
-                for row in read_tsv(data_path(data_dir, "lexicons/date_words.tsv"), DateWordRow)
-                if row.kind == "month"
-            },
+            months={row.surface[:3].lower() for row in date_words if row.kind == "month"},
+            ordinals={row.surface.lower() for row in date_words if row.kind == "ordinal"},
         )
 
     def has(self, kind: str, word: str) -> bool:
@@ -499,6 +502,10 @@ class Commitments:
                 chain.append(copula)
             modality, rule = self.cues.control[lemma], f"modality.{lemma}"
             return self._through_control(token, modality, rule, chain)
+        if lemma == "be" and token.tag_ in ("VBZ", "VBP"):
+            item = self._copular_item(token)
+            if item is not None:
+                return item
         if token.pos_ == "NOUN" and lemma in self.cues.noun:
             action = next(
                 (
@@ -512,6 +519,39 @@ class Commitments:
             )
             if action is not None:
                 return self.cues.noun[lemma], action, [token, action], f"modality.{lemma}_noun"
+        return None
+
+    def _copular_item(self, copula: Token) -> tuple[str, Token, list[Token], str] | None:
+        """A present "is to" whose subject names a goal, a list item or the next step.
+
+        "Our goal is to X" (strive), "The second task is to X" (initiative), "The next step is
+        to X" (will): ANNOTATION.md §3 and §7. Who owns it is checked by `_agentive`.
+        """
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        action = next((c for c in copula.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+        if subject is None or action is None:
+            return None
+        to = next((c for c in action.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None:
+            return None
+        kind = self._item_kind(subject)
+        if kind == "item_ordinal":
+            modality, rule = "initiative", "commitments.item_ordinal"
+        elif kind == "next_step":
+            modality, rule = "will", "commitments.next_step"
+        elif self.cues.has("goal_copula", subject.lemma_):
+            modality, rule = "strive", "commitments.goal_copula"
+        else:
+            return None
+        return self._through_control(action, modality, rule, [])  # the span opens at the verb
+
+    def _item_kind(self, subject: Token) -> str | None:
+        """item_ordinal for "the second (task)", next_step for "the next step", else None."""
+        words = [subject.lower_] + [c.lower_ for c in subject.children if c.dep_ == "amod"]
+        if any(w in self.cues.ordinals or self.cues.has("item_ordinal", w) for w in words):
+            return "item_ordinal"
+        if any(self.cues.has("next_step", w) for w in words):
+            return "next_step"
         return None
 
     def _through_control(
@@ -622,12 +662,14 @@ class Commitments:
             return True
         if self.cues.has("agent_noun", subject.lemma_) or self.cues.has("agent_noun", lower):
             return True
-        if self.cues.has("goal_noun", subject.lemma_):
-            # "Its aim is to strive to set up ...": the goal of whoever owns it
+        item = self._item_kind(subject)
+        if item is not None or self.cues.has("goal_noun", subject.lemma_):
+            # "Its aim is to strive to set up ...": the goal of whoever owns it; a list item
+            # or "the next step" without an owner is the speaker's ("The second task is to")
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-            return owner is not None and (
-                owner.lower_ in ("our", "its", "their") or mentions.name_at(owner) is not None
-            )
+            if owner is None:
+                return item is not None and speakers.at(subject) is not None
+            return owner.lower_ in ("our", "its", "their") or mentions.name_at(owner) is not None
         if self.cues.has("agent_document", subject.lemma_):
             return any(
                 self.cues.has("agent_noun", t.lemma_)

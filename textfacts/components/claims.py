@@ -612,6 +612,9 @@ class _Binder:
                 ),
                 measure_tok,
             )
+        reached = self._level_reached(path, measure_tok)
+        if reached is not None:
+            measure_tok = reached  # "exports saw a 6% increase to X": X is what exports reached
         measure = self._respectively(anchor, segment, measure_tok)
         if measure is None:
             measure = self._respectively_by_text(anchor, segment)
@@ -631,7 +634,7 @@ class _Binder:
         fallback = measure is None and verb is None  # a verbless fragment
         if measure is None:
             measure = self._nearest_noun(anchor, segment)
-        if measure_tok is not None and kind in ("level",) and not counted:
+        if measure_tok is not None and kind in ("level",) and not counted and reached is None:
             growth = self._growth_noun(measure_tok)
             if growth is not None:
                 # "The growth of trade ... reached RMB2.1 trillion": the figure is a change
@@ -1100,6 +1103,33 @@ class _Binder:
                 continue
             return None
         return None
+
+    def _level_reached(self, path: list[Token], measure_tok: Token | None) -> Token | None:
+        """The subject whose level a figure after "a <change> to" states, else None.
+
+        "Imports saw a 4% decrease to 2.3 trillion yuan", "exports registered a rise of 6% to
+        X": the figure hangs on the change noun through "to", so it is the level reached, and
+        what reached it is the subject of the verb that has the change as its object.
+        """
+        if measure_tok is None or self._growth_noun(measure_tok) is None:
+            return None
+        if not any(
+            t.dep_ == "prep" and t.lower_ == "to" and t.head.i == measure_tok.i for t in path
+        ):
+            return None
+        verb = measure_tok.head if measure_tok.dep_ == "dobj" else None
+        subject = (
+            next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if verb is not None
+            else None
+        )
+        if (
+            subject is None
+            or subject.pos_ not in ("NOUN", "PROPN")
+            or self.mentions.name_at(subject)
+        ):
+            return None
+        return subject
 
     def _growth_noun(self, token: Token) -> str | None:
         """A measure that is itself a change: "growth", "increase", "growth rate"."""

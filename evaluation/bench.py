@@ -112,6 +112,7 @@ def linearity(sizes: list[int], uncapped_up_to: int, inputs: list[str] | None = 
                     "seconds": seconds,
                     "cpu_s": cpu,
                     "us_per_char": 1e6 * cpu / len(text),
+                    "peak_rss_mb": _rss_mb(),  # the process's peak so far (sizes grow)
                 }
                 if document is not None:
                     row |= {
@@ -128,7 +129,8 @@ def linearity(sizes: list[int], uncapped_up_to: int, inputs: list[str] | None = 
                 )
                 print(
                     f"  {name:<10} {mode:<8} {row['chars']:>9,} chars {cpu:8.1f} CPU s "
-                    f"({seconds:.1f} s) {row['us_per_char']:7.1f} CPU us/char{facts}",
+                    f"({seconds:.1f} s) {row['us_per_char']:7.1f} CPU us/char "
+                    f"peak {row['peak_rss_mb']:,.0f} MB{facts}",
                     flush=True,
                 )
             rows = [r for r in out["rows"] if r["input"] == name and r["mode"] == mode]

@@ -275,3 +275,13 @@ def test_is_to_without_a_goal_an_item_or_the_present_pledges_nothing(extractor, 
 def test_an_item_in_a_reporters_voice_needs_an_owner(extractor):
     """Without a speaker or an owner, "the second task" is nobody's pledge."""
     assert pledges(extractor, "The second task is to publish fee lists at every port.") == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["China to further simplify export licensing", "Customs to soon open green lanes for fruit"],
+)
+def test_a_headline_infinitive_may_have_an_adverb_before_its_verb(extractor, headline):
+    """Headlinese "<body> to <verb>" is `will` (§7), also as "<body> to further <verb>"."""
+    found = pledges(extractor, headline + "\nThe State Council met on Monday.")
+    assert [m for s, _, m in found if s.startswith("to ")] == ["will"], found

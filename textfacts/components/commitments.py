@@ -1161,9 +1161,12 @@ class Commitments:
                 continue
             body_end = start + len(stripped.split(":")[0].rstrip())
             span = doc.char_span(start + match.start(2), body_end, alignment_mode="expand")
-            if span is None or len(span) < 3 or span[1].tag_ != "VB":
+            if span is None or len(span) < 3:
                 continue
-            verb = span[1]
+            # "China to further simplify ...": the verb may follow an adverb or two
+            verb = next((t for t in span[1:4] if t.tag_ != "RB"), span[1])
+            if verb.tag_ != "VB":
+                continue
             if self._schedules_event(verb):
                 continue  # "Beijing to host the trade fair in May" schedules an event
             yield Found(

@@ -285,3 +285,29 @@ def test_a_headline_infinitive_may_have_an_adverb_before_its_verb(extractor, hea
     """Headlinese "<body> to <verb>" is `will` (§7), also as "<body> to further <verb>"."""
     found = pledges(extractor, headline + "\nThe State Council met on Monday.")
     assert [m for s, _, m in found if s.startswith("to ")] == ["will"], found
+
+
+def test_a_pledge_before_a_colon_stands_when_it_names_its_object(extractor):
+    """A colon opens the list that details a pledge; the pledge itself still counts."""
+    text = (
+        "Next, customs will upgrade the risk control system for parcels at all ports: "
+        "1. Scan every parcel. 2. Share data with postal firms."
+    )
+    found = [s for s, _, _ in pledges(extractor, text)]
+    assert any(s.startswith("will upgrade the risk control system") for s in found), found
+
+
+def test_a_frame_before_a_colon_leaves_the_pledges_to_its_items(extractor):
+    text = (
+        "This year, the work of customs will be focused on: First, customs will cut port fees. "
+        "Second, customs will open new green lanes."
+    )
+    found = [s for s, _, _ in pledges(extractor, text)]
+    assert not any("focused on" in s for s in found), found
+    assert len(found) == 2, found
+
+
+def test_a_colon_later_in_the_line_never_inverts_a_span(extractor):
+    """A pledge that ends before a colon in its line keeps its own start (0.3.2 crashed)."""
+    found = pledges(extractor, "Customs will cut port fees, and ports will open lanes: details.")
+    assert ("will cut port fees", "will") in [(s, m) for s, _, m in found]

@@ -1268,10 +1268,12 @@ class Commitments:
         line_start, line_end = context(doc).paragraph_of(item.head.idx)
         start, end = max(start, line_start), min(end, line_end)
         prefix = re.match(r"[^:\n]{3,80}:\s+", text_of(doc)[line_start:line_end])
-        if prefix and start < line_start + prefix.end() and not item.whole:
+        if prefix and start < line_start + prefix.end() < end and not item.whole:
             start = line_start + prefix.end()  # "<ORG>: ..." headline prefix
         while end > start and text_of(doc)[end - 1] in " ,;:.\"'”":
             end -= 1
+        if end <= start:
+            return None
         attribution = self.trailing_attribution.search(text_of(doc), start, end)
         if (
             attribution is not None
@@ -1279,7 +1281,11 @@ class Commitments:
             and (attribution.start("verb") < 0 or self._said(doc, attribution.span("verb")))
         ):
             end = attribution.start()  # "..., according to Lu": who said it, not what
-        if not item.whole and text_of(doc)[end : end + 3].lstrip().startswith(":"):
+        if (
+            not item.whole
+            and text_of(doc)[end : end + 3].lstrip().startswith(":")
+            and not _has_object(item.head)
+        ):
             return None  # "... will be focused on:" introduces a list; its items are the pledges
         own = [d for d in mentions.dates_in(start, end) if self._deadline_like(doc, d)]
         # Dates outside the span count only when fronted: one after the coordination starts
@@ -1364,6 +1370,18 @@ def action_phrase(head: Token, start: int, end: int, manner: set[str]) -> str:
             continue
         words.append(token.text_with_ws if token.whitespace_ else token.text)
     return _clean(words[0] + " " + "".join(words[1:]) if len(words) > 1 else words[0])
+
+
+def _has_object(verb: Token) -> bool:
+    """Whether a verb names what it acts on, not only the list a colon opens.
+
+    "will improve the mechanism:" names it; "will be focused on:" leaves it to the list.
+    """
+    return any(
+        c.dep_ in ("dobj", "attr", "ccomp", "xcomp")
+        or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+        for c in verb.children
+    )
 
 
 def _clean(phrase: str) -> str:

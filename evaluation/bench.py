@@ -46,66 +46,114 @@ DENSE = (
     "320 billion U.S. dollars by December 31 and certify 15,000 firms by March.\n\n"
 )
 DENSE_HEADER = "Published: 2026-11-20\n\n"
+# A briefing transcript's rhythm, written for the benchmark: turn lines, a title, reported
+# speech, a figure and a pledge per turn (speaker maps and carried periods grow with it).
+TRANSCRIPT = (
+    "Zhou Min:\n"
+    "Good afternoon, I am with Harbour Weekly. How did customs help exporters of fresh "
+    "produce this year?\n\n"
+    "Tang Wei:\n"
+    "Thank you for the question. In the first nine months of 2026, exports of vegetables rose "
+    "7.5 percent to 62 billion yuan, and fruit exports reached 3.1 million tons. Next, we will "
+    "open 12 more green lanes at land ports by the end of June, Tang said.\n\n"
+)
 SIZES = (25_000, 100_000, 400_000, 1_600_000)
 
 
-def dense(chars: int) -> str:
-    """The dense paragraph repeated to about `chars` characters, under one header line."""
-    return DENSE_HEADER + DENSE * max(1, round((chars - len(DENSE_HEADER)) / len(DENSE)))
+def dense(chars: int, block: str = DENSE) -> str:
+    """A block (the dense paragraph) repeated to about `chars` characters, under one header."""
+    return DENSE_HEADER + block * max(1, round((chars - len(DENSE_HEADER)) / len(block)))
 
 
-def linearity(sizes: list[int], uncapped_up_to: int) -> dict:
-    """Seconds and microseconds per character for one dense document of each size.
+def linearity(sizes: list[int], uncapped_up_to: int, inputs: list[str] | None = None) -> dict:
+    """CPU seconds and microseconds per character for one long document of each size.
 
-    The growth is taken on CPU seconds (steadier than the wall clock on a shared machine).
-
-    "capped" is the shipped configuration (texts over chunking.MAX_CHARS go through in
-    chunks); "uncapped" sends each text through spaCy whole, to show the pipeline's own
-    growth. Sizes above `uncapped_up_to` are skipped uncapped (quadratic parts make them slow).
+    Inputs: the dense paragraph and a transcript block, each repeated to every size. Modes:
+    "capped" is the shipped configuration (texts over chunking.MAX_CHARS go through spaCy in
+    chunks, for memory); "uncapped" sends each text through spaCy whole, which shows the
+    pipeline's own growth; "bare" is bare en_core_web_sm on the same whole text, which shows
+    how much of that growth is spaCy's own (its tok2vec and ner slow down per character on
+    very long Docs). Sizes above `uncapped_up_to` are skipped uncapped and bare (memory: spaCy
+    needs about 1 GB per 100,000 characters of one Doc). The growth is taken on CPU seconds,
+    steadier than the wall clock on a shared machine.
     """
+    import spacy
+
     import textfacts
     import textfacts.chunking as chunking
 
+    blocks = {"dense": DENSE, "transcript": TRANSCRIPT}
     extractor = textfacts.load()
-    extractor.nlp.max_length = 10 * max(sizes)
+    bare = spacy.load(BASE_MODEL)
+    extractor.nlp.max_length = bare.max_length = 10 * max(sizes)
     extractor(dense(5_000))
+    bare(dense(5_000))
     shipped = chunking.MAX_CHARS
-    out: dict = {"paragraph_chars": len(DENSE), "max_chars": shipped, "rows": []}
-    for mode, cap in (("capped", shipped), ("uncapped", 10**12)):
-        chunking.MAX_CHARS = cap
-        for size in sizes:
-            if mode == "uncapped" and size > uncapped_up_to:
-                continue
-            text = dense(size)
-            t, cpu = time.perf_counter(), time.process_time()
-            document = extractor(text, doc_id="dense")
-            seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
-            row = {
-                "mode": mode,
-                "chars": len(text),
-                "seconds": seconds,
-                "cpu_s": cpu,
-                "us_per_char": 1e6 * cpu / len(text),
-                "mentions": len(document.mentions),
-                "claims": len(document.claims),
-                "commitments": len(document.commitments),
-            }
-            out["rows"].append(row)
+    out: dict = {"max_chars": shipped, "rows": [], "growth": {}}
+    for name in inputs or list(blocks):
+        for mode, cap in (("capped", shipped), ("uncapped", 10**12), ("bare", None)):
+            for size in sizes:
+                if mode != "capped" and size > uncapped_up_to:
+                    continue
+                text = dense(size, blocks[name])
+                t, cpu = time.perf_counter(), time.process_time()
+                if cap is None:
+                    bare(text)
+                    document = None
+                else:
+                    chunking.MAX_CHARS = cap
+                    document = extractor(text, doc_id=name)
+                    chunking.MAX_CHARS = shipped
+                seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+                row = {
+                    "input": name,
+                    "mode": mode,
+                    "chars": len(text),
+                    "seconds": seconds,
+                    "cpu_s": cpu,
+                    "us_per_char": 1e6 * cpu / len(text),
+                    "peak_rss_mb": _rss_mb(),  # the process's peak so far (sizes grow)
+                }
+                if document is not None:
+                    row |= {
+                        "mentions": len(document.mentions),
+                        "claims": len(document.claims),
+                        "commitments": len(document.commitments),
+                    }
+                out["rows"].append(row)
+                facts = (
+                    f"  mentions {row['mentions']:,} claims {row['claims']:,} "
+                    f"commitments {row['commitments']:,}"
+                    if document is not None
+                    else ""
+                )
+                print(
+                    f"  {name:<10} {mode:<8} {row['chars']:>9,} chars {cpu:8.1f} CPU s "
+                    f"({seconds:.1f} s) {row['us_per_char']:7.1f} CPU us/char "
+                    f"peak {row['peak_rss_mb']:,.0f} MB{facts}",
+                    flush=True,
+                )
+            rows = [r for r in out["rows"] if r["input"] == name and r["mode"] == mode]
+            if len(rows) > 1:
+                ratio = rows[-1]["us_per_char"] / rows[0]["us_per_char"]
+                out["growth"][f"{name} {mode}"] = ratio
+                print(
+                    f"{name} {mode}: time per character at {rows[-1]['chars']:,} / at "
+                    f"{rows[0]['chars']:,} = {ratio:.2f} (target <= 1.3)",
+                    flush=True,
+                )
+        mine = [r for r in out["rows"] if r["input"] == name]
+        own = {r["chars"]: r["cpu_s"] for r in mine if r["mode"] == "uncapped"}
+        spacy_s = {r["chars"]: r["cpu_s"] for r in mine if r["mode"] == "bare"}
+        sized = sorted(set(own) & set(spacy_s))
+        if len(sized) > 1:
+            first, last = sized[0], sized[-1]
+            ratio = ((own[last] - spacy_s[last]) / last) / ((own[first] - spacy_s[first]) / first)
+            out["growth"][f"{name} textfacts own"] = ratio
             print(
-                f"  {mode:<8} {row['chars']:>9,} chars {cpu:8.1f} CPU s ({seconds:.1f} s) "
-                f"{row['us_per_char']:7.1f} CPU us/char  mentions {row['mentions']:,} "
-                f"claims {row['claims']:,} commitments {row['commitments']:,}",
+                f"{name} textfacts' own share (uncapped minus bare): time per character at "
+                f"{last:,} / at {first:,} = {ratio:.2f}",
                 flush=True,
-            )
-    chunking.MAX_CHARS = shipped
-    for mode in ("capped", "uncapped"):
-        rows = [r for r in out["rows"] if r["mode"] == mode]
-        if len(rows) > 1:
-            ratio = rows[-1]["us_per_char"] / rows[0]["us_per_char"]
-            out[f"{mode}_growth"] = ratio
-            print(
-                f"{mode}: time per character at {rows[-1]['chars']:,} / at "
-                f"{rows[0]['chars']:,} = {ratio:.2f} (target <= 1.3)"
             )
     return out
 
@@ -318,11 +366,12 @@ def main() -> int:
         help="cost per character of one dense document at --sizes",
     )
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--inputs", default="dense,transcript", help="linearity inputs")
     parser.add_argument(
         "--uncapped-up-to",
         type=int,
-        default=400_000,
-        help="largest size also run with no chunk cap",
+        default=1_600_000,
+        help="largest size also run with no chunk cap (and bare)",
     )
     parser.add_argument(
         "--ratios",
@@ -345,7 +394,7 @@ def main() -> int:
         figures: dict[str, Any] = {"machine": info}
         if args.linearity:
             sizes = [int(s) for s in args.sizes.split(",")]
-            figures["linearity"] = linearity(sizes, args.uncapped_up_to)
+            figures["linearity"] = linearity(sizes, args.uncapped_up_to, args.inputs.split(","))
         if args.ratios:
             figures["ratios"] = ratios()
         if args.json:

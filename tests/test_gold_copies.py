@@ -32,6 +32,7 @@ ESCAPE = re.compile(r"\\(?:[nrt]|u[0-9a-fA-F]{4})")
 GOLD_SOURCES = {
     "seeds (corpus/texts)": REPO / "corpus" / "texts",
     "blind (corpus/blind-real/texts)": REPO / "corpus" / "blind-real" / "texts",
+    "dev-real (corpus/dev-real/texts)": REPO / "corpus" / "dev-real" / "texts",
     "shared/seeds": SHARED / "seeds",
     "shared/corpus-dev": SHARED / "corpus-dev" / "texts",
     "shared/corpus-dev-zh": SHARED / "corpus-dev-zh" / "texts",

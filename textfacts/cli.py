@@ -197,7 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="gold JSONL file or folder (repeatable); 'seeds' = corpus/gold, "
         "'dev' = ../shared/corpus-dev/gold.jsonl (or $TEXTFACTS_SHARED/corpus-dev), "
         "'dev-zh' = the Chinese dev gold, 'blind' = corpus/blind-real/gold (real releases "
-        "scored once per model version), 'real' = seeds and dev, 'synthetic' = "
+        "scored once per model version), 'dev-real' = corpus/dev-real/gold (real releases "
+        "annotated by the team, for development), 'real' = seeds and dev, 'synthetic' = "
         "corpus/synthetic/gold (written by the team: development only), 'all' = seeds, dev "
         "and synthetic",
     )

@@ -35,6 +35,9 @@ SYNTHETIC_DIR = CORPUS / "synthetic" / "gold"
 # Real official releases annotated blind to the model: scored once per model version, their
 # errors never read (corpus/blind-real/README.md).
 BLIND_DIR = CORPUS / "blind-real" / "gold"
+# Real official releases annotated by the team for development: errors may be read
+# (corpus/dev-real/README.md).
+DEV_REAL_DIR = CORPUS / "dev-real" / "gold"
 # Third-party material stays outside the repository, beside the checkout by default; a git
 # worktree elsewhere points at it with TEXTFACTS_SHARED.
 SHARED = Path(os.environ.get("TEXTFACTS_SHARED") or REPO.parent / "shared")
@@ -139,6 +142,7 @@ def resolve_gold(name: str | Path | None) -> list[Path]:
     None/'seeds' = corpus/gold, 'dev' = the external real dev gold (shared/corpus-dev),
     'dev-zh' = the Chinese dev gold (shared/corpus-dev-zh),
     'blind' = corpus/blind-real/gold (real releases, scored once per model version),
+    'dev-real' = corpus/dev-real/gold (real releases annotated by the team, for development),
     'real' = seeds and dev (the headline yardstick), 'synthetic' = corpus/synthetic/gold
     (written by the team; development only), 'all' = seeds, dev and synthetic. Anything else is
     a path.
@@ -150,6 +154,7 @@ def resolve_gold(name: str | Path | None) -> list[Path]:
         "real": [GOLD_DIR, DEV_GOLD],
         "synthetic": [SYNTHETIC_DIR],
         "blind": [BLIND_DIR],
+        "dev-real": [DEV_REAL_DIR],
         "all": [GOLD_DIR, DEV_GOLD, SYNTHETIC_DIR],
     }
     key = "seeds" if name is None else str(name)

@@ -11,6 +11,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 STATE = "textfacts_state"
+# user_data key of the text a Doc was made from (Doc.text joins every token on each access)
+TEXT_KEY = "textfacts.text"
 
 
 def register() -> None:

@@ -5,7 +5,8 @@ the genre's forms as one token:
 
 - a currency mark or code glued to digits, before or after ("RMB43.85", "HK$12", "115USD");
 - a scale abbreviation glued to digits ("5.2bn");
-- a percent range without spaces ("9.5%-11%");
+- a percent range without spaces ("9.5%-11%"), and a money range whose second end repeats
+  the mark ("$5-$7");
 - header fields glued by "|" or "Label:" ("ChinaNews|Published:2026-02-05", "Tel:+86-10").
 
 Clock times ("15:45:01") stay whole: the header colon must follow a letter. Codes that are
@@ -67,7 +68,12 @@ def additions(data_dir: str | Path | None = None) -> tuple[list[str], list[str],
     return (
         [f"[-\u2212+](?=(?:{marks})[0-9])", f"~{BEFORE_DIGIT}", f"(?:{marks}){BEFORE_DIGIT}"],
         [f"(?<=[0-9])(?:{_alternation(after)})"],
-        [PERCENT_RANGE_INFIX, HEADER_INFIX],
+        # "$5-$7": a range dash between digits and a currency mark that opens the next figure
+        [
+            PERCENT_RANGE_INFIX,
+            HEADER_INFIX,
+            f"(?<=[0-9])[-\u2013](?=(?:{marks})[0-9])|(?<=[0-9][-\u2013])(?:{marks})(?=[0-9])",
+        ],
     )
 
 

@@ -133,3 +133,29 @@ def test_a_clause_beside_a_target_keeps_its_fact(extractor):
 def test_a_will_about_a_period_already_past_is_a_fact(extractor):
     text = "By 2029, the bilateral trade volume will reach 2.1 trillion yuan."
     assert "2.1 trillion yuan" in claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "measure"),
+    [
+        (
+            "In 2030, imports of ore saw a 4.1% decrease to 2.3 trillion yuan.",
+            "2.3 trillion yuan",
+            "imports of ore",
+        ),
+        (
+            "Timber exports posted a rise of 6 percent to 80 billion yuan last year.",
+            "80 billion yuan",
+            "Timber exports",
+        ),
+    ],
+)
+def test_a_figure_after_a_change_to_is_the_level_reached(extractor, text, level, measure):
+    """ "X saw a 4% decrease to Y": Y is X's level, not a change (§4 kinds)."""
+    got = claims(extractor, text)
+    assert got[level][:2] == (measure, "level"), got
+
+
+def test_growth_as_the_subject_still_makes_a_change(extractor):
+    got = claims(extractor, "The growth of trade with Laos reached 2.1 billion yuan in 2030.")
+    assert got["2.1 billion yuan"][1] == "change"

@@ -103,6 +103,13 @@ def test_a_trailing_according_to_stays_out_of_the_span(extractor):
     assert spans and not any("according to" in s for s in spans)
 
 
+@pytest.mark.parametrize("verb", ["said", "explained", "added"])
+def test_a_trailing_speech_verb_stays_out_of_the_span(extractor, verb):
+    text = f"Customs will open two more lanes for fresh fruit at the border, Zhou Bin {verb}."
+    spans = [s for s, _, _ in pledges(extractor, text)]
+    assert spans and not any("Zhou" in s for s in spans), spans
+
+
 def test_the_ministry_is_the_ministry_named_before(extractor):
     text = (
         "Li Wen, an official with the Ministry of Commerce, spoke at the briefing.\n"
@@ -226,3 +233,81 @@ def test_a_heading_stops_a_carried_deadline(extractor):
     )
     document = extractor(text, meta=META)
     assert [c.deadline for c in document.commitments] == ["2031", None]
+
+
+TURNS = (
+    "Briefing on port services\n"
+    "\n"
+    "Zhao Lan, director general of the Department of Port Control of the GAC:\n"
+    "Thank you. {body}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "modality"),
+    [
+        ("Our goal is to cut the average clearance time to 30 hours.", "cut", "strive"),
+        ("Our priority this year is to widen the green lane for fruit.", "widen", "strive"),
+        ("The next step is to open two more lanes at land ports.", "open", "will"),
+        ("The second task is to publish fee lists at every port.", "publish", "initiative"),
+        ("The third is to train officers in the new risk rules.", "train", "initiative"),
+        ("Our aim is to strive to certify 500 more firms.", "strive to certify", "strive"),
+    ],
+)
+def test_a_goal_an_item_or_the_next_step_is_to(extractor, body, span, modality):
+    """ "Our goal is to X", "The second task is to X", "The next step is to X" (§3, §7)."""
+    found = pledges(extractor, TURNS.format(body=body))
+    assert any(s.startswith(span) and m == modality for s, _, m in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The first task was to check every parcel by hand.",  # past: an account, not a pledge
+        "The aim of the fair is to help firms find buyers.",  # nobody's own goal
+        "Its main task is to check cargo at the border.",  # a duty described, not a goal
+    ],
+)
+def test_is_to_without_a_goal_an_item_or_the_present_pledges_nothing(extractor, body):
+    assert pledges(extractor, TURNS.format(body=body)) == []
+
+
+def test_an_item_in_a_reporters_voice_needs_an_owner(extractor):
+    """Without a speaker or an owner, "the second task" is nobody's pledge."""
+    assert pledges(extractor, "The second task is to publish fee lists at every port.") == []
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["China to further simplify export licensing", "Customs to soon open green lanes for fruit"],
+)
+def test_a_headline_infinitive_may_have_an_adverb_before_its_verb(extractor, headline):
+    """Headlinese "<body> to <verb>" is `will` (§7), also as "<body> to further <verb>"."""
+    found = pledges(extractor, headline + "\nThe State Council met on Monday.")
+    assert [m for s, _, m in found if s.startswith("to ")] == ["will"], found
+
+
+def test_a_pledge_before_a_colon_stands_when_it_names_its_object(extractor):
+    """A colon opens the list that details a pledge; the pledge itself still counts."""
+    text = (
+        "Next, customs will upgrade the risk control system for parcels at all ports: "
+        "1. Scan every parcel. 2. Share data with postal firms."
+    )
+    found = [s for s, _, _ in pledges(extractor, text)]
+    assert any(s.startswith("will upgrade the risk control system") for s in found), found
+
+
+def test_a_frame_before_a_colon_leaves_the_pledges_to_its_items(extractor):
+    text = (
+        "This year, the work of customs will be focused on: First, customs will cut port fees. "
+        "Second, customs will open new green lanes."
+    )
+    found = [s for s, _, _ in pledges(extractor, text)]
+    assert not any("focused on" in s for s in found), found
+    assert len(found) == 2, found
+
+
+def test_a_colon_later_in_the_line_never_inverts_a_span(extractor):
+    """A pledge that ends before a colon in its line keeps its own start (0.3.2 crashed)."""
+    found = pledges(extractor, "Customs will cut port fees, and ports will open lanes: details.")
+    assert ("will cut port fees", "will") in [(s, m) for s, _, m in found]

@@ -815,6 +815,26 @@ WIRE_FORMS = [
         id="range, currency repeated",
     ),
     pytest.param(
+        "Day passes sell for $12-$15 at the gate.",
+        "$12-$15",
+        "MONEY",
+        12.0,
+        "USD",
+        "exact",
+        15.0,
+        id="range, mark repeated after a dash",
+    ),
+    pytest.param(
+        "Tariffs on the parts were cut from 8-10% to 4%.",
+        "8-10%",
+        "PERCENT",
+        8.0,
+        "percent",
+        "exact",
+        10.0,
+        id="from a dashed range, still a range",
+    ),
+    pytest.param(
         "Flats in the tower are priced from $650,000 to $1.2 million.",
         "$650,000 to $1.2 million",
         "MONEY",
@@ -943,6 +963,56 @@ WIRE_FORMS = [
         "exact",
         None,
         id="yen mark about China",
+    ),
+    pytest.param(
+        "The brewer's shares fell after it paid PS640m for the chain.",
+        "PS640m",
+        "MONEY",
+        6.4e8,
+        "GBP",
+        "exact",
+        None,
+        id="ASCII-folded pound mark",
+    ),
+    pytest.param(
+        "Tokyo shares of the maker closed at Y=3,415 on Friday.",
+        "Y=3,415",
+        "MONEY",
+        3415.0,
+        "JPY",
+        "exact",
+        None,
+        id="ASCII-folded yen mark without China",
+    ),
+    pytest.param(
+        "Ticket sales grew from $40 to $65 million over the season.",
+        "$40",
+        "MONEY",
+        4e7,
+        "USD",
+        "exact",
+        None,
+        id="from-to levels, mark repeated, scale shared",
+    ),
+    pytest.param(
+        "The museum has raised 25 million of the 60 million yuan it needs.",
+        "25 million",
+        "MONEY",
+        2.5e7,
+        "CNY",
+        "exact",
+        None,
+        id="part of a sum, currency after the whole",
+    ),
+    pytest.param(
+        "So far 700 million of the $1.1 billion pledged has been paid.",
+        "700 million",
+        "MONEY",
+        7e8,
+        "USD",
+        "exact",
+        None,
+        id="part of a sum, mark before the whole",
     ),
     pytest.param(
         "The yacht was sold for USD12m last week.",
@@ -1157,6 +1227,21 @@ def test_wire_forms(extractor, sentence, surface, label, value, unit, bound, val
             [("$41,200", 41200.0), ("$39,800", 39800.0)],
             id="from-to after a verb",
         ),
+        pytest.param(
+            "Tariffs were cut from 10 to 5 percent to support exporters.",
+            [("10", 10.0), ("5 percent", 5.0)],
+            id="from-to, a verb after the second to",
+        ),
+        pytest.param(
+            "Tariffs were cut from 10 to 5 percent to 2027 levels.",
+            [("10", 10.0), ("5 percent", 5.0)],
+            id="from-to, a year after the second to",
+        ),
+        pytest.param(
+            "Shares rose five per cent to 20 per cent.",
+            [("five per cent", 5.0), ("20 per cent", 20.0)],
+            id="worded change then level",
+        ),
     ],
 )
 def test_change_and_level_stay_two_figures(extractor, sentence, expected):
@@ -1168,10 +1253,69 @@ def test_change_and_level_stay_two_figures(extractor, sentence, expected):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param(
+            "The lender trimmed its forecast from 6 to 8 per cent to 4 to 5 per cent.",
+            [("6 to 8 per cent", 6.0, 8.0), ("4 to 5 per cent", 4.0, 5.0)],
+            id="percent",
+        ),
+        pytest.param(
+            "The insurer raised its loss estimate from $5 to $7 billion to $8 to $9 billion.",
+            [("$5 to $7 billion", 5e9, 7e9), ("$8 to $9 billion", 8e9, 9e9)],
+            id="money",
+        ),
+    ],
+)
+def test_from_a_range_to_another_range(extractor, sentence, expected):
+    """ "from X to Y to Z": the change starts at the range X to Y, not at X."""
+    document = extractor(sentence)
+    assert [(m.text, m.value, m.value_max) for m in figures(document)] == [
+        (text, pytest.approx(low), pytest.approx(high)) for text, low, high in expected
+    ]
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "value_max"),
+    [
+        pytest.param(
+            "Brokers see a six per cent to 11 per cent rebound in orders.",
+            "six per cent to 11 per cent",
+            6.0,
+            11.0,
+            id="both units",
+        ),
+        pytest.param(
+            "Port fees may go up by another three to 8 percent.",
+            "three to 8 percent",
+            3.0,
+            8.0,
+            id="shared unit",
+        ),
+    ],
+)
+def test_worded_first_end_of_a_range(extractor, sentence, surface, value, value_max):
+    """One end with a digit makes the range a figure (§7: a digit somewhere in the mention)."""
+    document = extractor(sentence)
+    found = [(m.text, m.value, m.value_max) for m in figures(document) if m.label == "PERCENT"]
+    assert found == [(surface, pytest.approx(value), pytest.approx(value_max))]
+    assert_grounded(document)
+
+
+def test_worded_range_without_a_digit_is_no_range(extractor):
+    document = extractor("Fees may go up by three to eight percent.")
+    assert all(m.value_max is None for m in figures(document))
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "per"),
     [
         pytest.param("Crude settled at $81 a barrel.", "$81", "barrel", id="a barrel"),
         pytest.param("Soybeans cost 4,100 yuan per ton.", "4,100 yuan", "ton", id="per ton"),
+        pytest.param(
+            "Offices let for $45 per square foot.", "$45", "square foot", id="per square foot"
+        ),
         pytest.param("The firm raised $9 million a year ago.", "$9 million", None, id="a year ago"),
         pytest.param("Exports reached $9 million in May.", "$9 million", None, id="no rate"),
     ],
@@ -1183,11 +1327,21 @@ def test_price_rate_goes_to_per(extractor, sentence, surface, per):
     assert_grounded(document)
 
 
+def test_spaced_au_before_a_dollar_is_no_currency(extractor):
+    """ "AU$" is AUD; "the AU $600 million fund" is the African Union's US dollars."""
+    document = extractor("The AU $600 million fund opened.")
+    assert [(m.text, m.unit) for m in figures(document)] == [("$600 million", "USD")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
         pytest.param("The pool is 20m long.", id="m without a currency is not million"),
         pytest.param("They bought a $ denominated bond.", id="article and a bare mark"),
+        pytest.param("He queued for a PS5 all night.", id="a console, not pounds"),
+        pytest.param("Mills used 3 million of the 8 million tonnes.", id="part of a weight"),
+        pytest.param("The PS 4,000 series ships in May.", id="folded mark standing apart"),
+        pytest.param("Plot the line y=2.5 on the chart.", id="an equation, not yen"),
     ],
 )
 def test_wire_not_money(extractor, sentence):

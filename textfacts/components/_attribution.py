@@ -9,21 +9,23 @@ earlier components wrote, and the PERSON each sentence is attributed to (transcr
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
+from textfacts.components._context import DocContext, SpanIndex
 from textfacts.extensions import state
 from textfacts.resources import data_path, read_jsonl
 
 NAME_GROUP = "textfacts_entities"
 PEOPLE_GROUP = "textfacts_people"
 DATE_GROUP = "textfacts_dates"
+MENTION_GROUPS = (NAME_GROUP, PEOPLE_GROUP, DATE_GROUP)
 Ref = list  # [start_char, end_char, label]
 
 # Internal units whose pledges are their parent body's: "Lin Shaobin, director of the
@@ -33,60 +35,44 @@ UNIT_WORDS = ("department", "division", "bureau", "office", "center", "centre")
 
 
 class _SpeechRow(BaseModel):
-    """The speech-cue columns of a patterns/commitments.jsonl row (other kinds are skipped)."""
+    """The speech-cue columns of a patterns/people.jsonl row (other kinds are skipped)."""
 
     model_config = ConfigDict(extra="ignore")
     kind: str
-    words: list[str] = []
-    regex: str | None = None
+    pattern: list[dict[str, Any]] | None = None
 
 
 @dataclass
 class SpeechCues:
-    """Speech verbs ("say", "point out") and "according to" patterns that attribute a sentence."""
+    """Speech verbs ("say", "point out") and "according to" patterns that attribute a sentence.
+
+    Read from the same rows of patterns/people.jsonl that the people component matches to find
+    speaker turns, so the two views of who speaks never use different word lists.
+    """
 
     verbs: set[str]
     according_to: list[re.Pattern[str]]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> SpeechCues:
-        """Read the speech_verb and according_to rows of patterns/commitments.jsonl."""
-        rows = read_jsonl(data_path(data_dir, "patterns/commitments.jsonl"), _SpeechRow)
-        verbs = {w.lower() for r in rows if r.kind == "speech_verb" for w in r.words}
-        according = [
-            re.compile(r.regex, re.I) for r in rows if r.kind == "according_to" and r.regex
-        ]
+        """The lemmas that open each `speech` row and the words of each `according` row."""
+        rows = read_jsonl(data_path(data_dir, "patterns/people.jsonl"), _SpeechRow)
+        verbs: set[str] = set()
+        according = []
+        for row in rows:
+            if not row.pattern:
+                continue
+            if row.kind == "speech":
+                lemma = row.pattern[0].get("LEMMA")
+                lemmas = lemma["IN"] if isinstance(lemma, dict) else [lemma]
+                verbs.update(w.lower() for w in lemmas)
+            elif row.kind == "according":
+                words = [re.escape(t["LOWER"]) for t in row.pattern]
+                according.append(re.compile(r"\b" + r"\s+".join(words) + r"\b", re.I))
         return cls(verbs, according)
 
 
 # --------------------------------------------------------------------------- text
-
-
-# Per-Doc derived views (text, segments), kept for the last few Docs: spaCy's pipe hands a
-# batch of Docs to each component in turn, and Doc.text / Doc.sents are rebuilt on each access.
-_CACHE: dict[int, tuple[Doc, int, dict[str, Any]]] = {}
-_CACHE_SIZE = 32  # two of Extractor.pipe's default batches of 16
-
-
-def _derived(doc: Doc) -> dict[str, Any]:
-    """The cache entry of a Doc (keyed by identity and length, the Doc held so ids stay unique)."""
-    entry = _CACHE.get(id(doc))
-    if entry is not None and entry[0] is doc and entry[1] == len(doc):
-        return entry[2]
-    if len(_CACHE) >= _CACHE_SIZE:
-        del _CACHE[next(iter(_CACHE))]
-    views: dict[str, Any] = {}
-    _CACHE[id(doc)] = (doc, len(doc), views)
-    return views
-
-
-def text_of(doc: Doc) -> str:
-    """The Doc's text, built once per Doc (``Doc.text`` joins every token on each access)."""
-    views = _derived(doc)
-    text = views.get("text")
-    if text is None:
-        text = views["text"] = doc.text
-    return text
 
 
 # A transcript's speaker label alone on its line: "Li Kuiwen:", "Harbour Times:".
@@ -106,52 +92,6 @@ def clause_verb(token: Token) -> Token | None:
     return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
-def paragraph_of(text: str, pos: int) -> tuple[int, int]:
-    """Char range of the line (paragraph) holding a position; releases use one per line."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-def segments(doc: Doc) -> Iterator[Span]:
-    """Sentences cut at line breaks: the parser runs headlines into the next paragraph."""
-    views = _derived(doc)
-    found = views.get("segments")
-    if found is None:
-        found = views["segments"] = list(_segments(doc))
-    return iter(found)
-
-
-def noun_chunks(doc: Doc) -> list[Span]:
-    """The Doc's base noun phrases, found once per Doc (``Span.noun_chunks`` walks the Doc)."""
-    views = _derived(doc)
-    chunks = views.get("noun_chunks")
-    if chunks is None:
-        chunks = views["noun_chunks"] = list(doc.noun_chunks)
-    return chunks
-
-
-def _segments(doc: Doc) -> Iterator[Span]:
-    text = text_of(doc)
-    for sent in doc.sents:
-        start, sent_end = sent.start, sent.end
-        tokens = list(sent)
-        for k, token in enumerate(tokens):
-            token_text = token.text
-            i = token.i
-            if "\n" in token_text or (
-                i + 1 < sent_end and "\n" in text[token.idx + len(token_text) : tokens[k + 1].idx]
-            ):
-                piece = doc[start : i + (0 if token.is_space else 1)]
-                if text[piece.start_char : piece.end_char].strip():
-                    yield piece
-                start = i + 1
-        if start < sent_end:
-            piece = doc[start:sent_end]
-            if text[piece.start_char : piece.end_char].strip():
-                yield piece
-
-
 def right_edge(token: Token) -> int:
     """End char of a token's subtree."""
     edge = token.right_edge
@@ -166,39 +106,34 @@ def ref(span: Span | None) -> Ref | None:
 # --------------------------------------------------------------------------- mentions
 
 
-class _Index(list):
-    """Spans sorted by start, with overlap lookups by bisection instead of a scan.
-
-    A mention is short, so every span overlapping [start, end) begins in
-    [start - longest, end): the lookup costs the log of the group plus the hits.
-    """
-
-    def __init__(self, spans: Iterable[Span]):
-        super().__init__(sorted(spans, key=lambda s: (s.start_char, s.end_char)))
-        self.starts = [s.start_char for s in self]
-        self.longest = max((s.end_char - s.start_char for s in self), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[Span]:
-        lo = bisect_left(self.starts, start - self.longest)
-        hi = bisect_left(self.starts, end)
-        return [s for s in self[lo:hi] if s.start_char < end and start < s.end_char]
-
-
 class Mentions:
     """Char-offset lookups over the mention groups other components wrote."""
 
-    def __init__(self, doc: Doc):
-        self.doc = doc
-        self.names = _Index(doc.spans.get(NAME_GROUP, []))
-        self.people = _Index(doc.spans.get(PEOPLE_GROUP, []))
-        self.dates = _Index(doc.spans.get(DATE_GROUP, []))
+    def __init__(self, ctx: DocContext):
+        self.doc = ctx.doc
+        self.ctx = ctx
+        self.names = ctx.index(NAME_GROUP)
+        self.people = ctx.index(PEOPLE_GROUP)
+        self.dates = ctx.index(DATE_GROUP)
+        # people by canonical name and by offsets, in index order (first one wins)
+        self._namesakes: dict[str, list[Span]] = {}
+        self._person_at: dict[tuple[int, int], Span] = {}
+        for p in self.people:
+            canonical = (p._.textfacts or {}).get("canonical")
+            if canonical:
+                self._namesakes.setdefault(canonical, []).append(p)
+            self._person_at.setdefault((p.start_char, p.end_char), p)
 
     @staticmethod
     def at(spans: Iterable[Span], start: int, end: int) -> list[Span]:
-        """Spans overlapping a char range (by bisection when the spans are an _Index)."""
-        if isinstance(spans, _Index):
+        """Spans overlapping a char range (by bisection when the spans are a SpanIndex)."""
+        if isinstance(spans, SpanIndex):
             return spans.overlapping(start, end)
         return [s for s in spans if s.start_char < end and start < s.end_char]
+
+    def person_exactly(self, start: int, end: int) -> Span | None:
+        """The PERSON mention with exactly these offsets."""
+        return self._person_at.get((start, end))
 
     def name_at(self, token: Token) -> Span | None:
         """The ORG/GPE/... mention covering a token."""
@@ -230,11 +165,8 @@ class Mentions:
         Business Department of the General Administration of Customs") gives its parent body.
         """
         canonical = (person._.textfacts or {}).get("canonical")
-        candidates = [person] + [
-            p
-            for p in self.people
-            if p is not person and canonical and (p._.textfacts or {}).get("canonical") == canonical
-        ]
+        namesakes = self._namesakes.get(canonical, []) if canonical else []
+        candidates = [person] + [p for p in namesakes if p is not person]
         for candidate in candidates:
             org = (candidate._.textfacts or {}).get("org")
             if not org:
@@ -258,7 +190,7 @@ class Mentions:
         words = canonical.lower().split()
         if not words or (words[-1] not in UNIT_WORDS and words[0] not in UNIT_WORDS):
             return canonical
-        text = text_of(self.doc)
+        text = self.ctx.text
         parent: list[Span] = []
         match = re.match(r"\s+(?:of|under)\s+(?:the\s+)?", text[org.end_char : org.end_char + 12])
         if match is not None:  # "the Comprehensive Business Department of the GAC"
@@ -286,21 +218,22 @@ class Speakers:
     attribution (reported-speech continuation, as a reader takes it).
     """
 
-    def __init__(self, doc: Doc, mentions: Mentions, cues: SpeechCues):
-        self.doc = doc
-        self.mentions = mentions
+    def __init__(self, ctx: DocContext, cues: SpeechCues):
+        self.doc = ctx.doc
+        self.ctx = ctx
+        self.mentions = mentions = ctx.mentions
         self.cues = cues
-        turns = state(doc).get("turns")
+        turns = state(ctx.doc).get("turns")
         self.turns = (
             [(int(t[0]), int(t[1]), t[2]) for t in turns]
             if turns
-            else _fallback_turns(doc, mentions)
+            else _fallback_turns(ctx.text, mentions)
         )
         self.segments: list[tuple[int, int, Span | None]] = []
         current: Span | None = None
         paragraph = (-1, -1)
-        for segment in segments(doc):
-            para = paragraph_of(text_of(doc), segment.start_char)
+        for segment in ctx.segments:
+            para = ctx.paragraph_of(segment.start_char)
             if para != paragraph:
                 paragraph, current = para, None
             said = self._attributed(segment)
@@ -324,7 +257,7 @@ class Speakers:
                     if hits:
                         return hits[-1] if child.i > token.i else hits[0]
         for pattern in self.cues.according_to:
-            for match in pattern.finditer(segment.text):
+            for match in pattern.finditer(self.ctx.text_at(segment)):
                 after = segment.start_char + match.end()
                 people = [
                     p
@@ -364,21 +297,15 @@ class Speakers:
 def _span_of_ref(mentions: Mentions, person: Any) -> Span | None:
     if isinstance(person, Span):
         return person
-    hits = [
-        p
-        for p in mentions.people
-        if p.start_char == int(person[0]) and p.end_char == int(person[1])
-    ]
-    return hits[0] if hits else None
+    return mentions.person_exactly(int(person[0]), int(person[1]))
 
 
-def _fallback_turns(doc: Doc, mentions: Mentions) -> list[tuple[int, int, Span]]:
+def _fallback_turns(text: str, mentions: Mentions) -> list[tuple[int, int, Span]]:
     """Transcript turns when the people component wrote none: "Li Kuiwen:" lines.
 
     In SCIO transcripts a line holding only a name and a colon opens a turn, which runs to
     the next such line (a journalist's outlet line such as "Evening News:" closes it).
     """
-    text = text_of(doc)
     heads: list[tuple[int, Span | None]] = []
     pos = 0
     for line in text.splitlines(keepends=True):

@@ -9,8 +9,9 @@ from typing import Any, Literal
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from textfacts.components._context import context
 from textfacts.extensions import register, state
-from textfacts.offsets import Ranges, overlaps
+from textfacts.offsets import overlaps
 
 log = logging.getLogger(__name__)
 Mode = Literal["strict", "contract", "expand"]
@@ -35,8 +36,7 @@ def chrome(doc: Doc) -> list[tuple[int, int]]:
 
 def in_chrome(doc: Doc, start: int, end: int) -> bool:
     """Whether a span touches page chrome (menus, share bars, contact lines)."""
-    ranges = state(doc).get("chrome")
-    return bool(ranges) and any(overlaps((start, end), (s, e)) for s, e in ranges)
+    return context(doc).in_chrome(start, end)
 
 
 def make_span(
@@ -57,10 +57,7 @@ def set_attrs(span: Span, attrs: dict[str, Any]) -> None:
 
 def write_group(doc: Doc, name: str, spans: Iterable[Span], *, keep_overlaps: bool = False) -> None:
     """Write a component's span group, without chrome and (by default) without overlaps."""
-    ranges = chrome(doc)
-    if ranges:
-        taken = Ranges(ranges)
-        spans = [s for s in spans if not taken.overlaps(s.start_char, s.end_char)]
+    spans = [s for s in spans if not in_chrome(doc, s.start_char, s.end_char)]
     if not keep_overlaps:
         spans = filter_spans(spans)
     doc.spans[name] = sorted(spans, key=lambda s: (s.start_char, s.end_char))

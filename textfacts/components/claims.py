@@ -22,21 +22,18 @@ from spacy.tokens import Doc, Span, Token
 
 from textfacts.components._attribution import (
     LABEL_LINE,
-    Mentions,
     Speakers,
     SpeechCues,
     clause_verb,
     heading_line,
-    noun_chunks,
-    paragraph_of,
     ref,
     right_edge,
-    segments,
-    text_of,
 )
+from textfacts.components._context import DocContext, SpanIndex, context, text_of
 from textfacts.components._cues import CueRowBase
 from textfacts.components._requires import check
 from textfacts.extensions import state
+from textfacts.normalize.numbers import scale_table
 from textfacts.resources import data_path, read_jsonl
 
 GROUP = "textfacts_numbers"
@@ -65,7 +62,6 @@ _CLIMB = {
 }
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _DROP_CHILDREN = {"relcl", "appos", "advcl"}
-_SCALES = {"thousand", "million", "billion", "trillion", "hundred", "mln", "bln", "bn", "tn", "+"}
 _STOP = {"the", "a", "an", "this", "these", "that", "its", "it", "which", "they", "their"}
 
 
@@ -214,6 +210,7 @@ class Claims:
         self.name = name
         self.cues = ClaimCues.load(data_dir)
         self.speech = SpeechCues.load(data_dir)
+        self.scales = scale_table(None if data_dir is None else str(data_dir))
         # words for a statistic rather than what it measures: "the figure", "a total of"
         self.statistic_words = self.cues.statistic | self.cues.container
 
@@ -229,14 +226,15 @@ class Claims:
                 {"anchor": ref(a), "kind": "level", "rule": "claims.bare"} for a in anchors
             ]
             return doc
-        mentions = Mentions(doc)
-        speakers = Speakers(doc, mentions, self.speech)
-        binder = _Binder(doc, self.cues, mentions, anchors, self.speech.verbs)
+        ctx = context(doc)
+        speakers = ctx.speakers(self.speech)
+        binder = _Binder(ctx, self.cues, anchors, self.speech.verbs, self.scales)
         claims: list[dict[str, Any]] = []
         breaks = binder.carry_breaks(speakers)
         carried: tuple[int, Span, bool] | None = None  # (where, the DATE, stated as perfect)
         previous: tuple[Span, dict[str, Any]] | None = None
         bound: list[tuple[Span, dict[str, Any]]] = []
+        bound_starts: list[int] = []  # sorted: anchors come in text order
         for anchor in anchors:
             if binder.forecast(anchor) or binder.not_a_fact(anchor):
                 continue  # an estimate, forecast, target, threshold or hypothetical (§7)
@@ -266,7 +264,8 @@ class Claims:
                 claim["kind"] = "rate"  # "a yearly average of 3.1 billion tons of cargo worth
                 # 20 trillion yuan": the value of the averaged goods is averaged too
             segment = binder.segment_of(anchor)
-            same = [c for a, c in bound if segment.start_char <= a.start_char < segment.end_char]
+            lo = bisect_left(bound_starts, segment.start_char)
+            same = [c for _, c in bound[lo : bisect_left(bound_starts, segment.end_char)]]
             paired = _respective_level(segment, same, claim)
             if paired is not None:
                 # "X and Y stood at a and b, up c and down d, respectively": the i-th change
@@ -283,7 +282,7 @@ class Claims:
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
                 claim["period_span"] = claim["period_span"] or previous[1]["period_span"]
                 claim["rule"] += "+claims.follow_up"
-            para = paragraph_of(text_of(doc), anchor.start_char)
+            para = context(doc).paragraph_of(anchor.start_char)
             period = claim["period_span"]
             current = claim.pop("current")
             if carried is not None and _crossed(breaks, carried[0], anchor.start_char):
@@ -307,7 +306,7 @@ class Claims:
             if (
                 claim.pop("fallback")
                 and previous is not None
-                and paragraph_of(text_of(doc), previous[0].start_char) == para
+                and context(doc).paragraph_of(previous[0].start_char) == para
                 and previous[1]["measure"]
             ):
                 # "... came to 4.1 trillion yuan. An increase of 6.3%": a verbless
@@ -342,6 +341,7 @@ class Claims:
                     claim["kind"] = "rate"  # "an annual average of N tons, with a value of X"
             previous = (anchor, dict(claim))
             bound.append(previous)
+            bound_starts.append(anchor.start_char)
             claim.pop("period_span")
             claim["period"] = ref(period)
             claim["speaker"] = ref(speakers.at(anchor.root))
@@ -362,27 +362,48 @@ class _Binder:
 
     def __init__(
         self,
-        doc: Doc,
+        ctx: DocContext,
         cues: ClaimCues,
-        mentions: Mentions,
         anchors: list[Span],
         speech_verbs: set[str],
+        scales: dict[str, float],
     ):
-        self.doc = doc
+        self.doc = doc = ctx.doc
+        self.scales = scales  # scale words of lexicons/scales.tsv, not part of a counted noun
+        self.ctx = ctx
         # verbs whose date is when something was said or published, not what it dates
         self.release_verbs = cues.release_verbs | speech_verbs
         self.cues = cues
-        self.mentions = mentions
+        self.mentions = ctx.mentions
         self.anchors = anchors
-        self.segments = list(segments(doc))
-        self.segment_starts = [seg.start_char for seg in self.segments]
+        self.segments = ctx.segments
         self.anchor_starts = [a.start_char for a in anchors]
+        # the figures by characters and by tokens, and the prepositions they hang from
+        self.anchor_index = SpanIndex(anchors)
+        self.in_figure = bytearray(len(doc))
+        self.figure_preps: set[int] = set()
+        self._baselines: dict[int, list[tuple[int, int]]] = {}
+        self._date_calls: dict[tuple[int, int], bool | Token] = {}
+        for a in anchors:
+            self.in_figure[a.start : a.end] = b"\x01" * (a.end - a.start)
+            head = a.root.head
+            self.figure_preps.add(head.i)
+            if head.dep_ in ("pobj", "nummod"):
+                self.figure_preps.add(head.head.i)
 
     def segment_of(self, span: Span) -> Span:
-        k = bisect_right(self.segment_starts, span.start_char) - 1
-        if k >= 0 and span.start_char < self.segments[k].end_char:
-            return self.segments[k]
-        return span.sent
+        segment = self.ctx.segment_at(span.start_char)
+        return span.sent if segment is None else segment
+
+    def figures_in(self, segment: Span) -> list[Span]:
+        """The figures starting inside a segment, in text order."""
+        lo = bisect_left(self.anchor_starts, segment.start_char)
+        hi = bisect_left(self.anchor_starts, segment.end_char)
+        return self.anchors[lo:hi]
+
+    def figure_at(self, start: int, end: int) -> bool:
+        """Whether a figure shares a character with [start, end)."""
+        return bool(self.anchor_index.overlapping(start, end))
 
     def antecedent(self, anchor: Span) -> str | None:
         """What a pronoun subject of the figure's clause stands for.
@@ -400,7 +421,7 @@ class _Binder:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None) if verb else None
         if subject is None or subject.lower_ not in ("it", "they"):
             return None
-        k = bisect_right(self.segment_starts, anchor.start_char) - 1
+        k = self.ctx.segment_index(anchor.start_char)
         if k < 1:
             return None
         before = self.segments[k - 1]
@@ -430,7 +451,8 @@ class _Binder:
             start, end = segment.start_char, segment.end_char
             k = bisect_right(starts, start - 1)
             figures = k < len(starts) and starts[k] < end
-            if not figures and _whole_line(text, segment) and heading_line(segment.text):
+            line = text[segment.start_char : segment.end_char]
+            if not figures and _whole_line(text, segment) and heading_line(line):
                 breaks.append(start)
             elif (
                 not figures
@@ -442,6 +464,22 @@ class _Binder:
 
     def not_a_period(self, date: Span, anchor: Span | None = None) -> bool:
         """Dates that never date a figure: datelines, release dates, years inside names."""
+        key = (date.start_char, date.end_char)
+        call = self._date_calls.get(key)
+        if call is None:  # what the date's own words say, worked out once per date
+            call = self._date_calls[key] = self._date_call(date)
+        if not isinstance(call, Token):
+            return call
+        # "data showed on Friday": the release date, unless the figure is what was released
+        return anchor is None or not any(
+            c.dep_ == "dobj" and anchor.root in c.subtree for c in call.children
+        )
+
+    def _date_call(self, date: Span) -> bool | Token:
+        """Whether a date can date a figure: True never, False it may.
+
+        A date on a release verb gives that verb: whether it dates depends on the figure.
+        """
         text = text_of(self.doc)
         line_start = text.rfind("\n", 0, date.start_char) + 1
         if _DATELINE_BEFORE.fullmatch(text[line_start : date.start_char]) and _DATELINE_AFTER.match(
@@ -470,10 +508,7 @@ class _Binder:
         verb = clause_verb(date.root)
         if verb is None or verb.lemma_.lower() not in self.release_verbs:
             return False
-        # "data showed on Friday": the release date, unless the figure is what was released
-        return anchor is None or not any(
-            c.dep_ == "dobj" and anchor.root in c.subtree for c in verb.children
-        )
+        return verb
 
     def forecast(self, anchor: Span) -> bool:
         """Whether a figure is an estimate or forecast ("estimate of 20.8 percent")."""
@@ -577,6 +612,9 @@ class _Binder:
                 ),
                 measure_tok,
             )
+        reached = self._level_reached(path, measure_tok)
+        if reached is not None:
+            measure_tok = reached  # "exports saw a 6% increase to X": X is what exports reached
         measure = self._respectively(anchor, segment, measure_tok)
         if measure is None:
             measure = self._respectively_by_text(anchor, segment)
@@ -586,7 +624,7 @@ class _Binder:
             not in self.cues.measurement_units | self.cues.multiple_units
         )
         if counted:
-            counted_as = _counted_noun(anchor)
+            counted_as = _counted_noun(anchor, self.scales)
             if counted_as is not None:  # "26 million declarations per day"
                 measure = counted_as + self._telling_modifiers(anchor)
         if measure is None:
@@ -596,7 +634,7 @@ class _Binder:
         fallback = measure is None and verb is None  # a verbless fragment
         if measure is None:
             measure = self._nearest_noun(anchor, segment)
-        if measure_tok is not None and kind in ("level",) and not counted:
+        if measure_tok is not None and kind in ("level",) and not counted and reached is None:
             growth = self._growth_noun(measure_tok)
             if growth is not None:
                 # "The growth of trade ... reached RMB2.1 trillion": the figure is a change
@@ -632,7 +670,7 @@ class _Binder:
             and measure_tok.lemma_.lower() in self.cues.share_nouns
         ):
             kind, rule = "share", "claims.share_noun"  # "the share of X rose to 55 percent"
-        if "respectively" in segment.text and kind in ("change", "multiple"):
+        if "respectively" in self.ctx.text_at(segment) and kind in ("change", "multiple"):
             # "rose by a, b and c respectively over 2015": the baseline follows the list
             after = text[anchor.end_char : segment.end_char]
         comparison = self._comparison(after, before) if kind in ("change", "multiple") else None
@@ -685,9 +723,7 @@ class _Binder:
             ):
                 break
             start, stop = child.left_edge.idx, right_edge(child)
-            if self.mentions.dates_in(start, stop) or any(
-                a.start_char < stop and start < a.end_char for a in self.anchors
-            ):
+            if self.mentions.dates_in(start, stop) or self.figure_at(start, stop):
                 break
             end = stop
         return text_of(self.doc)[anchor.end_char : end].rstrip(" ,")
@@ -698,13 +734,9 @@ class _Binder:
         The items are read off the words before the first figure: as many coordinated noun
         phrases as there are figures of the anchor's kind.
         """
-        if "respectively" not in segment.text:
+        if "respectively" not in self.ctx.text_at(segment):
             return None
-        listed = [
-            a
-            for a in self.anchors
-            if segment.start_char <= a.start_char < segment.end_char and a.label_ == anchor.label_
-        ]
+        listed = [a for a in self.figures_in(segment) if a.label_ == anchor.label_]
         if len(listed) < 2:
             return None
         words: list[Token] = []
@@ -842,9 +874,9 @@ class _Binder:
             if node is None:
                 return False
             for child in node.children:
-                phrase = " ".join(t.lower_ for t in child.subtree)
                 if child.dep_ in ("advmod", "npadvmod", "prep") and (
-                    child.lower_ in self.cues.current_adverbs or phrase in self.cues.current_adverbs
+                    child.lower_ in self.cues.current_adverbs
+                    or " ".join(t.lower_ for t in child.subtree) in self.cues.current_adverbs
                 ):
                     return True
             if node.lemma_.lower() in self.cues.state_verbs and (
@@ -1019,7 +1051,7 @@ class _Binder:
             and head.lower_ == "of"
             and head.head.pos_ == "NOUN"
             and head.head.lemma_.lower() not in self.cues.container | set(self.cues.direction)
-            and not any(a.start <= head.head.i < a.end for a in self.anchors)
+            and not self.in_figure[head.head.i]
         ):
             return head.head  # "a trade surplus of RMB 1.22 trillion", "purchases of 8.1 billion"
         if verb is not None and any(t.dep_ == "prep" for t in path) and anchor.root.dep_ != "dobj":
@@ -1029,9 +1061,7 @@ class _Binder:
                 (
                     c
                     for c in verb.children
-                    if c.dep_ == "dobj"
-                    and c.pos_ in ("NOUN", "PROPN")
-                    and not any(a.start <= c.i < a.end for a in self.anchors)
+                    if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not self.in_figure[c.i]
                 ),
                 None,
             )
@@ -1040,7 +1070,7 @@ class _Binder:
         if (
             anchor.root.dep_ in ("appos", "npadvmod", "dep")
             and head.pos_ in ("NOUN", "PROPN")
-            and not any(a.start <= head.i < a.end for a in self.anchors)
+            and not self.in_figure[head.i]
             and head.lemma_.lower() not in ("year", "month", "percent", "time")
         ):
             return head  # "exports of X (11.6 percent)": the figure hangs on its item
@@ -1062,9 +1092,7 @@ class _Binder:
                     return None  # a party ("ASEAN remained ...") is the subject, not the measure
                 return subject
             if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
-                if any(
-                    a.start <= node.head.i < a.end for a in self.anchors
-                ) and node.head.head.pos_ in ("VERB", "AUX"):
+                if self.in_figure[node.head.i] and node.head.head.pos_ in ("VERB", "AUX"):
                     # "was 4 trillion yuan, accounting for 15.6 percent": the share is of what
                     # the figure it hangs on measures
                     node = node.head.head
@@ -1075,6 +1103,33 @@ class _Binder:
                 continue
             return None
         return None
+
+    def _level_reached(self, path: list[Token], measure_tok: Token | None) -> Token | None:
+        """The subject whose level a figure after "a <change> to" states, else None.
+
+        "Imports saw a 4% decrease to 2.3 trillion yuan", "exports registered a rise of 6% to
+        X": the figure hangs on the change noun through "to", so it is the level reached, and
+        what reached it is the subject of the verb that has the change as its object.
+        """
+        if measure_tok is None or self._growth_noun(measure_tok) is None:
+            return None
+        if not any(
+            t.dep_ == "prep" and t.lower_ == "to" and t.head.i == measure_tok.i for t in path
+        ):
+            return None
+        verb = measure_tok.head if measure_tok.dep_ == "dobj" else None
+        subject = (
+            next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if verb is not None
+            else None
+        )
+        if (
+            subject is None
+            or subject.pos_ not in ("NOUN", "PROPN")
+            or self.mentions.name_at(subject)
+        ):
+            return None
+        return subject
 
     def _growth_noun(self, token: Token) -> str | None:
         """A measure that is itself a change: "growth", "increase", "growth rate"."""
@@ -1090,13 +1145,9 @@ class _Binder:
 
     def _respectively(self, anchor: Span, segment: Span, measure_tok: Token | None) -> str | None:
         """The i-th item for the i-th figure: "X, Y and Z rose a, b and c times respectively"."""
-        if "respectively" not in segment.text or measure_tok is None:
+        if "respectively" not in self.ctx.text_at(segment) or measure_tok is None:
             return None
-        listed = [
-            a
-            for a in self.anchors
-            if segment.start_char <= a.start_char < segment.end_char and a.label_ == anchor.label_
-        ]
+        listed = [a for a in self.figures_in(segment) if a.label_ == anchor.label_]
         if len(listed) < 2:
             return None
         group = None
@@ -1171,7 +1222,7 @@ class _Binder:
 
     def _holds_figure(self, token: Token) -> bool:
         start, end = token.left_edge.idx, right_edge(token)
-        return any(a.start_char < end and start < a.end_char for a in self.anchors)
+        return self.figure_at(start, end)
 
     def _blocked(self, prep: Token) -> bool:
         """A prepositional phrase that dates, quantifies or compares is not the measure."""
@@ -1192,27 +1243,17 @@ class _Binder:
             "under",
         ):
             start, end = prep.left_edge.idx, right_edge(prep)
-            if self.mentions.dates_in(start, end) or any(
-                a.start_char < end and start < a.end_char for a in self.anchors
-            ):
+            if self.mentions.dates_in(start, end) or self.figure_at(start, end):
                 return True
             return prep.lower_ in ("since", "than", "compared", "such", "as", "during")
         # "the review of applications to 3-5 days": only the phrase holding the figure goes
-        return any(
-            a.root.head.i == prep.i
-            or (a.root.head.head.i == prep.i and a.root.head.dep_ in ("pobj", "nummod"))
-            for a in self.anchors
-        )
+        return prep.i in self.figure_preps
 
     def _nearest_noun(self, anchor: Span, segment: Span) -> str | None:
         """Fallback: the closest noun chunk before the figure in its sentence."""
         best = None
         try:
-            chunks = [
-                c
-                for c in noun_chunks(segment.doc)
-                if c.start >= segment.start and c.end <= segment.end
-            ]
+            chunks = context(segment.doc).noun_chunks_in(segment.start, segment.end)
         except (ValueError, NotImplementedError):
             return None
         for chunk in chunks:
@@ -1222,10 +1263,7 @@ class _Binder:
                 chunk.start_char, chunk.end_char
             ):
                 continue
-            if any(
-                a.start_char < chunk.end_char and chunk.start_char < a.end_char
-                for a in self.anchors
-            ):
+            if self.figure_at(chunk.start_char, chunk.end_char):
                 continue
             best = chunk
         if best is None:
@@ -1252,11 +1290,14 @@ class _Binder:
         comparison: str | None,
     ) -> Span | None:
         """The DATE that dates the figure: on its clause, else earlier in its sentence."""
-        baselines = [
-            (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
-            for p in self.cues.comparisons
-            for m in p.finditer(segment.text)
-        ]
+        baselines = self._baselines.get(segment.start_char)
+        if baselines is None:  # found once per segment, for all its figures
+            segment_text = self.ctx.text_at(segment)
+            baselines = self._baselines[segment.start_char] = [
+                (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
+                for p in self.cues.comparisons
+                for m in p.finditer(segment_text)
+            ]
         dates = [
             d
             for d in self.mentions.dates_in(segment.start_char, segment.end_char)
@@ -1441,7 +1482,10 @@ def _respective_level(
     segment: Span, earlier: list[dict[str, Any]], claim: dict[str, Any]
 ) -> dict[str, Any] | None:
     """The level claim a change pairs with in a "..., respectively" sentence, by position."""
-    if claim["kind"] not in ("change", "multiple") or "respectively" not in segment.text:
+    if (
+        claim["kind"] not in ("change", "multiple")
+        or "respectively" not in text_of(segment.doc)[segment.start_char : segment.end_char]
+    ):
         return None
     levels = [c for c in earlier if c["kind"] in ("level", "count") and c["measure"]]
     index = sum(1 for c in earlier if c["kind"] == claim["kind"])
@@ -1501,9 +1545,11 @@ def _conversion(text: str, first: Span, second: Span) -> bool:
     )
 
 
-def _counted_noun(anchor: Span) -> str | None:
+def _counted_noun(anchor: Span, scales: dict[str, float]) -> str | None:
     """The counted noun of a count: "130 representatives" → "representatives"."""
-    words = [t for t in anchor if not (t.like_num or t.lower_ in _SCALES or t.is_punct)]
+    words = [
+        t for t in anchor if not (t.like_num or t.lower_ in scales or t.is_punct or t.text == "+")
+    ]
     if not words:
         return None
     return text_of(anchor.doc)[words[0].idx : anchor.end_char].strip()

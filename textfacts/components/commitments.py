@@ -31,15 +31,15 @@ from textfacts.components._attribution import (
     Speakers,
     SpeechCues,
     heading_line,
-    paragraph_of,
     ref,
     right_edge,
-    segments,
-    text_of,
 )
+from textfacts.components._context import context, text_of
 from textfacts.components._cues import CueRowBase
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
+from textfacts.components.dates import DateWordRow
+from textfacts.offsets import Ranges
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
 GROUP = "textfacts_commitments"
@@ -81,14 +81,16 @@ class CueRow(CueRowBase):
         "agent_noun",
         "agent_document",
         "actor_alias",
-        "speech_verb",
-        "according_to",
         "goal_noun",
         "deadline_preposition",
         "event_noun",
         "frame_noun",
         "administrative_verb",
         "decision_verb",
+        "manner_adverb",
+        "item_ordinal",
+        "next_step",
+        "goal_copula",
     ]
 
 
@@ -105,6 +107,8 @@ class Cues:
     intros: list[re.Pattern[str]]
     words: dict[str, set[str]]
     actor_alias: dict[str, str]
+    months: set[str]  # first three letters of each month name (lexicons/date_words.tsv)
+    ordinals: set[str]  # "first" ... (lexicons/date_words.tsv): "The second task is to ..."
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> Cues:
@@ -123,6 +127,8 @@ class Cues:
             if row.kind == "actor_alias" and row.canonical:
                 alias.update({w.lower(): row.canonical for w in row.words})
 
+        date_words = read_tsv(data_path(data_dir, "lexicons/date_words.tsv"), DateWordRow)
+
         def compiled(kind: str) -> list[re.Pattern[str]]:
             return [re.compile(r.regex, re.I) for r in cues if r.kind == kind and r.regex]
 
@@ -136,6 +142,8 @@ class Cues:
             intros=compiled("list_intro"),
             words=words,
             actor_alias=alias,
+            months={row.surface[:3].lower() for row in date_words if row.kind == "month"},
+            ordinals={row.surface.lower() for row in date_words if row.kind == "ordinal"},
         )
 
     def has(self, kind: str, word: str) -> bool:
@@ -176,6 +184,11 @@ class Commitments:
         self.name = name
         self.cues = Cues.load(data_dir)
         self.speech = SpeechCues.load(data_dir)
+        self.trailing_attribution = re.compile(
+            _TRAILING_ATTRIBUTION.format(
+                according="|".join(p.pattern for p in self.speech.according_to)
+            )
+        )
         self.default_actor = default_actor
 
     def __call__(self, doc: Doc) -> Doc:
@@ -184,11 +197,12 @@ class Commitments:
         if not doc.has_annotation("DEP"):
             write_group(doc, GROUP, [], keep_overlaps=True)
             return doc
-        mentions = Mentions(doc)
-        speakers = Speakers(doc, mentions, self.speech)
+        ctx = context(doc)
+        mentions = ctx.mentions
+        speakers = ctx.speakers(self.speech)
         found: list[Found] = []
         covered: list[tuple[int, int]] = []
-        pieces = [(segment, self._inline_items(segment)) for segment in segments(doc)]
+        pieces = [(segment, self._inline_items(segment)) for segment in ctx.segments]
         for item in self._enumerated(doc, pieces, mentions, speakers):
             found.append(item)
             covered.append((item.start, item.end))
@@ -202,6 +216,7 @@ class Commitments:
                 found.append(item)
                 covered.append((item.start, item.end))
         parts = [piece for _, items in pieces for piece in items]
+        cover = Ranges(covered)  # an item starting inside a listed one is part of it
         for index, segment in enumerate(parts):
             if in_chrome(doc, segment.start_char, segment.end_char):
                 continue
@@ -209,7 +224,7 @@ class Commitments:
                 continue  # a journalist's question ("how will customs support it?") pledges nothing
             following = parts[index + 1] if index + 1 < len(parts) else None
             for item in self._clauses(segment, mentions, speakers):
-                if any(s <= item.start < e for s, e in covered):
+                if cover.overlaps(item.start, item.start + 1):
                     continue
                 if following is not None and self._frames_list(item, following):
                     continue
@@ -256,7 +271,7 @@ class Commitments:
 
         Its items say what it means, so the frame itself is not a separate pledge.
         """
-        body = following.text.lstrip()
+        body = context(following.doc).text_at(following).lstrip()
         if not any(p.match(body) for p in self.cues.enumerators):
             return False
         return any(
@@ -281,7 +296,8 @@ class Commitments:
         seen: set[int] = set()
         imperative = self._imperative(sent, speakers)
         # "First, we will extend X and make sure Y.": an enumerated item (ANNOTATION.md §3)
-        listed = any(p.match(sent.text.lstrip()) for p in self.cues.enumerators)
+        opening = context(sent.doc).text_at(sent).lstrip()
+        listed = any(p.match(opening) for p in self.cues.enumerators)
         for token in sent:
             trigger = self._trigger(token)
             if imperative is not None and token.i == imperative.i and trigger is None:
@@ -486,6 +502,10 @@ class Commitments:
                 chain.append(copula)
             modality, rule = self.cues.control[lemma], f"modality.{lemma}"
             return self._through_control(token, modality, rule, chain)
+        if lemma == "be" and token.tag_ in ("VBZ", "VBP"):
+            item = self._copular_item(token)
+            if item is not None:
+                return item
         if token.pos_ == "NOUN" and lemma in self.cues.noun:
             action = next(
                 (
@@ -499,6 +519,39 @@ class Commitments:
             )
             if action is not None:
                 return self.cues.noun[lemma], action, [token, action], f"modality.{lemma}_noun"
+        return None
+
+    def _copular_item(self, copula: Token) -> tuple[str, Token, list[Token], str] | None:
+        """A present "is to" whose subject names a goal, a list item or the next step.
+
+        "Our goal is to X" (strive), "The second task is to X" (initiative), "The next step is
+        to X" (will): ANNOTATION.md §3 and §7. Who owns it is checked by `_agentive`.
+        """
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        action = next((c for c in copula.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+        if subject is None or action is None:
+            return None
+        to = next((c for c in action.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+        if to is None:
+            return None
+        kind = self._item_kind(subject)
+        if kind == "item_ordinal":
+            modality, rule = "initiative", "commitments.item_ordinal"
+        elif kind == "next_step":
+            modality, rule = "will", "commitments.next_step"
+        elif self.cues.has("goal_copula", subject.lemma_):
+            modality, rule = "strive", "commitments.goal_copula"
+        else:
+            return None
+        return self._through_control(action, modality, rule, [])  # the span opens at the verb
+
+    def _item_kind(self, subject: Token) -> str | None:
+        """item_ordinal for "the second (task)", next_step for "the next step", else None."""
+        words = [subject.lower_] + [c.lower_ for c in subject.children if c.dep_ == "amod"]
+        if any(w in self.cues.ordinals or self.cues.has("item_ordinal", w) for w in words):
+            return "item_ordinal"
+        if any(self.cues.has("next_step", w) for w in words):
+            return "next_step"
         return None
 
     def _through_control(
@@ -609,12 +662,14 @@ class Commitments:
             return True
         if self.cues.has("agent_noun", subject.lemma_) or self.cues.has("agent_noun", lower):
             return True
-        if self.cues.has("goal_noun", subject.lemma_):
-            # "Its aim is to strive to set up ...": the goal of whoever owns it
+        item = self._item_kind(subject)
+        if item is not None or self.cues.has("goal_noun", subject.lemma_):
+            # "Its aim is to strive to set up ...": the goal of whoever owns it; a list item
+            # or "the next step" without an owner is the speaker's ("The second task is to")
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-            return owner is not None and (
-                owner.lower_ in ("our", "its", "their") or mentions.name_at(owner) is not None
-            )
+            if owner is None:
+                return item is not None and speakers.at(subject) is not None
+            return owner.lower_ in ("our", "its", "their") or mentions.name_at(owner) is not None
         if self.cues.has("agent_document", subject.lemma_):
             return any(
                 self.cues.has("agent_noun", t.lemma_)
@@ -730,6 +785,11 @@ class Commitments:
         canonical = mentions.parent(asked[-1])
         return self.cues.actor_alias.get(canonical.lower(), canonical)
 
+    def _said(self, doc: Doc, offsets: tuple[int, int]) -> bool:
+        """Whether the word at these offsets is a speech verb ("said", "added", "explained")."""
+        span = doc.char_span(*offsets)
+        return span is not None and len(span) == 1 and span[0].lemma_.lower() in self.speech.verbs
+
     def _procedural(self, verb: Token) -> bool:
         """A speaker's "I will" about the event itself: brief, introduce, answer, now."""
         subject = self._subject(verb)
@@ -773,7 +833,7 @@ class Commitments:
                 break
             node = node.head
             chain.append(node)
-        line = paragraph_of(text_of(head.doc), head.idx)
+        line = context(head.doc).paragraph_of(head.idx)
         return [
             d for d in self._governing_dates(chain, mentions) if line[0] <= d.start_char < line[1]
         ]  # headlines run into the next line
@@ -929,11 +989,11 @@ class Commitments:
         for sent in after:
             if sent.start_char < consumed:
                 continue
-            line_end = paragraph_of(text, sent.start_char)[1]
+            line_start, line_end = context(doc).paragraph_of(sent.start_char)
             body = text[sent.start_char : line_end]
             gerund_line = (
                 intro.text.rstrip().endswith(":")
-                and sent.start_char == paragraph_of(text, sent.start_char)[0]
+                and sent.start_char == line_start
                 and sent[0].tag_ == "VBG"
                 and re.search(r"\binclude\b", intro.text, re.I) is not None
             )
@@ -1101,9 +1161,12 @@ class Commitments:
                 continue
             body_end = start + len(stripped.split(":")[0].rstrip())
             span = doc.char_span(start + match.start(2), body_end, alignment_mode="expand")
-            if span is None or len(span) < 3 or span[1].tag_ != "VB":
+            if span is None or len(span) < 3:
                 continue
-            verb = span[1]
+            # "China to further simplify ...": the verb may follow an adverb or two
+            verb = next((t for t in span[1:4] if t.tag_ != "RB"), span[1])
+            if verb.tag_ != "VB":
+                continue
             if self._schedules_event(verb):
                 continue  # "Beijing to host the trade fair in May" schedules an event
             yield Found(
@@ -1202,17 +1265,27 @@ class Commitments:
         if in_chrome(doc, item.start, item.end):
             return None
         start, end = item.start, item.end
-        line_start, line_end = paragraph_of(text_of(doc), item.head.idx)
+        line_start, line_end = context(doc).paragraph_of(item.head.idx)
         start, end = max(start, line_start), min(end, line_end)
         prefix = re.match(r"[^:\n]{3,80}:\s+", text_of(doc)[line_start:line_end])
-        if prefix and start < line_start + prefix.end() and not item.whole:
+        if prefix and start < line_start + prefix.end() < end and not item.whole:
             start = line_start + prefix.end()  # "<ORG>: ..." headline prefix
         while end > start and text_of(doc)[end - 1] in " ,;:.\"'”":
             end -= 1
-        attribution = _TRAILING_ATTRIBUTION.search(text_of(doc), start, end)
-        if attribution is not None and attribution.end() == end:
+        if end <= start:
+            return None
+        attribution = self.trailing_attribution.search(text_of(doc), start, end)
+        if (
+            attribution is not None
+            and attribution.end() == end
+            and (attribution.start("verb") < 0 or self._said(doc, attribution.span("verb")))
+        ):
             end = attribution.start()  # "..., according to Lu": who said it, not what
-        if not item.whole and text_of(doc)[end : end + 3].lstrip().startswith(":"):
+        if (
+            not item.whole
+            and text_of(doc)[end : end + 3].lstrip().startswith(":")
+            and not _has_object(item.head)
+        ):
             return None  # "... will be focused on:" introduces a list; its items are the pledges
         own = [d for d in mentions.dates_in(start, end) if self._deadline_like(doc, d)]
         # Dates outside the span count only when fronted: one after the coordination starts
@@ -1224,12 +1297,19 @@ class Commitments:
             if d.start_char < front and self._deadline_like(doc, d)
         ]
         deadline = next(
-            (_deadline_value(d) for d in dates if (d._.textfacts or {}).get("value")), None
+            (
+                _deadline_value(d, self.cues.months)
+                for d in dates
+                if (d._.textfacts or {}).get("value")
+            ),
+            None,
         )
         speaker = speakers.at(item.head)
         attrs = {
             "actor": item.actor or self._actor(item.head, mentions, speakers),
-            "action": action_phrase(item.head, start, end),
+            "action": action_phrase(
+                item.head, start, end, self.cues.words.get("manner_adverb", set())
+            ),
             "deadline": deadline,
             "speaker": ref(speaker),
             "modality": item.modality,
@@ -1247,32 +1327,17 @@ _INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
 # The end of a sentence inside a line: a full stop before a capital, a quote or the line end.
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bNo)[.!?](?=\s+[A-Z\"“(]|\s*$)")
 
-# A trailing attribution inside a clause's subtree: ", according to X", ", X said".
-_TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:according to [^,;.\n]{1,60}|[A-Z][\w.\- ]{1,40} (?:said|added|noted|stressed))$"
+# A trailing attribution inside a clause's subtree: ", according to X", ", X said". The
+# according-to words and the speech verb (checked on its token) are the speech-cue rows.
+_TRAILING_ATTRIBUTION = (
+    r",\s*(?:(?:{according})\s+[^,;.\n]{{1,60}}|[A-Z][\w.\- ]{{1,40}} (?P<verb>[a-z]+))$"
 )
 
-_TRIM_ADVERBS = {
-    "further",
-    "jointly",
-    "actively",
-    "continuously",
-    "steadily",
-    "resolutely",
-    "comprehensively",
-    "effectively",
-    "also",
-    "unremittingly",
-    "fully",
-    "vigorously",
-    "constantly",
-    "firmly",
-    "orderly",
-}
 
-
-def action_phrase(head: Token, start: int, end: int) -> str:
+def action_phrase(head: Token, start: int, end: int, manner: set[str]) -> str:
     """Base-form verb phrase: the head verb's lemma and its object, without manner adverbs.
+
+    `manner` holds the adverbs left out (the manner_adverb row of patterns/commitments.jsonl).
 
     "will further deepen the reform ..." → "deepen the reform ..."; "building X" → "build X".
     """
@@ -1301,10 +1366,22 @@ def action_phrase(head: Token, start: int, end: int) -> str:
         tokens.append(t)
     words = [head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text]
     for token in tokens[1:]:
-        if token.lower_ in _TRIM_ADVERBS and token.dep_ == "advmod":
+        if token.lower_ in manner and token.dep_ == "advmod":
             continue
         words.append(token.text_with_ws if token.whitespace_ else token.text)
     return _clean(words[0] + " " + "".join(words[1:]) if len(words) > 1 else words[0])
+
+
+def _has_object(verb: Token) -> bool:
+    """Whether a verb names what it acts on, not only the list a colon opens.
+
+    "will improve the mechanism:" names it; "will be focused on:" leaves it to the list.
+    """
+    return any(
+        c.dep_ in ("dobj", "attr", "ccomp", "xcomp")
+        or (c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children))
+        for c in verb.children
+    )
 
 
 def _clean(phrase: str) -> str:
@@ -1446,7 +1523,7 @@ def _obliged(chain: list[Token], requiring: set[str]) -> str | None:
 
 def _headline_line(segment: Span) -> bool:
     """Whether a segment sits on a "<ORG>: ..." headline line."""
-    start, end = paragraph_of(text_of(segment.doc), segment.start_char)
+    start, end = context(segment.doc).paragraph_of(segment.start_char)
     return re.match(r"[^:\n]{3,80}:\s+\S", text_of(segment.doc)[start:end]) is not None
 
 
@@ -1494,10 +1571,7 @@ def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -
         previous = span
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _deadline_value(date: Span) -> str | None:
+def _deadline_value(date: Span, months: set[str]) -> str | None:
     """The deadline a DATE sets: "by the end of 2025" is "2025", as "by 2025" is (§3).
 
     The DATE itself resolves to the last day (2025-12-31); a pledge to finish by then names
@@ -1510,7 +1584,7 @@ def _deadline_value(date: Span) -> str | None:
         or not re.fullmatch(r"\d{4}-\d\d-\d\d", value)
     ):
         return value
-    named_month = any(w[:3].lower() in _MONTHS for w in re.findall(r"[A-Za-z]+", date.text)[2:])
+    named_month = any(w[:3].lower() in months for w in re.findall(r"[A-Za-z]+", date.text)[2:])
     return value[:7] if named_month else value[:4]
 
 
@@ -1520,20 +1594,23 @@ def _who(text: str, speaker: list | None) -> str | None:
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
-    """Drop a span fully inside another commitment (a clause found twice)."""
+    """Drop a span fully inside another commitment (a clause found twice).
+
+    In start order every kept span starts at or before the next one, so the next is inside
+    one of them exactly when it ends by the furthest end a kept rule-made span reaches.
+    """
     spans = sorted(spans, key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
     kept: list[Span] = []
+    reach = -1  # the furthest end of a kept span made by a commitments rule
+    seen: set[tuple[int, int]] = set()
     for span in spans:
-        if any(
-            k.start_char <= span.start_char
-            and span.end_char <= k.end_char
-            and (k._.textfacts or {}).get("rule", "").startswith("commitments.")
-            for k in kept
-        ):
-            continue
-        if any(k.start_char == span.start_char and k.end_char == span.end_char for k in kept):
+        offsets = (span.start_char, span.end_char)
+        if span.end_char <= reach or offsets in seen:
             continue
         kept.append(span)
+        seen.add(offsets)
+        if (span._.textfacts or {}).get("rule", "").startswith("commitments."):
+            reach = max(reach, span.end_char)
     return kept
 
 

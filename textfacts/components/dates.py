@@ -24,7 +24,7 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textfacts.components._attribution import text_of
+from textfacts.components._context import text_of
 from textfacts.components._spans import make_span, occupied, write_group
 from textfacts.errors import ResourceError
 from textfacts.extensions import state

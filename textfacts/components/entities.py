@@ -41,7 +41,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from textfacts.components._attribution import UNIT_WORDS, text_of
+from textfacts.components._attribution import UNIT_WORDS
+from textfacts.components._context import text_of
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
 from textfacts.components._windows import WindowedMatcher, opener

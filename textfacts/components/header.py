@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from textfacts.components._attribution import text_of
+from textfacts.components._context import text_of
 from textfacts.extensions import state
 from textfacts.normalize.dates import parse_full_date
 from textfacts.resources import data_path, read_jsonl

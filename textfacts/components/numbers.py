@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from textfacts.components._attribution import text_of
+from textfacts.components._context import text_of
 from textfacts.components._spans import set_attrs, write_group
 from textfacts.components._windows import WindowedMatcher
 from textfacts.normalize.money import currency_iso, currency_rows, currency_table
@@ -174,7 +174,10 @@ CHANGE_VERBS = {
 SIGNS = {"-": -1.0, "\u2212": -1.0, "+": 1.0}
 # "¥" is the yuan in text about China and the yen elsewhere; these words say "China".
 CHINA_CONTEXT = re.compile(r"\b(?:yuan|rmb|renminbi|cny|china|chinese)\b", re.IGNORECASE)
-YEN_MARKS = {"¥", "￥"}
+YEN_MARKS = {"¥", "￥", "Y="}
+# £ and ¥ as ASCII transliteration writes them ("PS2.7m", "Y=28,030"): marks only in that
+# case, glued to a figure with a scale, a decimal point or digit groups; "PS5" is a console.
+FOLDED_MARKS = {"PS", "Y="}
 RATE_WORDS = {"a", "an", "per", "/"}
 # "pounds" is money or weight; these words in its sentence say weight ("weighed 176 pounds",
 # "dropped from 208 pounds to 193 by exercising"), and the figure becomes a QUANTITY.
@@ -475,8 +478,9 @@ class Numbers:
             for a, b in itertools.pairwise(modifiers)
         ):
             return None  # "72 ports handling bulk cargo": the participle opens a clause
-        if "range" in roles and _from_to(doc, first):
-            return None  # "expand from 18 to 40 ports": two levels, not a range
+        joint = next((t.lower_ for t, r in zip(tokens, roles, strict=True) if r == "range"), "")
+        if joint == "to" and _from_to(doc, first, end):
+            return None  # "expand from 18 to 40 ports": two levels; "from 5-7% to 3%" is a range
         if "range" in roles and _change_then_level(doc, first, tokens, roles):
             return None
         if (
@@ -513,6 +517,12 @@ class Numbers:
         attrs: dict[str, Any] = {"value": value * scale}
         if len(numbers) > 1 and "range" in roles:
             attrs["value"], attrs["value_max"] = self._range(numbers, scale_words)
+        elif numbers and words and "range" in roles:
+            # "a five per cent to 20 per cent rebound": a worded first end, a digit second end
+            low = words_to_number(words, self.number_words)
+            if low is None:
+                return None
+            attrs["value"], attrs["value_max"] = low * scale, attrs["value"]
         sign = _glued_sign(doc, first)
         if sign:
             lead -= 1
@@ -525,6 +535,8 @@ class Numbers:
                 return None
             iso = before or after
             if iso is None and not row.context:
+                return None
+            if before and not _folded_mark_fits(doc, start, roles, numbers, scale_words):
                 return None
             if iso == "CNY" and _yen_mark(doc, start, roles) and not _china_context(doc):
                 iso = "JPY"
@@ -752,14 +764,18 @@ def _after_month(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in MONTHS and bool(DAY.match(doc[start].text))
 
 
-def _from_to(doc: Doc, start: int) -> bool:
+def _from_to(doc: Doc, start: int, end: int) -> bool:
     """ "from X to Y" names a start and an end ("cut from 5 to 2 days"), unless it spans a range.
 
     "ranging from 3 to 5 days", "priced from $5 to $9" and "fines from $250 to $1,000" (a
     noun's span) are ranges; after a verb ("expand from 18 to 40 ports") or a noun of change
     ("an increase from 5 to 7 percent") X and Y are two levels, each a figure of its own.
+    When "to" and another range follow ("cut its forecast from 4 to 6 percent to 2 to 3
+    percent"), the change runs from range to range, so "X to Y" is the first one.
     """
     if start == 0 or doc[start - 1].lower_ != "from":
+        return False
+    if _range_follows(doc, end):
         return False
     if start > 1 and doc[start - 2].lemma_.lower() in RANGE_VERBS:
         return False
@@ -767,6 +783,28 @@ def _from_to(doc: Doc, start: int) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         return head.lemma_.lower() not in RANGE_VERBS
     return head.lemma_.lower() in CHANGE_NOUNS
+
+
+def _range_follows(doc: Doc, end: int) -> bool:
+    """Whether "to" and a range follow: "to 2 to 3 percent", "to $8-$9 billion".
+
+    A single figure after it ("rises from $160 to $180 to $200") is a third level.
+    """
+    if end >= len(doc) or doc[end].lower_ != "to":
+        return False
+    i = _figure_at(doc, end + 1)
+    if i is None or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("to", "-", "\u2013"):
+        return False
+    return _figure_at(doc, i + 2) is not None
+
+
+def _figure_at(doc: Doc, i: int) -> int | None:
+    """Index of the number at i, or after one currency mark at i ("$2"); never a year."""
+    if i < len(doc) and not doc[i].is_alpha and not NUMBER.match(doc[i].text):
+        i += 1  # a currency mark before the figure
+    if i < len(doc) and NUMBER.match(doc[i].text) and not is_year(doc[i].text):
+        return i
+    return None
 
 
 def _after_number(doc: Doc, start: int) -> bool:
@@ -808,6 +846,8 @@ def _rate_noun(doc: Doc, end: int) -> str | None:
     if end + 1 >= len(doc) or doc[end].lower_ not in RATE_WORDS:
         return None
     noun = doc[end + 1]
+    if noun.lower_ in ("square", "cubic") and end + 2 < len(doc) and doc[end + 2].tag_ == "NN":
+        return f"{noun.lower_} {doc[end + 2].lower_}"  # "$1,100 per square foot"
     if noun.tag_ not in ("NN", "NNP") or not noun.is_alpha:
         return None
     if end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "later", "before"):
@@ -841,6 +881,19 @@ def _yen_mark(doc: Doc, start: int, roles: list[str]) -> bool:
     return any(
         doc[start + i].text in YEN_MARKS for i, r in enumerate(roles) if r.startswith("currency")
     )
+
+
+def _folded_mark_fits(
+    doc: Doc, start: int, roles: list[str], numbers: list[Token], scales: list[Token]
+) -> bool:
+    """False for an ASCII-folded mark that may be a name: lower case, spaced, or "PS5"."""
+    marks = [doc[start + i] for i, r in enumerate(roles) if r == "currency_before"]
+    if len(marks) != 1 or marks[0].text.upper() not in FOLDED_MARKS:
+        return True
+    mark = marks[0]
+    if mark.text not in FOLDED_MARKS or mark.whitespace_ or not numbers:
+        return False
+    return bool(scales) or any(c in numbers[0].text for c in ",.")
 
 
 def _china_context(doc: Doc) -> bool:

@@ -48,7 +48,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from textfacts.components._attribution import text_of
+from textfacts.components._context import text_of
 from textfacts.components._requires import check
 from textfacts.components._spans import chrome, in_chrome, make_span, write_group
 from textfacts.components.entities import GROUP as ENTITY_GROUP

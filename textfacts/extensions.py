@@ -46,8 +46,16 @@ def _set_span_attrs(span: Span, value: dict[str, Any] | None) -> None:
     span.doc.user_data[_span_key(span)] = value
 
 
+# Where spaCy keeps a Doc extension's value in user_data; read directly on the hot path (a
+# changed layout only sends every call down the registered path below).
+_STATE_KEY = ("._.", STATE, None, None)
+
+
 def state(doc: Doc) -> dict[str, Any]:
     """The Doc's JSON state (meta, chrome ranges, claims), created on first use."""
+    value = doc.user_data.get(_STATE_KEY)
+    if isinstance(value, dict):
+        return value
     register()
     value = doc._.get(STATE)
     if value is None:

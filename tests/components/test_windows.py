@@ -210,3 +210,16 @@ def test_a_word_flag_bounds_a_spec_before_a_broad_tag_set():
     matcher = WindowedMatcher(nlp.vocab)
     matcher.add("named", [{"IS_TITLE": True, "POS": {"IN": ["PROPN", "NOUN"]}}])
     assert matcher.windows(doc) == [(1, 2)]  # "opened" is a NOUN here, but not title-cased
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_a_reading_knows_its_candidates_span_and_order(extractor, pieces):
+    numbers = extractor.nlp.get_pipe("textfacts_numbers")
+    doc = _tagged(extractor, " ".join(pieces))
+    _, _, readings = numbers._read(doc, [numbers.matcher(doc)])
+    for reading in readings:
+        found = numbers._interpret(doc, reading.row, reading.start, reading.end, reading.roles)
+        if found is not None:
+            assert (found.span.start, found.span.end) == (reading.span_start, reading.span_end)
+            assert found.order == reading.order

@@ -239,6 +239,24 @@ class Candidate:
         return (self.rank, self.span.start, -self.reach)
 
 
+@dataclass
+class Reading:
+    """A match read as a figure's span and resolution order, before it is interpreted."""
+
+    row: PatternRow
+    start: int
+    end: int
+    roles: list[str]
+    span_start: int
+    span_end: int
+
+    @cached_property
+    def order(self) -> tuple[Any, ...]:
+        """The order its candidate would have (`Candidate.order`), known without interpreting."""
+        rank = (int(self.row.context), PRIORITY[self.row.label], self.span_start - self.span_end)
+        return (rank, self.span_start, self.start - self.end)
+
+
 def _sequences(
     nlp: Language, surface: str, glue: Literal["before", "after"]
 ) -> set[tuple[str, ...]]:
@@ -372,13 +390,17 @@ class Numbers:
         found = self._read(doc, self.matcher.grouped(doc))
         if found is None:  # matches of two pattern groups tie: their whole-Doc order decides
             found = self._read(doc, [self.matcher(doc)])
-        contexts, counts, candidates = found
+        contexts, counts, readings = found
         spans = []
         taken: set[int] = set()
-        for candidate in sorted(candidates, key=lambda c: c.order):
-            span = candidate.span
-            if taken.intersection(range(span.start, span.end)):
+        # In resolution order; a reading whose span is already taken is never interpreted.
+        for reading in sorted(readings, key=lambda r: r.order):
+            if taken.intersection(range(reading.span_start, reading.span_end)):
                 continue
+            candidate = self._interpret(doc, reading.row, reading.start, reading.end, reading.roles)
+            if candidate is None:
+                continue
+            span = candidate.span
             if _glued_to_a_number(doc, span.start):
                 continue  # "2030-03-07": the tail of a numeric date or code is no figure
             if candidate.row.context:
@@ -404,17 +426,18 @@ class Numbers:
 
     def _read(
         self, doc: Doc, groups: list[list[tuple[int, int, int, list[int]]]]
-    ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[Candidate]] | None:
-        """Currency contexts, counted-noun contexts and candidates, from each group's matches.
+    ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[Reading]] | None:
+        """Currency contexts, counted-noun contexts and figure readings, from each group's matches.
 
-        Where two matches tie (the first one in match order wins), they must come from one
-        group, whose matches keep their whole-Doc order; None when a tie spans two groups.
+        A reading knows its span and resolution order before it is interpreted. Where two
+        readings tie (the first one in match order wins), they must come from one group, whose
+        matches keep their whole-Doc order; None when a tie spans two groups.
         """
         contexts: list[tuple[int, str]] = []
         # "the number of <noun>" phrase start → (end, counted noun); the longest reading wins:
         # "the number of registered customs brokers" counts brokers, not customs.
         longest: dict[int, tuple[int, str]] = {}
-        candidates: list[Candidate] = []
+        readings: list[Reading] = []
         owners: dict[tuple[Any, ...], int] = {}  # tie key → the group that found it
         for group, matches in enumerate(groups):
             for match_key, start, end, alignment in matches:
@@ -432,15 +455,26 @@ class Numbers:
                     if end > longest.get(start, (0, ""))[0]:
                         longest[start] = (end, unit_lemma(words, self.units))
                     continue
-                candidate = self._interpret(doc, row, start, end, token_roles)
-                if candidate is not None:
-                    if owners.setdefault(candidate.order, group) != group:
-                        return None
-                    candidates.append(candidate)
+                lead, head, sign = self._geometry(doc, start, token_roles)
+                reading = Reading(row, start, end, token_roles, start + lead - sign, start + head)
+                if owners.setdefault(reading.order, group) != group:
+                    return None
+                readings.append(reading)
         counts = [(doc[start].idx, unit) for start, (_, unit) in longest.items()]
         contexts.sort()  # by position: looked up by bisection below
         counts.sort()
-        return contexts, counts, candidates
+        return contexts, counts, readings
+
+    def _geometry(self, doc: Doc, start: int, roles: list[str]) -> tuple[int, int, int]:
+        """Where a match's figure starts and ends (lead, head) and 1 for a glued sign before it.
+
+        Leads ("from", "between") and an article before a cardinal stay outside the span, as
+        do tails ("..._tail" roles); a glued sign ("-$5 million") joins it.
+        """
+        lead = min(i for i, r in enumerate(roles) if r != "lead")
+        lead += self._article_lead(doc, start, lead, roles)
+        head = max(i for i, r in enumerate(roles) if not r.endswith("tail")) + 1
+        return lead, head, int(_glued_sign(doc, start + lead))
 
     def _interpret(
         self, doc: Doc, row: PatternRow, start: int, end: int, roles: list[str]
@@ -451,9 +485,7 @@ class Numbers:
         outside its span: "up 14.1 and 3.2 percent" gives PERCENT "14.1" (and, from another
         match, "3.2 percent").
         """
-        lead = min(i for i, r in enumerate(roles) if r != "lead")
-        lead += self._article_lead(doc, start, lead, roles)
-        head = max(i for i, r in enumerate(roles) if not r.endswith("tail")) + 1
+        lead, head, sign = self._geometry(doc, start, roles)
         shared = head < len(roles)
         roles = [r[: -len("_tail")] if r.endswith("_tail") else r for r in roles]
         tokens = list(doc[start:end])
@@ -523,7 +555,6 @@ class Numbers:
             if low is None:
                 return None
             attrs["value"], attrs["value_max"] = low * scale, attrs["value"]
-        sign = _glued_sign(doc, first)
         if sign:
             lead -= 1
             attrs["value"] *= SIGNS[doc[first - 1].text]

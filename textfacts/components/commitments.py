@@ -475,6 +475,14 @@ class Commitments:
     def _trigger(self, token: Token) -> tuple[str, Token, list[Token], str] | None:
         """(modality, action verb, trigger tokens, rule) when a token opens a commitment."""
         lower = token.lower_
+        lemma = token.lemma_.lower()
+        if (
+            lower not in self.cues.modal
+            and lemma not in self.cues.control
+            and lemma not in self.cues.noun
+            and lemma != "be"
+        ):
+            return None  # most words open nothing: decided before reading the parse around them
         if token.dep_ == "aux" and lower in self.cues.modal and token.head.pos_ in ("VERB", "AUX"):
             verb = token.head
             if verb.lemma_ == "be" and verb.pos_ == "AUX":
@@ -486,7 +494,6 @@ class Commitments:
             return self._through_control(verb, modality, rule, [token])
         if token.dep_ == "aux" or token.head.dep_ == "aux":
             return None
-        lemma = token.lemma_.lower()
         if lemma in self.cues.control and self._control_xcomp(token) is not None:
             if any(c.dep_ == "aux" and c.lower_ in self.cues.modal for c in token.children):
                 return None  # the modal opens this one

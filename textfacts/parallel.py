@@ -158,7 +158,18 @@ def ordered_map(
             if ready(task):
                 pending.append((None, task))
             else:
-                pending.append((pool.submit(_call, fn, task), task))
+                try:
+                    future = pool.submit(_call, fn, task)
+                except BrokenProcessPool:
+                    # A worker died before this task was handed out: the pool noticed first.
+                    if lost is None:
+                        raise
+                    while pending:  # finished tasks keep their results, the rest are lost
+                        yield from drain_one()
+                    pool.shutdown(cancel_futures=True)
+                    pool = new_pool()
+                    future = pool.submit(_call, fn, task)
+                pending.append((future, task))
                 in_flight += 1
             while in_flight >= workers * TASKS_PER_WORKER:
                 yield from drain_one()

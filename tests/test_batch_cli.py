@@ -383,7 +383,8 @@ def test_workers_share_a_long_text_by_chunks_with_the_serial_output(
 def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path, extractor, monkeypatch, capsys):
     import textfacts.batch as batch
 
-    monkeypatch.setattr(batch, "PROGRESS_SECONDS", 0.05)
+    # a tick far shorter than extracting even one paragraph, so lines come however fast it is
+    monkeypatch.setattr(batch, "PROGRESS_SECONDS", 0.001)
     folder = tmp_path / "in"
     folder.mkdir()
     for n, paragraph in enumerate(PARAGRAPHS):

@@ -118,6 +118,7 @@ class Mentions:
         # people by canonical name and by offsets, in index order (first one wins)
         self._namesakes: dict[str, list[Span]] = {}
         self._person_at: dict[tuple[int, int], Span] = {}
+        self._namesake_org: dict[str, str | None] = {}
         for p in self.people:
             canonical = (p._.textfacts or {}).get("canonical")
             if canonical:
@@ -164,17 +165,31 @@ class Mentions:
         earlier mention with the same canonical name stands. An internal unit ("Comprehensive
         Business Department of the General Administration of Customs") gives its parent body.
         """
-        canonical = (person._.textfacts or {}).get("canonical")
-        namesakes = self._namesakes.get(canonical, []) if canonical else []
-        candidates = [person] + [p for p in namesakes if p is not person]
-        for candidate in candidates:
-            org = (candidate._.textfacts or {}).get("org")
-            if not org:
-                continue
-            hits = self.at(self.names, int(org[0]), int(org[1]))
-            if hits:
-                return self.parent(hits[0])
-        return None
+        attrs = person._.textfacts or {}
+        own = self._org_of(attrs)
+        if own is not None:
+            return own
+        canonical = attrs.get("canonical")
+        if not canonical:
+            return None
+        if canonical not in self._namesake_org:  # the first namesake's, found once per name
+            self._namesake_org[canonical] = next(
+                (
+                    org
+                    for p in self._namesakes.get(canonical, [])
+                    if (org := self._org_of(p._.textfacts or {})) is not None
+                ),
+                None,
+            )
+        return self._namesake_org[canonical]
+
+    def _org_of(self, attrs: dict) -> str | None:
+        """The body of the ORG a PERSON's own `org` reference points at, if any."""
+        org = attrs.get("org")
+        if not org:
+            return None
+        hits = self.at(self.names, int(org[0]), int(org[1]))
+        return self.parent(hits[0]) if hits else None
 
     def parent(self, org: Span) -> str:
         """The body an internal unit belongs to, else itself.

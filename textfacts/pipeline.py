@@ -26,7 +26,6 @@ MENTION_GROUPS = (
     "textfacts_people",
 )
 COMMITMENT_GROUP = "textfacts_commitments"
-TEXT_KEY = "textfacts.text"
 Key = tuple[int, int, str]
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
-from textfacts.extensions import register, span_attrs, state
+from textfacts.extensions import TEXT_KEY, register, span_attrs, state
 from textfacts.offsets import longest_first
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
 from textfacts.schema import Claim, Commitment, Document, Meta, given_meta, layer_of

@@ -159,3 +159,14 @@ def test_a_figure_after_a_change_to_is_the_level_reached(extractor, text, level,
 def test_growth_as_the_subject_still_makes_a_change(extractor):
     got = claims(extractor, "The growth of trade with Laos reached 2.1 billion yuan in 2030.")
     assert got["2.1 billion yuan"][1] == "change"
+
+
+def test_an_infinitive_after_a_count_tells_it_apart(extractor):
+    """ "12 measures to support fruit exporters": which measures are counted (§4 measure)."""
+    got = claims(extractor, "In May, customs rolled out 12 measures to support fruit exporters.")
+    assert got["12 measures"][:2] == ("measures to support fruit exporters", "count")
+
+
+def test_the_infinitive_stops_at_a_comma(extractor):
+    text = "The GAC issued 9 measures to cut port fees, the first set this year."
+    assert claims(extractor, text)["9 measures"][0] == "measures to cut port fees"

@@ -694,13 +694,15 @@ class _Binder:
     def _telling_modifiers(self, anchor: Span) -> str:
         """What tells a count apart: "cases against the smuggling of grain" (ANNOTATION.md §7).
 
-        The prepositional and participial phrases right after the counted noun, up to a comma,
-        a date or another figure.
+        The prepositional and participial phrases and an infinitive ("measures to support
+        exporters") right after the counted noun, up to a comma, a date or another figure.
         """
         root = anchor.root
         end = anchor.end_char
         for child in sorted(root.children, key=lambda t: t.i):
-            if child.i < anchor.end or child.dep_ not in ("prep", "acl"):
+            if child.i < anchor.end or not (
+                child.dep_ in ("prep", "acl") or _infinitival_relative(child)
+            ):
                 continue
             if self.doc[child.i - 1].text in (",", "(") or child.lower_ in (
                 "in",
@@ -723,6 +725,10 @@ class _Binder:
             ):
                 break
             start, stop = child.left_edge.idx, right_edge(child)
+            if _infinitival_relative(child):
+                # the infinitive's own words: up to a comma or the end of the line
+                cut = re.search(r",|\n", text_of(self.doc)[start:stop])
+                stop = start + cut.start() if cut else stop
             if self.mentions.dates_in(start, stop) or self.figure_at(start, stop):
                 break
             end = stop
@@ -1542,6 +1548,13 @@ def _conversion(text: str, first: Span, second: Span) -> bool:
             gap,
         )
         is not None
+    )
+
+
+def _infinitival_relative(token: Token) -> bool:
+    """ "12 measures to support exporters": an infinitive that says which ones are counted."""
+    return token.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
     )
 
 

@@ -384,6 +384,7 @@ class _Binder:
         self.figure_preps: set[int] = set()
         self._baselines: dict[int, list[tuple[int, int]]] = {}
         self._date_calls: dict[tuple[int, int], bool | Token] = {}
+        self._baseline_dates: dict[tuple[int, int], bool] = {}
         for a in anchors:
             self.in_figure[a.start : a.end] = b"\x01" * (a.end - a.start)
             head = a.root.head
@@ -1406,6 +1407,15 @@ class _Binder:
 
     def _is_baseline(self, date: Span, comparison: str | None) -> bool:
         """A DATE that is the comparison baseline ("over 2012") or a start ("since 2012")."""
+        key = (date.start_char, date.end_char)
+        own = self._baseline_dates.get(key)
+        if own is None:  # what the words before the date say, worked out once per date
+            own = self._baseline_dates[key] = self._baseline_by_words(date)
+        date_text = self.ctx.text[date.start_char : date.end_char]
+        return own or (bool(comparison) and comparison in date_text)
+
+    def _baseline_by_words(self, date: Span) -> bool:
+        """ "since 2012" (not fronted), "than / compared with / versus 2012", "over 2012"."""
         text = text_of(self.doc)
         before = text[max(0, date.start_char - 20) : date.start_char].lower()
         if re.search(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}$", before) and not text[
@@ -1414,9 +1424,8 @@ class _Binder:
             return True  # "up 5% since 2012"; a fronted "Since early 2030," dates the clause
         if re.search(r"\b(?:than|compared (?:with|to)|versus)\s+(?:the\s+)?$", before):
             return True
-        if re.search(r"\bover\s+$", before) and date.text[:1].isdigit():
-            return True  # "over 2012"; "over the past five years" is a period
-        return bool(comparison) and comparison in date.text
+        date_text = text[date.start_char : date.end_char]
+        return re.search(r"\bover\s+$", before) is not None and date_text[:1].isdigit()
 
     def _subject(self, measure: str | None, head: Token | None) -> str | None:
         """The party a figure is about: a named possessor, else China for trade figures."""

@@ -15,6 +15,19 @@ STATE = "textfacts_state"
 TEXT_KEY = "textfacts.text"
 
 
+def doc_text(doc: Doc) -> str:
+    """The text the Extractor made the Doc from, else ``Doc.text`` (built from the tokens).
+
+    The stored copy is used only when it ends where the Doc's last token ends.
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc):
+        last = doc[-1]
+        if last.idx + len(last.text_with_ws) == len(text):
+            return text
+    return doc.text
+
+
 def register() -> None:
     """Register Doc._.textfacts_state, Doc._.textfacts and Span._.textfacts if missing."""
     if not Doc.has_extension(STATE):

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 import textfacts.components  # noqa: F401  (registers the factories)
 import textfacts.tokenizer  # noqa: F401  (registers textfacts.Tokenizer.v1)
-from textfacts.extensions import TEXT_KEY, register, span_attrs, state
+from textfacts.extensions import TEXT_KEY, doc_text, register, span_attrs, state
 from textfacts.offsets import longest_first
 from textfacts.resources import DEFAULT_MODEL, model_dir, model_meta
 from textfacts.schema import Claim, Commitment, Document, Meta, given_meta, layer_of
@@ -270,7 +270,7 @@ def to_document(doc: Doc) -> Document:
     Components refer to each other by (start, end, label); ids exist only here.
     """
     doc_state = state(doc)
-    text = doc.user_data.get(TEXT_KEY) or doc.text
+    text = doc_text(doc)
     raw: list[dict[str, Any]] = []
     for group in MENTION_GROUPS:
         for span in doc.spans.get(group, []):

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
 
-from textfacts.extensions import TEXT_KEY, state
+from textfacts.extensions import doc_text, state
 from textfacts.offsets import Ranges
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ class DocContext:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.n_tokens = len(doc)
-        self.text = _text(doc)
+        self.text = doc_text(doc)
         self.lines = Lines(self.text)
         self._segments: list[Span] | None = None
         self._segment_starts: list[int] = []
@@ -197,16 +197,6 @@ class DocContext:
         if self._speakers is None or self._speakers[0] != stamp or self._speakers[1] != cues:
             self._speakers = (stamp, cues, Speakers(self, cues))
         return self._speakers[2]
-
-
-def _text(doc: Doc) -> str:
-    """The text the Extractor made the Doc from, else ``Doc.text`` (built from the tokens)."""
-    text = doc.user_data.get(TEXT_KEY)
-    if isinstance(text, str) and len(doc):
-        last = doc[-1]
-        if last.idx + len(last.text_with_ws) == len(text):
-            return text
-    return doc.text
 
 
 def _segments(doc: Doc, text: str) -> Iterator[Span]:

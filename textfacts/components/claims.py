@@ -282,7 +282,7 @@ class Claims:
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
                 claim["period_span"] = claim["period_span"] or previous[1]["period_span"]
                 claim["rule"] += "+claims.follow_up"
-            para = context(doc).paragraph_of(anchor.start_char)
+            para = ctx.paragraph_of(anchor.start_char)
             period = claim["period_span"]
             current = claim.pop("current")
             if carried is not None and _crossed(breaks, carried[0], anchor.start_char):
@@ -306,7 +306,7 @@ class Claims:
             if (
                 claim.pop("fallback")
                 and previous is not None
-                and context(doc).paragraph_of(previous[0].start_char) == para
+                and ctx.paragraph_of(previous[0].start_char) == para
                 and previous[1]["measure"]
             ):
                 # "... came to 4.1 trillion yuan. An increase of 6.3%": a verbless
@@ -447,7 +447,7 @@ class _Binder:
             if who != previous:
                 breaks.append(int(turn[0]))
             previous = who
-        starts = [a.start_char for a in self.anchors]
+        starts = self.anchor_starts
         for segment in self.segments:
             start, end = segment.start_char, segment.end_char
             k = bisect_right(starts, start - 1)
@@ -728,7 +728,7 @@ class _Binder:
             start, stop = child.left_edge.idx, right_edge(child)
             if _infinitival_relative(child):
                 # the infinitive's own words: up to a comma or the end of the line
-                cut = re.search(r",|\n", text_of(self.doc)[start:stop])
+                cut = re.search(r",|\n", self.ctx.text[start:stop])
                 stop = start + cut.start() if cut else stop
             if self.mentions.dates_in(start, stop) or self.figure_at(start, stop):
                 break

@@ -28,13 +28,7 @@ class Ranges:
     """
 
     def __init__(self, intervals: Iterable[Interval]):
-        ordered = sorted((s, e) for s, e in intervals if e > s)
-        self.starts = [s for s, _ in ordered]
-        self.reach: list[int] = []
-        furthest = -1
-        for _, end in ordered:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
+        self.starts, self.reach = _starts_and_reach((s, e) for s, e in intervals if e > s)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -120,15 +114,20 @@ class Containers:
     """A fixed set of intervals that answers "does any of them contain this one?" by bisection."""
 
     def __init__(self, intervals: Iterable[Interval]):
-        ordered = sorted(intervals)
-        self.starts = [s for s, _ in ordered]
-        self.reach: list[int] = []
-        furthest = -1
-        for _, end in ordered:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
+        self.starts, self.reach = _starts_and_reach(intervals)
 
     def contains(self, start: int, end: int) -> bool:
         """Whether some interval starts at or before `start` and ends at or after `end`."""
         before = bisect_right(self.starts, start)
         return before > 0 and self.reach[before - 1] >= end
+
+
+def _starts_and_reach(intervals: Iterable[Interval]) -> tuple[list[int], list[int]]:
+    """Sorted starts, and the furthest end among the intervals up to each one."""
+    ordered = sorted(intervals)
+    reach: list[int] = []
+    furthest = -1
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    return [s for s, _ in ordered], reach

@@ -18,7 +18,12 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEV = Path(os.environ.get("TEXTFACTS_DEV_TEXTS", REPO.parent.parent / "shared/corpus-dev/texts"))
+# shared/ is found as everywhere else (textfacts.corpus.SHARED: beside the checkout or
+# $TEXTFACTS_SHARED); it was looked for one folder too high, so corpus-dev was silently left out.
+sys.path.insert(0, str(REPO))
+from textfacts.corpus import SHARED  # noqa: E402
+
+DEV = Path(os.environ.get("TEXTFACTS_DEV_TEXTS") or SHARED / "corpus-dev/texts")
 
 
 def folders() -> list[Path]:

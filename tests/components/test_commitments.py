@@ -453,3 +453,111 @@ def test_a_requirement_binds_whoever_it_names(extractor):
     assert actors["keep"] == ("exporting enterprises", "require")
     assert actors["publish"] == ("General Administration of Customs", "require")
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Vice Premier Sun Lan urged efforts to stabilize supplies of fertiliser and keep "
+            "grain shipments moving.",
+            [
+                ("stabilize supplies of fertiliser", "require"),
+                ("keep grain shipments moving", "require"),
+            ],
+            id="urged-efforts-to",
+        ),
+        pytest.param(
+            "The executive meeting also called for cutting port charges and extending tax "
+            "rebates for small exporters.",
+            [
+                ("cut port charges", "require"),
+                ("extend tax rebates for small exporters", "require"),
+            ],
+            id="called-for-gerunds",
+        ),
+        pytest.param(
+            "The meeting stressed the need to expand imports of medical equipment.",
+            [("expand imports of medical equipment", "require")],
+            id="stressed-the-need-to",
+        ),
+        pytest.param(
+            "The minister emphasized the importance of upgrading inspection gear at land ports.",
+            [("upgrade inspection gear at land ports", "require")],
+            id="importance-of-gerund",
+        ),
+        pytest.param(
+            "The premier pledged measures to further open the services sector.",
+            [("open the services sector", "will")],
+            id="pledged-measures-to",
+        ),
+        pytest.param(
+            "The premier vowed to cut logistics costs for exporters.",
+            [("cut logistics costs for exporters", "will")],
+            id="vowed-to",
+        ),
+    ],
+)
+def test_directives_of_leaders_and_meetings(extractor, text, expected):
+    document = extractor(text)
+    assert [(c.action, c.modality) for c in document.commitments] == expected
+    assert all(c.text.split()[0] not in ("efforts", "the") for c in document.commitments)
+    assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The minister urged the partners to lift tariffs on farm goods.", id="call-on-others"
+        ),
+        pytest.param(
+            "Wang called for joint actions between countries to fight smuggling.",
+            id="nominal-call",
+        ),
+        pytest.param("Analysts stressed the need to watch freight rates.", id="not-an-authority"),
+        pytest.param("The report aims to analyze trade flows in the region.", id="unissued-report"),
+    ],
+)
+def test_what_is_not_a_directive_pledge(extractor, text):
+    assert extractor(text).commitments == []
+
+
+def test_an_issued_document_speaks_for_its_issuer(extractor):
+    text = (
+        "The State Council issued a guideline on Monday which aims to speed up the digital "
+        "upgrade of land ports. The guideline also requires customs authorities to share "
+        "inspection results."
+    )
+    document = extractor(text)
+    found = {c.action: (c.actor, c.modality) for c in document.commitments}
+    assert found["speed up the digital upgrade of land ports"] == ("State Council", "strive")
+    # a rule binds whoever it names (ANNOTATION.md §3)
+    assert found["share inspection results"] == ("General Administration of Customs", "require")
+    assert_grounded(document)
+
+
+def test_a_directive_is_said_by_who_gives_it(extractor):
+    text = (
+        "Premier Zhao Hongwei chaired a State Council executive meeting on Tuesday. "
+        "Premier Zhao urged steps to keep border logistics smooth."
+    )
+    document = extractor(text)
+    (pledge,) = document.commitments
+    speaker = document.mention(pledge.speaker)
+    assert (speaker.text, speaker.canonical) == ("Zhao", "Zhao Hongwei")
+    assert pledge.actor == "China"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [r for r in MODALITY_ROWS if r.role == "directive"],
+    ids=[r.id for r in MODALITY_ROWS if r.role == "directive"],
+)
+def test_every_directive_row_pledges_in_its_example(extractor, row):
+    document = extractor(row.example)
+    stem = row.word.rstrip("e")
+    first = document.commitments[:1]
+    assert [(c.modality, c.text.split()[0].startswith(stem)) for c in first] == [
+        (row.modality, True)
+    ], row.example

@@ -260,3 +260,16 @@ def test_credits_and_turn_line_titles(extractor, text, name, role):
     assert (person.start, person.end) == span_of(text, name)
     assert person.role == role
     assert_grounded(document)
+
+
+def test_a_title_before_a_short_reference_keeps_it_a_reference(extractor):
+    # "Premier Li" is the premier named before, not a two-word name of somebody else
+    text = (
+        "Premier Zhao Hongwei chaired a State Council executive meeting on Tuesday. "
+        "Premier Zhao urged steps to keep border logistics smooth."
+    )
+    document = extractor(text)
+    short = [m for m in persons(document) if m.text == "Zhao"]
+    assert [(m.start, m.end) for m in short] == [span_of(text, "Zhao", nth=1)]
+    assert short[0].canonical == "Zhao Hongwei"
+    assert_grounded(document)

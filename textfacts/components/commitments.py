@@ -64,7 +64,7 @@ class ModalityRow(BaseModel):
     id: str
     word: str
     modality: Literal["will", "strive", "plan", "continue", "require", "willing", "initiative"]
-    role: Literal["modal", "control", "transparent", "adverb", "noun"]
+    role: Literal["modal", "control", "transparent", "adverb", "noun", "directive"]
     example: str
 
 
@@ -91,6 +91,9 @@ class CueRow(CueRowBase):
         "item_ordinal",
         "next_step",
         "goal_copula",
+        "directive_noun",
+        "issue_verb",
+        "official_title",
     ]
 
 
@@ -103,6 +106,8 @@ class Cues:
     transparent: dict[str, str]
     adverb: dict[str, str]
     noun: dict[str, str]
+    # "urged efforts to X", "called for X-ing": a verb whose object names the action
+    directive: dict[str, str]
     enumerators: list[re.Pattern[str]]
     intros: list[re.Pattern[str]]
     words: dict[str, set[str]]
@@ -115,7 +120,7 @@ class Cues:
         """Read modality.tsv and commitments.jsonl into lookup tables."""
         rows = read_tsv(data_path(data_dir, "lexicons/modality.tsv"), ModalityRow)
         by_role: dict[str, dict[str, str]] = {
-            r: {} for r in ("modal", "control", "transparent", "adverb", "noun")
+            r: {} for r in ("modal", "control", "transparent", "adverb", "noun", "directive")
         }
         for row in rows:
             by_role[row.role][row.word] = row.modality
@@ -138,6 +143,7 @@ class Cues:
             transparent=by_role["transparent"],
             adverb=by_role["adverb"],
             noun=by_role["noun"],
+            directive=by_role["directive"],
             enumerators=compiled("enumerator"),
             intros=compiled("list_intro"),
             words=words,
@@ -169,6 +175,8 @@ class Found:
     # Where the first of its coordinated actions starts: dates before it are fronted and
     # shared; dates after it sit in one action's own phrase.
     front: int | None = None
+    # who said it when the trigger itself names them ("Premier Zhao urged efforts to ...")
+    speaker: Span | None = None
 
 
 class Commitments:
@@ -190,6 +198,8 @@ class Commitments:
             )
         )
         self.default_actor = default_actor
+        # document noun → (its first token issued by an authority, the issuer), per Doc
+        self._issued_at: dict[str, tuple[int, str]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the textfacts_commitments span group."""
@@ -200,6 +210,8 @@ class Commitments:
         ctx = context(doc)
         mentions = ctx.mentions
         speakers = ctx.speakers(self.speech)
+        # official documents an authority issues in this text (read by `_issued`)
+        self._issued_at = self._issued_documents(doc, mentions)
         found: list[Found] = []
         covered: list[tuple[int, int]] = []
         pieces = [(segment, self._inline_items(segment)) for segment in ctx.segments]
@@ -299,6 +311,24 @@ class Commitments:
         opening = context(sent.doc).text_at(sent).lstrip()
         listed = any(p.match(opening) for p in self.cues.enumerators)
         for token in sent:
+            if token.lemma_.lower() in self.cues.directive:
+                directed = self._directive(token, mentions, speakers, seen)
+                if directed and listed:
+                    head = directed[0]
+                    yield Found(
+                        head.start,
+                        sent.end_char,
+                        head.head,
+                        head.modality,
+                        head.actor,
+                        head.rule,
+                        head.shared_dates,
+                        whole=True,
+                    )
+                    return
+                if directed:
+                    yield from directed
+                    continue
             trigger = self._trigger(token)
             if imperative is not None and token.i == imperative.i and trigger is None:
                 lemma = token.lemma_.lower()
@@ -369,7 +399,11 @@ class Commitments:
             )
             if not passive and not bare and obliged is None and not agentive:
                 continue
-            actor = obliged or self._actor(action, mentions, speakers)
+            actor = (
+                obliged
+                or (self._required_party(chain) if modality == "require" else None)
+                or self._actor(action, mentions, speakers)
+            )
             seen.add(action.i)
             start = min(t.idx for t in chain)
             if passive:
@@ -420,6 +454,234 @@ class Commitments:
                     shared,
                     front=start,
                 )
+
+    def _directive(
+        self, verb: Token, mentions: Mentions, speakers: Speakers, seen: set[int]
+    ) -> list[Found]:
+        """A directive or pledge whose object names the action, one per coordinated action.
+
+        "Premier Zhao urged efforts to X and Y", "the meeting called for X-ing", "he
+        underscored X-ing": a leader or a body directing the government it speaks for commits
+        that body (ANNOTATION.md §3; §7 counts "should" and "are asked to" as `require`). A
+        call on others ("urged the partners to lift ...") names no action of its own side and
+        gives nothing here.
+        """
+        if verb.pos_ != "VERB" or verb.dep_ in ("aux", "amod"):
+            return []
+        action = self._directed_action(verb)
+        if (
+            action is None
+            or action.i in seen
+            or self._is_past(action)
+            or self._believed(verb)
+            or not self._directs(verb, mentions)
+        ):
+            return []
+        lemma = verb.lemma_.lower()
+        modality, rule = self.cues.directive[lemma], f"modality.{lemma}"
+        actor = self._directing_body(verb, mentions, speakers)
+        shared = self._governing_dates([verb, action], mentions)
+        subject = self._subject(verb)
+        said_by = mentions.person_at(subject) if subject is not None else None
+        seen.add(action.i)
+        out = [
+            Found(
+                verb.idx,
+                _clause_end(action),
+                action,
+                modality,
+                actor,
+                rule,
+                shared,
+                speaker=said_by,
+            )
+        ]
+        for conj in _conjuncts(action):
+            if (
+                conj.i in seen
+                or self._is_past(conj)
+                or conj.tag_ not in ("VB", "VBP", action.tag_)
+                or _continues_noun_list(conj)
+                or any(c.dep_ in _SUBJECTS or c.dep_ == "aux" for c in conj.children)
+            ):
+                continue
+            seen.add(conj.i)
+            out.append(
+                Found(
+                    _conj_start(conj),
+                    _clause_end(conj),
+                    conj,
+                    modality,
+                    actor,
+                    rule,
+                    shared,
+                    front=verb.idx,
+                    speaker=said_by,
+                )
+            )
+        return out
+
+    def _directed_action(self, verb: Token) -> Token | None:
+        """The action a directive names: "efforts to X", "the importance of X-ing", "for X-ing".
+
+        A to-infinitive right after the verb counts only when nobody else is its subject
+        ("vowed to cut", not "urged the partners to cut").
+        """
+        nouns = [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+            gerund = next((g for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            if gerund is not None:
+                return gerund
+            nouns += [c for c in prep.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.tag_ == "VBG":
+                return noun  # "underscored implementing ..." (parsed as an object)
+            if not self.cues.has("directive_noun", noun.lemma_):
+                continue
+            for child in noun.children:
+                if (
+                    child.dep_ in ("acl", "relcl")
+                    and child.pos_ == "VERB"
+                    and child.i > noun.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+                ):
+                    return child
+                if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+                    gerund = next(
+                        (g for g in child.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None
+                    )
+                    if gerund is not None:
+                        return gerund
+        # "urged steps to X" with the infinitive hung from the verb: the noun still names it
+        directive_object = any(self.cues.has("directive_noun", n.lemma_) for n in nouns)
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.i > verb.i and child.tag_ == "VBG":
+                return child
+            if (
+                child.dep_ == "xcomp"
+                and child.tag_ == "VB"
+                and (not nouns or directive_object)
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            ):
+                return child
+        return None
+
+    def _directs(self, verb: Token, mentions: Mentions) -> bool:
+        """Whether a directive comes from a person, a body, a meeting or an official document."""
+        subject = self._subject(verb)
+        if subject is None or subject.dep_ != "nsubj":
+            return False
+        subject = _relative_antecedent(subject)
+        if subject.lower_ in ("he", "she", "it", "they", "we"):
+            return True
+        name = mentions.name_at(subject)
+        if mentions.person_at(subject) is not None or (
+            name is not None and name.label_ in ("PERSON", "ORG", "GPE")
+        ):
+            return True
+        lemma = subject.lemma_.lower()
+        titled = any(
+            c.dep_ == "compound" and self.cues.has("official_title", c.lower_)
+            for c in subject.children
+        )
+        return (
+            titled  # "Premier Zhao urged ..." with the name not found as a person
+            or self.cues.has("official_title", lemma)  # "the premier urged ..."
+            or self.cues.has("agent_noun", lemma)
+            or self.cues.has("event_noun", lemma)  # "the meeting urged ..."
+            or (self.cues.has("agent_document", lemma) and self._issued(subject, mentions))
+        )
+
+    def _directing_body(self, verb: Token, mentions: Mentions, speakers: Speakers) -> str:
+        """Who a directive commits: the body that issues it, else the speaker's, else China.
+
+        A State Council meeting or a national leader directs the country's government
+        (ANNOTATION.md §7: "China will ..." stays "China").
+        """
+        subject = _relative_antecedent(self._subject(verb) or verb)
+        name = mentions.name_at(subject)
+        if name is not None and name.label_ in ("ORG", "GPE"):
+            actor = self._actor(verb, mentions, speakers)
+            if actor:
+                return actor
+        person = speakers.at(verb)
+        org = mentions.person_org(person) if person is not None else None
+        if org:
+            return self.cues.actor_alias.get(org.lower(), org)
+        return self.cues.actor_alias.get("china", "China")
+
+    def _issued(self, document: Token, mentions: Mentions) -> bool:
+        """Whether an official document speaks for an authority.
+
+        It names one ("the GAC's work plan"), an authority issues it in the same clause ("The
+        State Council released a circular which ..."), or it is "the <document>" after such a
+        one earlier in the text.
+        """
+        if any(
+            self.cues.has("agent_noun", t.lemma_)
+            or ((n := mentions.name_at(t)) is not None and n.label_ in ("ORG", "GPE"))
+            for t in document.subtree
+        ):
+            return True
+        return self._issuer(document) is not None
+
+    def _issuer(self, document: Token) -> str | None:
+        """Who issued a document issued in this text ("The State Council released a circular")."""
+        first, issuer = self._issued_at.get(document.lemma_.lower(), (-1, ""))
+        if first == document.i or (
+            0 <= first < document.i
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in document.children)
+        ):
+            return issuer
+        return None
+
+    def _issued_documents(self, doc: Doc, mentions: Mentions) -> dict[str, tuple[int, str]]:
+        """Document noun → its first token issued by an authority ("The GAC issued a plan").
+
+        The issuer is canonical for an ORG or GPE, else the authority as written.
+        """
+        out: dict[str, tuple[int, str]] = {}
+        for token in doc:
+            if token.dep_ != "dobj" or not self.cues.has("agent_document", token.lemma_):
+                continue
+            verb = token.head
+            if not self.cues.has("issue_verb", verb.lemma_):
+                continue
+            issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if issuer is None:
+                continue
+            name = mentions.name_at(issuer)
+            if name is not None and name.label_ in ("ORG", "GPE"):
+                canonical = (
+                    mentions.parent(name)
+                    if name.label_ == "ORG"
+                    else ((name._.textfacts or {}).get("canonical") or name.text)
+                )
+                by = self.cues.actor_alias.get(canonical.lower(), canonical)
+            elif self.cues.has("agent_noun", issuer.lemma_):
+                by = self.cues.actor_alias.get(issuer.lower_, issuer.text)
+            else:
+                continue
+            out.setdefault(token.lemma_.lower(), (token.i, by))
+        return out
+
+    def _required_party(self, chain: list[Token]) -> str | None:
+        """Whom an active "requires X to" names: "the plan requires customs offices to ..."."""
+        for token in chain:
+            if self.cues.control.get(token.lemma_.lower()) != "require":
+                continue
+            party = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if party is None or party.pos_ not in ("NOUN", "PROPN"):
+                continue
+            core = " ".join(
+                t.lower_ for t in party.subtree if t.dep_ in ("compound", "amod") or t.i == party.i
+            )
+            for phrase in (core, party.lower_):
+                if phrase in self.cues.actor_alias:
+                    return self.cues.actor_alias[phrase]
+            words = [t for t in party.subtree if t.dep_ not in ("det", "punct") and t.i <= party.i]
+            return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in words)
+        return None
 
     def _infinitival_passive(
         self, token: Token, sent: Span, speakers: Speakers, seen: set[int]
@@ -658,7 +920,7 @@ class Commitments:
         if subject is None:
             # Subjectless imperatives count only in headlines and lists (handled elsewhere).
             return False
-        subject = self._antecedent(subject)
+        subject = _relative_antecedent(self._antecedent(subject))
         lower = subject.lower_
         if lower in _FIRST_PERSON:
             return True
@@ -678,11 +940,7 @@ class Commitments:
                 return item is not None and speakers.at(subject) is not None
             return owner.lower_ in ("our", "its", "their") or mentions.name_at(owner) is not None
         if self.cues.has("agent_document", subject.lemma_):
-            return any(
-                self.cues.has("agent_noun", t.lemma_)
-                or ((n := mentions.name_at(t)) is not None and n.label_ in ("ORG", "GPE"))
-                for t in subject.subtree
-            )
+            return self._issued(subject, mentions)
         return False
 
     def _schedules_event(self, verb: Token) -> bool:
@@ -725,7 +983,11 @@ class Commitments:
         """Canonical name of who commits: the subject ORG, else the speaker's organisation."""
         subject = self._subject(verb)
         if subject is not None:
-            subject = self._antecedent(subject)
+            subject = _relative_antecedent(self._antecedent(subject))
+        if subject is not None and self.cues.has("agent_document", subject.lemma_):
+            issuer = self._issuer(subject)
+            if issuer is not None:
+                return issuer  # "the plan aims to ...": the body that issued it
         if subject is not None and not any(c.dep_ == "auxpass" for c in verb.children):
             phrase = " ".join(t.lower_ for t in subject.subtree if t.dep_ != "det")
             if phrase in self.cues.actor_alias:
@@ -1311,7 +1573,7 @@ class Commitments:
             ),
             None,
         )
-        speaker = speakers.at(item.head)
+        speaker = item.speaker or speakers.at(item.head)
         attrs = {
             "actor": item.actor or self._actor(item.head, mentions, speakers),
             "action": action_phrase(
@@ -1488,6 +1750,13 @@ def _conjuncts(verb: Token) -> list[Token]:
         elif child.dep_ == "conj" and child.i > verb.i:
             out.extend(_conjuncts(child))  # through a mis-tagged conjunct ("adhere" as ADV)
     return out
+
+
+def _relative_antecedent(subject: Token) -> Token:
+    """ "a circular which aims to ...": the noun a relative pronoun subject stands for."""
+    if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
 
 
 def _clause_end(verb: Token) -> int:

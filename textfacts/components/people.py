@@ -282,7 +282,12 @@ class People:
                 continue
             if covered.overlaps(token.idx, token.idx + len(token)):
                 continue
-            if _proper_neighbour(doc, token.i - 1) or _proper_neighbour(doc, token.i + 1):
+            # "Premier Li", "Minister Wang": a title before a short name is not another name
+            before = doc[token.i - 1].lower_ if token.i else ""
+            titled = before in self.heads or before in self.honorifics
+            if (_proper_neighbour(doc, token.i - 1) and not titled) or _proper_neighbour(
+                doc, token.i + 1
+            ):
                 continue
             out.append((doc[token.i : token.i + 1], "people.short_reference", canonical))
         return sorted(out, key=lambda item: item[0].start)

@@ -561,3 +561,34 @@ def test_every_directive_row_pledges_in_its_example(extractor, row):
     assert [(c.modality, c.text.split()[0].startswith(stem)) for c in first] == [
         (row.modality, True)
     ], row.example
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "It is necessary to speed up the upgrade of border ports, the minister said.",
+            [("speed up the upgrade of border ports", "require")],
+            id="necessary-to",
+        ),
+        pytest.param("It is important to note that exports rose in May.", [], id="about-speaking"),
+        pytest.param("Exporters said it was essential to cut fees.", [], id="past"),
+        pytest.param("The port is important to trade with Laos.", [], id="no-expletive"),
+    ],
+)
+def test_it_is_necessary_to_requires(extractor, text, expected):
+    document = extractor(text)
+    assert [(c.action, c.modality) for c in document.commitments] == expected
+    assert_grounded(document)
+
+
+def test_a_plan_owned_or_issued_before_speaks_for_its_owner(extractor):
+    text = (
+        "The State Council released a circular on May 3 which aims to raise the share of "
+        "paperless clearance. China's port reform plan was published in April. The plan aims "
+        "to cut clearance times at land ports by 2028."
+    )
+    document = extractor(text)
+    found = {c.action.split()[0]: c.actor for c in document.commitments}
+    assert found == {"raise": "State Council", "cut": "China"}
+    assert_grounded(document)

@@ -64,7 +64,7 @@ class ModalityRow(BaseModel):
     id: str
     word: str
     modality: Literal["will", "strive", "plan", "continue", "require", "willing", "initiative"]
-    role: Literal["modal", "control", "transparent", "adverb", "noun", "directive"]
+    role: Literal["modal", "control", "transparent", "adverb", "noun", "directive", "necessity"]
     example: str
 
 
@@ -108,6 +108,8 @@ class Cues:
     noun: dict[str, str]
     # "urged efforts to X", "called for X-ing": a verb whose object names the action
     directive: dict[str, str]
+    # "It is necessary to X": an adjective of necessity with an expletive "it"
+    necessity: dict[str, str]
     enumerators: list[re.Pattern[str]]
     intros: list[re.Pattern[str]]
     words: dict[str, set[str]]
@@ -120,7 +122,8 @@ class Cues:
         """Read modality.tsv and commitments.jsonl into lookup tables."""
         rows = read_tsv(data_path(data_dir, "lexicons/modality.tsv"), ModalityRow)
         by_role: dict[str, dict[str, str]] = {
-            r: {} for r in ("modal", "control", "transparent", "adverb", "noun", "directive")
+            r: {}
+            for r in ("modal", "control", "transparent", "adverb", "noun", "directive", "necessity")
         }
         for row in rows:
             by_role[row.role][row.word] = row.modality
@@ -144,6 +147,7 @@ class Cues:
             adverb=by_role["adverb"],
             noun=by_role["noun"],
             directive=by_role["directive"],
+            necessity=by_role["necessity"],
             enumerators=compiled("enumerator"),
             intros=compiled("list_intro"),
             words=words,
@@ -311,7 +315,7 @@ class Commitments:
         opening = context(sent.doc).text_at(sent).lstrip()
         listed = any(p.match(opening) for p in self.cues.enumerators)
         for token in sent:
-            if token.lemma_.lower() in self.cues.directive:
+            if token.lemma_.lower() in self.cues.directive or token.lower_ in self.cues.necessity:
                 directed = self._directive(token, mentions, speakers, seen)
                 if directed and listed:
                     head = directed[0]
@@ -466,6 +470,8 @@ class Commitments:
         call on others ("urged the partners to lift ...") names no action of its own side and
         gives nothing here.
         """
+        if verb.lower_ in self.cues.necessity:
+            return self._necessity(verb, mentions, speakers, seen)
         if verb.pos_ != "VERB" or verb.dep_ in ("aux", "amod"):
             return []
         action = self._directed_action(verb)
@@ -520,6 +526,45 @@ class Commitments:
                 )
             )
         return out
+
+    def _necessity(
+        self, adjective: Token, mentions: Mentions, speakers: Speakers, seen: set[int]
+    ) -> list[Found]:
+        """ "It is necessary to X": what must be done, in the voice of the text (§7: "must").
+
+        Only with an expletive "it" and an action that is not about speaking or believing ("It
+        is important to note that ..." pledges nothing).
+        """
+        copula = adjective.head
+        if adjective.dep_ != "acomp" or copula.lemma_ != "be" or self._is_past(copula):
+            return []
+        if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in copula.children):
+            return []
+        action = next(
+            (
+                c
+                for c in copula.children
+                if c.dep_ == "xcomp"
+                and c.tag_ == "VB"
+                and c.i > adjective.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        lemma = action.lemma_.lower() if action is not None else ""
+        if (
+            action is None
+            or action.i in seen
+            or lemma in self.speech.verbs
+            or self.cues.has("belief_verb", lemma)
+        ):
+            return []
+        seen.add(action.i)
+        modality = self.cues.necessity[adjective.lower_]
+        rule = f"modality.{adjective.lower_}"
+        shared = self._governing_dates([adjective, action], mentions)
+        start = min(t.idx for t in copula.children if t.dep_ == "nsubj")
+        return [Found(start, _clause_end(action), action, modality, None, rule, shared)]
 
     def _directed_action(self, verb: Token) -> Token | None:
         """The action a directive names: "efforts to X", "the importance of X-ing", "for X-ing".
@@ -636,34 +681,39 @@ class Commitments:
         return None
 
     def _issued_documents(self, doc: Doc, mentions: Mentions) -> dict[str, tuple[int, str]]:
-        """Document noun → its first token issued by an authority ("The GAC issued a plan").
+        """Document noun → its first token issued or owned by an authority, and the authority.
 
-        The issuer is canonical for an ORG or GPE, else the authority as written.
+        "The GAC issued a plan" (the issuing verb's subject), "China's reform plan", "the
+        ministry's circular" (its owner). The authority is canonical for an ORG or GPE.
         """
         out: dict[str, tuple[int, str]] = {}
         for token in doc:
-            if token.dep_ != "dobj" or not self.cues.has("agent_document", token.lemma_):
+            if not self.cues.has("agent_document", token.lemma_):
                 continue
-            verb = token.head
-            if not self.cues.has("issue_verb", verb.lemma_):
-                continue
-            issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if issuer is None:
-                continue
-            name = mentions.name_at(issuer)
-            if name is not None and name.label_ in ("ORG", "GPE"):
-                canonical = (
-                    mentions.parent(name)
-                    if name.label_ == "ORG"
-                    else ((name._.textfacts or {}).get("canonical") or name.text)
-                )
-                by = self.cues.actor_alias.get(canonical.lower(), canonical)
-            elif self.cues.has("agent_noun", issuer.lemma_):
-                by = self.cues.actor_alias.get(issuer.lower_, issuer.text)
-            else:
-                continue
-            out.setdefault(token.lemma_.lower(), (token.i, by))
+            by = None
+            if token.dep_ == "dobj" and self.cues.has("issue_verb", token.head.lemma_):
+                issuer = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                by = self._authority(issuer, mentions) if issuer is not None else None
+            if by is None:
+                owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                by = self._authority(owner, mentions) if owner is not None else None
+            if by is not None:
+                out.setdefault(token.lemma_.lower(), (token.i, by))
         return out
+
+    def _authority(self, token: Token, mentions: Mentions) -> str | None:
+        """The canonical authority a word names: an ORG or GPE, or an agent noun as written."""
+        name = mentions.name_at(token)
+        if name is not None and name.label_ in ("ORG", "GPE"):
+            canonical = (
+                mentions.parent(name)
+                if name.label_ == "ORG"
+                else ((name._.textfacts or {}).get("canonical") or name.text)
+            )
+            return self.cues.actor_alias.get(canonical.lower(), canonical)
+        if self.cues.has("agent_noun", token.lemma_):
+            return self.cues.actor_alias.get(token.lower_, token.text)
+        return None
 
     def _required_party(self, chain: list[Token]) -> str | None:
         """Whom an active "requires X to" names: "the plan requires customs offices to ..."."""
@@ -931,6 +981,8 @@ class Commitments:
             return True
         if self.cues.has("agent_noun", subject.lemma_) or self.cues.has("agent_noun", lower):
             return True
+        if self.cues.has("agent_document", subject.lemma_) and self._issuer(subject) is not None:
+            return True  # "the plan aims to ...": the plan an authority issued in this text
         item = self._item_kind(subject)
         if item is not None or self.cues.has("goal_noun", subject.lemma_):
             # "Its aim is to strive to set up ...": the goal of whoever owns it; a list item
@@ -1754,9 +1806,17 @@ def _conjuncts(verb: Token) -> list[Token]:
 
 def _relative_antecedent(subject: Token) -> Token:
     """ "a circular which aims to ...": the noun a relative pronoun subject stands for."""
-    if subject.lower_ in ("which", "that", "who") and subject.head.dep_ == "relcl":
-        return subject.head.head
-    return subject
+    if subject.lower_ not in ("which", "that", "who") or subject.head.dep_ != "relcl":
+        return subject
+    noun = subject.head.head
+    prep = noun.head
+    if noun.ent_type_ in ("DATE", "TIME") and noun.dep_ == "pobj" and prep.dep_ == "prep":
+        # "released a circular on May 3 which aims to ...": a date does not aim; the clause
+        # belongs to the object before the time phrase
+        before = [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i]
+        if before:
+            return before[-1]
+    return noun
 
 
 def _clause_end(verb: Token) -> int:

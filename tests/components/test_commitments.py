@@ -592,3 +592,20 @@ def test_a_plan_owned_or_issued_before_speaks_for_its_owner(extractor):
     found = {c.action.split()[0]: c.actor for c in document.commitments}
     assert found == {"raise": "State Council", "cut": "China"}
     assert_grounded(document)
+
+
+def test_it_after_an_issued_document_is_the_document(extractor):
+    text = (
+        "The State Council issued a guideline on port reform on Monday. It aims to cut "
+        "clearance times by 2027. It also requires local customs offices to share inspection "
+        "data."
+    )
+    document = extractor(text)
+    found = {c.action: (c.actor, c.modality, c.deadline) for c in document.commitments}
+    assert found == {
+        "cut clearance times by 2027": ("State Council", "strive", "2027"),
+        "share inspection data": ("General Administration of Customs", "require", "2027"),
+    }
+    # far from any document, or said of a company, "it" pledges nothing
+    assert extractor("The company said it aims to double sales of its trucks.").commitments == []
+    assert_grounded(document)

@@ -55,6 +55,8 @@ _THIRD_PERSON = {"they"}
 _PERFECT = {"have", "has", "had"}
 # "The Chinese version shall prevail" is a translation note, not an action.
 _STATES = {"be", "remain", "have", "become", "stay", "prevail"}
+# How far back (tokens) "it" may stand for an official document named before: a few sentences.
+_DOCUMENT_REACH = 80
 
 
 class ModalityRow(BaseModel):
@@ -204,6 +206,7 @@ class Commitments:
         self.default_actor = default_actor
         # document noun → (its first token issued by an authority, the issuer), per Doc
         self._issued_at: dict[str, tuple[int, str]] = {}
+        self._documents: list[int] = []  # tokens that name such a document, in text order
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the textfacts_commitments span group."""
@@ -216,6 +219,11 @@ class Commitments:
         speakers = ctx.speakers(self.speech)
         # official documents an authority issues in this text (read by `_issued`)
         self._issued_at = self._issued_documents(doc, mentions)
+        self._documents = [
+            t.i
+            for t in doc
+            if self.cues.has("agent_document", t.lemma_) and self._issuer(t) is not None
+        ]
         found: list[Found] = []
         covered: list[tuple[int, int]] = []
         pieces = [(segment, self._inline_items(segment)) for segment in ctx.segments]
@@ -644,6 +652,11 @@ class Commitments:
         (ANNOTATION.md §7: "China will ..." stays "China").
         """
         subject = _relative_antecedent(self._subject(verb) or verb)
+        document = self._document_it(subject)
+        if document is not None or self.cues.has("agent_document", subject.lemma_):
+            issuer = self._issuer(document or subject)
+            if issuer is not None:
+                return issuer
         name = mentions.name_at(subject)
         if name is not None and name.label_ in ("ORG", "GPE"):
             actor = self._actor(verb, mentions, speakers)
@@ -669,6 +682,28 @@ class Commitments:
         ):
             return True
         return self._issuer(document) is not None
+
+    def _document_it(self, pronoun: Token) -> Token | None:
+        """ "The plan aims to X. It also requires Y": "it" is the document named just before.
+
+        Only a subject "it" of a verb that a document can do (aim, require, call for, stress)
+        asks this, within the few sentences after the document (_DOCUMENT_REACH tokens).
+        """
+        if pronoun.lower_ != "it" or not self._documents:
+            return None
+        k = bisect_left(self._documents, pronoun.i)
+        if k == 0 or pronoun.i - self._documents[k - 1] > _DOCUMENT_REACH:
+            return None
+        return pronoun.doc[self._documents[k - 1]]
+
+    def _speaks_for_document(self, verb: Token) -> bool:
+        """Whether a control chain is one a document can voice: "it aims to", "it requires"."""
+        node = verb
+        for _ in range(3):
+            if node.dep_ != "xcomp":
+                break
+            node = node.head
+        return self.cues.control.get(node.lemma_.lower()) in ("strive", "require")
 
     def _issuer(self, document: Token) -> str | None:
         """Who issued a document issued in this text ("The State Council released a circular")."""
@@ -974,6 +1009,8 @@ class Commitments:
         lower = subject.lower_
         if lower in _FIRST_PERSON:
             return True
+        if self._document_it(subject) is not None and self._speaks_for_document(verb):
+            return True
         if lower in _THIRD_PERSON or (listed and lower == "it"):
             return speakers.at(subject) is not None
         name = mentions.name_at(subject)
@@ -1036,6 +1073,7 @@ class Commitments:
         subject = self._subject(verb)
         if subject is not None:
             subject = _relative_antecedent(self._antecedent(subject))
+            subject = self._document_it(subject) or subject
         if subject is not None and self.cues.has("agent_document", subject.lemma_):
             issuer = self._issuer(subject)
             if issuer is not None:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -207,6 +208,9 @@ class Commitments:
         # document noun → (its first token issued by an authority, the issuer), per Doc
         self._issued_at: dict[str, tuple[int, str]] = {}
         self._documents: list[int] = []  # tokens that name such a document, in text order
+        self._directive_at: set[int] = set()  # tokens that may open a directive, per Doc
+        # hashes of the directive verbs, necessity adjectives and document nouns (`_cue_words`)
+        self._cue_hashes: tuple[set[int], set[int], set[int]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the textfacts_commitments span group."""
@@ -218,12 +222,9 @@ class Commitments:
         mentions = ctx.mentions
         speakers = ctx.speakers(self.speech)
         # official documents an authority issues in this text (read by `_issued`)
-        self._issued_at = self._issued_documents(doc, mentions)
-        self._documents = [
-            t.i
-            for t in doc
-            if self.cues.has("agent_document", t.lemma_) and self._issuer(t) is not None
-        ]
+        self._directive_at, papers = self._cue_words(doc)
+        self._issued_at = self._issued_documents(papers, mentions)
+        self._documents = [t.i for t in papers if self._issuer(t) is not None]
         found: list[Found] = []
         covered: list[tuple[int, int]] = []
         pieces = [(segment, self._inline_items(segment)) for segment in ctx.segments]
@@ -323,7 +324,7 @@ class Commitments:
         opening = context(sent.doc).text_at(sent).lstrip()
         listed = any(p.match(opening) for p in self.cues.enumerators)
         for token in sent:
-            if token.lemma_.lower() in self.cues.directive or token.lower_ in self.cues.necessity:
+            if token.i in self._directive_at:
                 directed = self._directive(token, mentions, speakers, seen)
                 if directed and listed:
                     head = directed[0]
@@ -715,16 +716,44 @@ class Commitments:
             return issuer
         return None
 
-    def _issued_documents(self, doc: Doc, mentions: Mentions) -> dict[str, tuple[int, str]]:
+    def _cue_words(self, doc: Doc) -> tuple[set[int], list[Token]]:
+        """Tokens that may open a directive ("urged", "necessary") and document nouns ("plan").
+
+        Read in one pass over the Doc's lemma and lower-case columns against hashes of the cue
+        words (as written, Title and UPPER case: what `Cues.has` folds), so the sentence loop
+        asks one set membership per token and only document nouns become Token objects.
+        """
+        if self._cue_hashes is None:
+            strings = doc.vocab.strings
+
+            def forms(words: Iterable[str]) -> set[int]:
+                return {strings.add(f) for w in words for f in (w, w.title(), w.upper())}
+
+            self._cue_hashes = (
+                forms(self.cues.directive),
+                {strings.add(word) for word in self.cues.necessity},
+                forms(self.cues.words.get("agent_document", set())),
+            )
+        verbs, adjectives, papers = self._cue_hashes
+        directive: set[int] = set()
+        documents: list[Token] = []
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+            if lemma in verbs or lower in adjectives:
+                directive.add(i)
+            if lemma in papers and self.cues.has("agent_document", doc[i].lemma_):
+                documents.append(doc[i])
+        return directive, documents
+
+    def _issued_documents(
+        self, papers: list[Token], mentions: Mentions
+    ) -> dict[str, tuple[int, str]]:
         """Document noun → its first token issued or owned by an authority, and the authority.
 
         "The GAC issued a plan" (the issuing verb's subject), "China's reform plan", "the
         ministry's circular" (its owner). The authority is canonical for an ORG or GPE.
         """
         out: dict[str, tuple[int, str]] = {}
-        for token in doc:
-            if not self.cues.has("agent_document", token.lemma_):
-                continue
+        for token in papers:
             by = None
             if token.dep_ == "dobj" and self.cues.has("issue_verb", token.head.lemma_):
                 issuer = next((c for c in token.head.children if c.dep_ == "nsubj"), None)

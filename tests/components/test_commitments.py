@@ -609,3 +609,26 @@ def test_it_after_an_issued_document_is_the_document(extractor):
     # far from any document, or said of a company, "it" pledges nothing
     assert extractor("The company said it aims to double sales of its trucks.").commitments == []
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Customs to cut port fees to help small exporters\n\nThe fees fell in May.",
+            "to cut port fees",
+            id="purpose-left-out",
+        ),
+        pytest.param(
+            "China to open 12 new border crossings for freight trains from Central Asia and "
+            "the Caucasus in 2027\n\nTrade rose.",
+            "to open 12 new border crossings for freight trains from Central Asia and the "
+            "Caucasus in 2027",
+            id="long-headline",
+        ),
+    ],
+)
+def test_headline_infinitive_span(extractor, text, expected):
+    document = extractor(text)
+    assert [c.text for c in document.commitments] == [expected]
+    assert_grounded(document)

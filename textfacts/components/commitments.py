@@ -56,6 +56,8 @@ _THIRD_PERSON = {"they"}
 _PERFECT = {"have", "has", "had"}
 # "The Chinese version shall prevail" is a translation note, not an action.
 _STATES = {"be", "remain", "have", "become", "stay", "prevail"}
+# Words a wire headline may have ("China to ... to stabilize foreign trade and investment").
+_HEADLINE_WORDS = 20
 # How far back (tokens) "it" may stand for an official document named before: a few sentences.
 _DOCUMENT_REACH = 80
 
@@ -1526,7 +1528,7 @@ class Commitments:
             if (
                 not match
                 or stripped.endswith(".")
-                or len(stripped.split()) > 16
+                or len(stripped.split()) > _HEADLINE_WORDS
                 or in_chrome(doc, start, start + len(stripped))
             ):
                 continue
@@ -1557,9 +1559,25 @@ class Commitments:
                 continue
             if self._schedules_event(verb):
                 continue  # "Beijing to host the trade fair in May" schedules an event
+            # "China to open new zones to stabilize trade": the purpose is not the pledge
+            purpose = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "advcl"
+                    and c.i > verb.i
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                ),
+                None,
+            )
+            end = span.end_char
+            if purpose is not None:
+                end = min(end, purpose.left_edge.idx)
+                while end > span.start_char and text[end - 1] in " ,":
+                    end -= 1
             yield Found(
                 span.start_char,
-                span.end_char,
+                end,
                 verb,
                 "will",
                 actor,

@@ -170,3 +170,12 @@ def test_an_infinitive_after_a_count_tells_it_apart(extractor):
 def test_the_infinitive_stops_at_a_comma(extractor):
     text = "The GAC issued 9 measures to cut port fees, the first set this year."
     assert claims(extractor, text)["9 measures"][0] == "measures to cut port fees"
+
+
+def test_an_adjective_phrase_after_a_count_tells_it_apart(extractor):
+    """ "35 ports open to foreign vessels": an adjective with its own phrase after the noun."""
+    text = "During the period, 35 ports open to foreign vessels were newly added, she said."
+    assert claims(extractor, text)["35 ports"][0] == "ports open to foreign vessels"
+    # a bare adjective after the count is not a modifier of its own
+    text = "In 2026, 40 ports were busy."
+    assert claims(extractor, text)["40 ports"][0] == "ports"

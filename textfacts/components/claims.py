@@ -702,9 +702,11 @@ class _Binder:
         end = anchor.end_char
         for child in sorted(root.children, key=lambda t: t.i):
             if child.i < anchor.end or not (
-                child.dep_ in ("prep", "acl") or _infinitival_relative(child)
+                child.dep_ in ("prep", "acl")
+                or _infinitival_relative(child)
+                or (child.dep_ == "amod" and any(c.dep_ == "prep" for c in child.children))
             ):
-                continue
+                continue  # an adjective after the noun with its own phrase: "ports open to X"
             if self.doc[child.i - 1].text in (",", "(") or child.lower_ in (
                 "in",
                 "during",

@@ -632,3 +632,13 @@ def test_headline_infinitive_span(extractor, text, expected):
     document = extractor(text)
     assert [c.text for c in document.commitments] == [expected]
     assert_grounded(document)
+
+
+def test_a_date_in_a_fronted_purpose_is_no_deadline(extractor):
+    text = (
+        "To secure steady growth for the second quarter, efforts should be made to cut port "
+        "fees, the meeting said. In 2027, customs will open two more green lanes."
+    )
+    document = extractor(text, meta={"published": "2026-05-04"})
+    deadlines = {c.text.split()[-1]: c.deadline for c in document.commitments}
+    assert deadlines == {"fees": None, "lanes": "2027"}

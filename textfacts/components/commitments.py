@@ -1241,6 +1241,10 @@ class Commitments:
                     or (child.lower_ == "from" and child.i > token.i)
                 ):
                     continue  # a fronted "From July 1," dates the action; "from 2025" is a baseline
+                if child.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+                ):
+                    continue  # "To meet the targets for 2027, ...": a purpose, not a deadline
                 out.extend(mentions.dates_in(child.left_edge.idx, right_edge(child)))
         return out
 

@@ -767,16 +767,20 @@ class Commitments:
                 out.setdefault(token.lemma_.lower(), (token.i, by))
         return out
 
+    def _named_actor(self, name: Span, mentions: Mentions) -> str:
+        """The actor a name gives: an ORG's parent body, a place's canonical name, aliased."""
+        canonical = (
+            mentions.parent(name)
+            if name.label_ == "ORG"
+            else ((name._.textfacts or {}).get("canonical") or name.text)
+        )
+        return self.cues.actor_alias.get(canonical.lower(), canonical)
+
     def _authority(self, token: Token, mentions: Mentions) -> str | None:
         """The canonical authority a word names: an ORG or GPE, or an agent noun as written."""
         name = mentions.name_at(token)
         if name is not None and name.label_ in ("ORG", "GPE"):
-            canonical = (
-                mentions.parent(name)
-                if name.label_ == "ORG"
-                else ((name._.textfacts or {}).get("canonical") or name.text)
-            )
-            return self.cues.actor_alias.get(canonical.lower(), canonical)
+            return self._named_actor(name, mentions)
         if self.cues.has("agent_noun", token.lemma_):
             return self.cues.actor_alias.get(token.lower_, token.text)
         return None
@@ -1122,12 +1126,7 @@ class Commitments:
                 None,
             )
             if name is not None:
-                canonical = (
-                    mentions.parent(name)
-                    if name.label_ == "ORG"
-                    else ((name._.textfacts or {}).get("canonical") or name.text)
-                )
-                return self.cues.actor_alias.get(canonical.lower(), canonical)
+                return self._named_actor(name, mentions)
             if subject.lower_ in self.cues.actor_alias:
                 return self.cues.actor_alias[subject.lower_]
             named = self._named_before(subject, mentions)

@@ -290,3 +290,28 @@ def test_headline_verb_does_not_bind_a_body_figure(extractor):
     assert body.kind == "level" and body.direction is None
     assert "climbs" not in (body.measure or "")
     assert_grounded(document)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Imports of iron ore reached 98 million tons in June, an increase of 4.1 percent.",
+        "Exports of rare earths totaled 5,300 tons in June, a drop of 2.6% year-on-year.",
+    ],
+)
+def test_a_change_after_a_comma_belongs_to_its_own_figure(extractor, text):
+    """ "reached X, an increase of Y%": X is the level, Y the change of what the subject names."""
+    document = extractor(text)
+    level, change = sorted(document.claims, key=lambda c: document.mention(c.anchor).start)
+    assert level.kind == "level"
+    assert change.kind == "change"
+    assert change.measure == level.measure
+    assert change.measure.split()[0] in ("Imports", "Exports")
+    assert_grounded(document)
+
+
+def test_seized_cases_then_a_decrease(extractor):
+    text = "Seized cases of smuggling totaled 210 in May, a decrease of 12.5% year-on-year."
+    change = claim_for(extractor(text, meta={"published": "2026-06-20"}), "12.5%")
+    assert (change.kind, change.direction) == ("change", "down")
+    assert change.measure == "Seized cases of smuggling"  # never the change word (§7)

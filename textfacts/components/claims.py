@@ -997,6 +997,8 @@ class _Binder:
                 and child.lemma_.lower() in self.cues.direction
                 and (child.pos_ == "NOUN")
             ):
+                if any(t.like_num for t in child.subtree if t.i > child.i):
+                    break  # "reached 9 million tons, an increase of 3.5%": that change is its own
                 return child.lemma_.lower()
         words = re.findall(r"[a-z]+", before.lower())
         tail = [
@@ -1070,7 +1072,10 @@ class _Binder:
                 (
                     c
                     for c in verb.children
-                    if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not self.in_figure[c.i]
+                    if c.dep_ == "dobj"
+                    and c.pos_ in ("NOUN", "PROPN")
+                    and not self.in_figure[c.i]
+                    and c.lemma_.lower() not in self.cues.direction  # "..., a decrease of 5%"
                 ),
                 None,
             )

@@ -179,3 +179,12 @@ def test_an_adjective_phrase_after_a_count_tells_it_apart(extractor):
     # a bare adjective after the count is not a modifier of its own
     text = "In 2026, 40 ports were busy."
     assert claims(extractor, text)["40 ports"][0] == "ports"
+
+
+def test_a_verb_hung_on_the_partners_measures_their_trade(extractor):
+    """ "with trade between the two sides totaling X": the parse hangs the verb on "sides"."""
+    text = (
+        "The EU remained a major partner of China, with trade between the two sides totaling "
+        "4.2 trillion yuan in 2025."
+    )
+    assert claims(extractor, text)["4.2 trillion yuan"][0] == "trade between the two sides"

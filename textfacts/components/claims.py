@@ -1111,7 +1111,16 @@ class _Binder:
                     # the figure it hangs on measures
                     node = node.head.head
                     continue
-                return node.head  # "bilateral trade reaching 3.92 trillion yuan"
+                noun = node.head
+                if (
+                    noun.dep_ == "pobj"
+                    and noun.head.lower_ in ("between", "among", "from", "to", "with")
+                    and noun.head.head.pos_ == "NOUN"
+                ):
+                    # "trade between the two sides totaling X": the parse hangs the verb on
+                    # the partners; what totals X is the noun they modify
+                    noun = noun.head.head
+                return noun  # "bilateral trade reaching 3.92 trillion yuan"
             if node.dep_ in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and node.head.i != node.i:
                 node = node.head
                 continue

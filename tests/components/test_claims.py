@@ -315,3 +315,9 @@ def test_seized_cases_then_a_decrease(extractor):
     change = claim_for(extractor(text, meta={"published": "2026-06-20"}), "12.5%")
     assert (change.kind, change.direction) == ("change", "down")
     assert change.measure == "Seized cases of smuggling"  # never the change word (§7)
+
+
+def test_a_percentage_of_which_is_a_share_whatever_the_sentence_reports(extractor):
+    text = "Registered exporters rose to 9,100 in May, about 40% of which are small firms."
+    share = claim_for(extractor(text, meta={"published": "2026-06-10"}), "40%")
+    assert (share.kind, share.direction) == ("share", None)

@@ -123,6 +123,8 @@ class ClaimCues:
     share_nouns: set[str]
     unreal_modals: set[str]
     aim_words: set[str]
+    # after a percentage: "70% of which are private" is a part of what was just named
+    share_after: list[re.Pattern[str]]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> ClaimCues:
@@ -143,6 +145,7 @@ class ClaimCues:
             **{kind: set() for kind in _WORD_SET_KINDS},
         }
         share, rate_after, rate_before, comparisons, follow_up = [], [], [], [], []
+        share_after: list[re.Pattern[str]] = []
         for row in rows:
             words = {w.lower() for w in row.words}
             if row.kind == "comparative" and row.direction:
@@ -169,7 +172,7 @@ class ClaimCues:
             if row.regex:
                 pattern = re.compile(row.regex, re.I)
                 if row.kind == "share":
-                    share.append(pattern)
+                    (share_after if row.id.endswith("after") else share).append(pattern)
                 elif row.kind == "rate":
                     (rate_after if row.id.endswith("after") else rate_before).append(pattern)
                 elif row.kind == "comparison":
@@ -200,6 +203,7 @@ class ClaimCues:
             out["share_noun"],
             out["unreal"],
             out["aim"],
+            share_after,
         )
 
 
@@ -960,6 +964,10 @@ class _Binder:
             # "3.2 hours shorter than the same period of 2024"
             word = comparative.group(1).lower()
             return "change", self.cues.comparative[word], f"claims.comparative.{word}"
+        if anchor.label_ == "PERCENT" and any(p.match(after) for p in self.cues.share_after):
+            # "5,800 firms, about 70% of which are private": a part of what was just named,
+            # whatever change the sentence reports
+            return "share", None, "claims.share_after"
         change = self._change_word(anchor, path, verb, before)
         if (
             change is not None

@@ -321,3 +321,9 @@ def test_a_percentage_of_which_is_a_share_whatever_the_sentence_reports(extracto
     text = "Registered exporters rose to 9,100 in May, about 40% of which are small firms."
     share = claim_for(extractor(text, meta={"published": "2026-06-10"}), "40%")
     assert (share.kind, share.direction) == ("share", None)
+
+
+def test_a_record_high_is_never_the_measure(extractor):
+    text = "In 2025, port throughput hit a record high of 1.3 billion tons."
+    level = claim_for(extractor(text), "1.3 billion tons")
+    assert (level.kind, level.measure) == ("level", "port throughput")

@@ -66,7 +66,16 @@ _STOP = {"the", "a", "an", "this", "these", "that", "its", "it", "which", "they"
 
 
 # Row kinds that are plain word lists, each read into a set of its own name.
-_WORD_SET_KINDS = ("container", "release", "statistic", "counting", "share_noun", "unreal", "aim")
+_WORD_SET_KINDS = (
+    "container",
+    "release",
+    "statistic",
+    "counting",
+    "share_noun",
+    "unreal",
+    "aim",
+    "extreme",
+)
 
 
 class ClaimRow(CueRowBase):
@@ -92,6 +101,7 @@ class ClaimRow(CueRowBase):
         "share_noun",
         "unreal",
         "aim",
+        "extreme",
     ]
     direction: Literal["up", "down"] | None = None
 
@@ -125,6 +135,8 @@ class ClaimCues:
     aim_words: set[str]
     # after a percentage: "70% of which are private" is a part of what was just named
     share_after: list[re.Pattern[str]]
+    # "a record high of X": the figure is the extreme, never what is measured
+    extreme: set[str]
 
     @classmethod
     def load(cls, data_dir: str | Path | None) -> ClaimCues:
@@ -204,6 +216,7 @@ class ClaimCues:
             out["unreal"],
             out["aim"],
             share_after,
+            out["extreme"],
         )
 
 
@@ -1084,6 +1097,7 @@ class _Binder:
                     and c.pos_ in ("NOUN", "PROPN")
                     and not self.in_figure[c.i]
                     and c.lemma_.lower() not in self.cues.direction  # "..., a decrease of 5%"
+                    and c.lemma_.lower() not in self.cues.extreme  # "hit a record high of X"
                 ),
                 None,
             )

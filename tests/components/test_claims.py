@@ -327,3 +327,9 @@ def test_a_record_high_is_never_the_measure(extractor):
     text = "In 2025, port throughput hit a record high of 1.3 billion tons."
     level = claim_for(extractor(text), "1.3 billion tons")
     assert (level.kind, level.measure) == ("level", "port throughput")
+
+
+def test_a_multiple_is_compared_with_what_follows_it(extractor):
+    text = "Soybean imports were 100 million tons in 2025, 2.4 times that of 2010."
+    multiple = claim_for(extractor(text), "2.4 times")
+    assert (multiple.kind, multiple.comparison) == ("multiple", "that of 2010")

@@ -642,3 +642,15 @@ def test_a_date_in_a_fronted_purpose_is_no_deadline(extractor):
     document = extractor(text, meta={"published": "2026-05-04"})
     deadlines = {c.text.split()[-1]: c.deadline for c in document.commitments}
     assert deadlines == {"fees": None, "lanes": "2027"}
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("The GAC will issue 12 measures this year to stabilize foreign trade.", "2026"),
+        ("Customs will open two more green lanes next month.", "2026-04"),
+    ],
+)
+def test_a_bare_time_adverbial_is_a_deadline(extractor, text, deadline):
+    document = extractor(text, meta={"published": "2026-03-14"})
+    assert [c.deadline for c in document.commitments] == [deadline]

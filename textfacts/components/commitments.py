@@ -1660,6 +1660,10 @@ class Commitments:
             "",
             before,
         )
+        if date.root.dep_ in ("npadvmod", "tmod"):
+            # "will open two lanes next month": a bare time adverbial (the parse may hang it
+            # on the object: "issue 12 measures this year")
+            return True
         match = re.search(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$", before)
         if match is None:
             return False

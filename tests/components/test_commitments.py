@@ -654,3 +654,24 @@ def test_a_date_in_a_fronted_purpose_is_no_deadline(extractor):
 def test_a_bare_time_adverbial_is_a_deadline(extractor, text, deadline):
     document = extractor(text, meta={"published": "2026-03-14"})
     assert [c.deadline for c in document.commitments] == [deadline]
+
+
+def test_a_line_that_introduces_a_statement_gives_its_speaker(extractor):
+    text = (
+        "Zhou Ping, deputy head of the General Administration of Customs, said at the "
+        "briefing:\n\n"
+        "Next, customs will simplify checks on fresh fruit. First, we will improve risk "
+        "models. Second, optimize the layout of bonded zones.\n\n"
+        "Reporter:\nWhat about ports?"
+    )
+    document = extractor(text)
+    found = [
+        (c.text, document.mention(c.speaker).text if c.speaker else None)
+        for c in document.commitments
+    ]
+    assert found == [
+        ("will simplify checks on fresh fruit", "Zhou Ping"),
+        ("will improve risk models", "Zhou Ping"),
+        ("optimize the layout of bonded zones", "Zhou Ping"),
+    ]
+    assert_grounded(document)

@@ -445,7 +445,7 @@ class People:
         for line_start, span in turn_lines:
             person = by_start.get(span.start_char) if span is not None else None
             openers.append((line_start, person))
-        openers.extend(self.speech_bylines(doc, persons))
+        openers.extend(self.speech_bylines(doc, persons, cues))
         openers.sort(key=lambda item: item[0])
         chrome_starts = sorted(s for s, _ in chrome(doc))
         block_turns = []
@@ -475,10 +475,17 @@ class People:
         turns = block_turns + [t for t in spoken if not in_block(t[0])]
         return sorted(turns, key=lambda t: t[0])
 
-    def speech_bylines(self, doc: Doc, persons: list[Span]) -> list[tuple[int, Span]]:
-        """A name-and-title line opens a speech: "Mr. Li Guo, Vice Minister of the GACC"."""
+    def speech_bylines(
+        self, doc: Doc, persons: list[Span], cues: list[tuple[str, Span]] = ()
+    ) -> list[tuple[int, Span]]:
+        """A name-and-title line opens a speech: "Mr. Li Guo, Vice Minister of the GACC".
+
+        So does a line that introduces what follows with a speech verb and a colon: "Li Guo,
+        deputy head of the GAC, said at the briefing:".
+        """
         out = []
         text = text_of(doc)
+        said = sorted(c.start_char for kind, c in cues if kind == "speech")
         for person in persons:
             line_start = text.rfind("\n", 0, person.start_char) + 1
             line_end = text.find("\n", person.end_char)
@@ -486,6 +493,10 @@ class People:
             before = text[line_start : person.start_char].strip().lower()
             after = text[person.end_char : line_end].strip()
             if before and before not in self.honorifics:
+                continue
+            k = bisect_right(said, person.end_char)
+            if after.endswith(":") and k < len(said) and said[k] < line_end:
+                out.append((line_start, person))  # "..., said at the briefing:"
                 continue
             if not after.startswith(",") or after.endswith("."):
                 continue

@@ -119,3 +119,17 @@ def test_a_period_stated_in_the_perfect_dates_the_perfect_sentences_after_it(ext
         "These campaigns have reached 19 provinces."
     )
     assert periods(extractor, text)["19 provinces"] == "15th Five-Year Plan period"
+
+
+def test_a_month_alone_is_an_aside_the_reported_period_goes_on_after(extractor):
+    text = (
+        "Exports rose 7.2 percent to 20.7 trillion yuan in the first 10 months of 2026.\n"
+        "In October alone, exports fell 1.1 percent from a year earlier.\n"
+        "Trade with the EU reached 4.7 trillion yuan, up 3.2 percent."
+    )
+    document = extractor(text, meta={"published": "2026-11-07"})
+    periods = {
+        document.mention(c.anchor).text: document.mention(c.period).text for c in document.claims
+    }
+    assert periods["1.1 percent"] == "October"
+    assert periods["4.7 trillion yuan"] == "first 10 months of 2026"

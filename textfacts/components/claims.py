@@ -315,9 +315,10 @@ class Claims:
                 # The reporting period stated once governs the sentences that continue the
                 # report, across line breaks, until the passage turns (ANNOTATION.md §7).
                 period = carried[1]
-            if period is not None and not current:
+            if period is not None and not current and not _aside(text_of(doc), period):
                 # a period stated in the present perfect ("During X, the GAC has led ...")
-                # dates the perfect statements that continue it as well
+                # dates the perfect statements that continue it as well; "In May alone, ..."
+                # is an aside within the reported period, which goes on after it
                 carried = (anchor.start_char, period, present)
             refers_back = claim.pop("refers_back")
             if (
@@ -1596,6 +1597,11 @@ def _conversion(text: str, first: Span, second: Span) -> bool:
         )
         is not None
     )
+
+
+def _aside(text: str, period: Span) -> bool:
+    """ "In October alone": a sub-period singled out within the period being reported."""
+    return re.match(r"\s+alone\b", text[period.end_char : period.end_char + 8]) is not None
 
 
 def _infinitival_relative(token: Token) -> bool:

@@ -188,3 +188,8 @@ def test_a_verb_hung_on_the_partners_measures_their_trade(extractor):
         "4.2 trillion yuan in 2025."
     )
     assert claims(extractor, text)["4.2 trillion yuan"][0] == "trade between the two sides"
+
+
+def test_a_headline_figure_is_not_part_of_its_measure(extractor):
+    text = "China's soybean imports up 8% in first half\n\nImports rose in June."
+    assert claims(extractor, text)["8%"][0] == "China's soybean imports"

@@ -1247,6 +1247,8 @@ class _Binder:
                     continue
                 if child.dep_ == "acl" and (token.i == head.i or self._holds_figure(child)):
                     continue  # "bilateral trade reaching 3.92 trillion yuan"
+                if child.dep_ == "advmod" and self._holds_figure(child):
+                    continue  # a headline's "China's foreign trade up 5%"
                 if child.dep_ == "prep" and self._blocked(child):
                     continue
                 visit(child)

@@ -517,6 +517,10 @@ def test_directives_of_leaders_and_meetings(extractor, text, expected):
         ),
         pytest.param("Analysts stressed the need to watch freight rates.", id="not-an-authority"),
         pytest.param("The report aims to analyze trade flows in the region.", id="unissued-report"),
+        pytest.param(
+            "Vice Premier Sun called for efforts by all parties to keep supply chains stable.",
+            id="efforts-by-others",
+        ),
     ],
 )
 def test_what_is_not_a_directive_pledge(extractor, text):

@@ -594,6 +594,11 @@ class Commitments:
                 return noun  # "underscored implementing ..." (parsed as an object)
             if not self.cues.has("directive_noun", noun.lemma_):
                 continue
+            if any(
+                c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < noun.i + 3
+                for c in noun.children
+            ):
+                return None  # "efforts by all parties to ...": a call on others
             for child in noun.children:
                 if (
                     child.dep_ in ("acl", "relcl")

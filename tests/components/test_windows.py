@@ -223,3 +223,52 @@ def test_a_reading_knows_its_candidates_span_and_order(extractor, pieces):
         if found is not None:
             assert (found.span.start, found.span.end) == (reading.span_start, reading.span_end)
             assert found.order == reading.order
+
+
+# Patterns of every quantifier, for the per-stretch pattern subsets: a pattern runs only
+# where each of its required words may be found, and the rest keep their order.
+SOUP = "a b c d x y , .".split()
+SUBSET_PATTERNS = [
+    ("ab", [{"LOWER": "a"}, {"LOWER": "b"}], None),
+    ("a_opt_c", [{"LOWER": "a"}, {"LOWER": "x", "OP": "?"}, {"LOWER": "c"}], None),
+    ("b_star_d", [{"LOWER": "b"}, {"LOWER": "x", "OP": "*"}, {"LOWER": "d"}], None),
+    ("c_plus", [{"LOWER": "c", "OP": "+"}, {"LOWER": "y", "OP": "?"}], None),
+    ("not_a_then_d", [{"LOWER": "a", "OP": "!"}, {"LOWER": "d"}], None),
+    ("x_or_y", [{"LOWER": {"IN": ["x", "y"]}}, {"ORTH": ","}], None),
+    ("any_then_b", [{}, {"LOWER": "b"}], None),
+    ("long_d", [{"LOWER": "d"}, {"LOWER": "d", "OP": "*"}], "LONGEST"),
+]
+
+
+def _subset_matcher(nlp, grouped: bool) -> WindowedMatcher:
+    matcher = WindowedMatcher(nlp.vocab)
+    for key, specs, greedy in SUBSET_PATTERNS:
+        if grouped and greedy:
+            continue
+        matcher.add(key, specs, group=key[0] if grouped else None, greedy=greedy)
+    return matcher
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SOUP), min_size=1, max_size=30))
+def test_pattern_subsets_match_as_the_whole_matcher(words):
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc(" ".join(words))
+    matcher = _subset_matcher(nlp, grouped=False)
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    assert matcher(doc, with_alignments=False) == matcher.matcher(doc)
+    grouped = _subset_matcher(nlp, grouped=True)
+    whole = grouped.matcher(doc, with_alignments=True)
+    _grouped_as_whole(grouped, doc, whole)
+
+
+def test_a_stretch_runs_only_the_patterns_it_may_hold():
+    nlp = spacy.blank("en")
+    matcher = _subset_matcher(nlp, grouped=False)
+    doc = nlp.make_doc("a x c")
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    (built,) = matcher._built.values()
+    # no "b", "d" or ",": only the patterns that need none of them
+    assert sorted(k for k, _, _ in SUBSET_PATTERNS if k in built) == ["a_opt_c", "c_plus"]
+    assert matcher(nlp.make_doc("x y")) == []
+    assert len(matcher._built) == 1  # "x y" may hold no pattern: no Matcher is built or run

@@ -18,12 +18,22 @@ possibly matching every token that passes its most selective positive test (ORTH
 LOWER values, a REGEX on them, a true word flag such as IS_TITLE, TAG or POS values); a spec
 with no such test, or a negated one ("OP": "!"), could match anything. Over-approximation
 only makes stretches longer, never drops a match.
+
+Within a stretch only the patterns whose required tokens (specs without "?", "*" or "!") may
+all be found in it can match; the stretch is run through a Matcher of just those patterns, in
+the order added, built once per such subset and remembered. spaCy's Matcher starts every
+pattern at every token, so this cuts its work to the few patterns a stretch can hold (a number
+before "percent" never runs the dozens of currency patterns). Dropping patterns that find
+nothing keeps the order of the rest: each state's successors depend on it alone, and new
+states follow their parents, so the state list of the subset is the full one filtered.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Hashable
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from spacy.attrs import ORTH, POS, TAG
@@ -152,6 +162,7 @@ class _Group:
         self.opening = _Tests()  # tokens that may open a match
         self.bit = bit
         self.keys: set[int] = set()  # match keys of its patterns
+        self.needs: dict[int, int] = {}  # bits of required tests → bits of patterns needing them
 
 
 class WindowedMatcher:
@@ -163,15 +174,24 @@ class WindowedMatcher:
     """
 
     _CACHE_SIZE = 200_000  # words remembered
+    _SUBSETS = 2_000  # pattern subsets (and their Matchers) remembered
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
         self.matcher = Matcher(vocab)  # every pattern, in the order added
         self.groups: dict[Hashable, _Group] = {}
         self.greedy: set[int] = set()  # keys added with a greedy filter
-        # word or tag hash → bits of the groups it may be inside a match of, and may open
-        self._words: dict[int, tuple[int, int]] = {}
-        self._tags: dict[tuple[int, int], tuple[int, int]] = {}
+        # word or tag hash → bits of the groups it may be inside a match of, may open, and
+        # bits of the required tests it may pass
+        self._words: dict[int, tuple[int, int, int]] = {}
+        self._tags: dict[tuple[int, int], tuple[int, int, int]] = {}
+        self._patterns: list[tuple[str, list[dict[str, Any]], str | None]] = []  # as added
+        self._tests: dict[str, int] = {}  # a required spec's test → its bit
+        self._required: list[_Tests] = []  # each required test alone, by bit
+        self._needs: dict[int, int] = {}  # as _Group.needs, over every pattern
+        # (groups, tests a stretch may pass) → Matcher of the patterns it may hold, or None
+        self._subsets: dict[tuple[int, int], Matcher | None] = {}
+        self._built: dict[int, Matcher] = {}  # bits of patterns → their Matcher
 
     @property
     def _all(self) -> int:
@@ -197,6 +217,11 @@ class WindowedMatcher:
         target = self.groups[group]
         target.matcher.add(key, [specs], greedy=greedy)
         target.keys.add(self.vocab.strings.add(key))
+        pattern = 1 << len(self._patterns)
+        self._patterns.append((key, specs, greedy))
+        needs = self._required_tests(specs)
+        target.needs[needs] = target.needs.get(needs, 0) | pattern
+        self._needs[needs] = self._needs.get(needs, 0) | pattern
         for spec in specs:
             target.inside.add(spec)
         for spec in specs:
@@ -205,8 +230,31 @@ class WindowedMatcher:
                 break
         self._words.clear()
         self._tags.clear()
+        self._subsets.clear()
+        self._built.clear()
 
-    def _word(self, orth: int) -> tuple[int, int]:
+    def _required_tests(self, specs: list[dict[str, Any]]) -> int:
+        """Bits of the tests a pattern's required specs make: a stretch must pass each one.
+
+        A spec that may be skipped ("?", "*"), a negated one ("!") and one without a test
+        this module knows require nothing.
+        """
+        needs = 0
+        for spec in specs:
+            test = _test(spec) if spec.get("OP") in _REQUIRED_OPS else None
+            if test is None:
+                continue
+            value = sorted(test[3]) if isinstance(test[3], set) else str(test[3])
+            name = f"{test[1]} {test[2]} {value}"
+            if name not in self._tests:
+                self._tests[name] = len(self._required)
+                alone = _Tests()
+                alone.add(spec)
+                self._required.append(alone)
+            needs |= 1 << self._tests[name]
+        return needs
+
+    def _word(self, orth: int) -> tuple[int, int, int]:
         lexeme = self.vocab[orth]
         inside = opening = 0
         for group in self.groups.values():
@@ -214,9 +262,10 @@ class WindowedMatcher:
                 inside |= group.bit
             if group.opening.word(lexeme):
                 opening |= group.bit
-        return inside, opening
+        passed = sum(1 << n for n, alone in enumerate(self._required) if alone.word(lexeme))
+        return inside, opening, passed
 
-    def _tag(self, tags: tuple[int, int]) -> tuple[int, int]:
+    def _tag(self, tags: tuple[int, int]) -> tuple[int, int, int]:
         strings = self.vocab.strings
         tag, pos = (strings[h] if h else "" for h in tags)
         inside = opening = 0
@@ -225,13 +274,15 @@ class WindowedMatcher:
                 inside |= group.bit
             if group.opening.tag(tag, pos):
                 opening |= group.bit
-        return inside, opening
+        passed = sum(1 << n for n, alone in enumerate(self._required) if alone.tag(tag, pos))
+        return inside, opening, passed
 
-    def _windows(self, doc: Doc, bits: list[int]) -> list[list[tuple[int, int]]]:
+    def _windows(self, doc: Doc, bits: list[int]) -> tuple[list[list[tuple[int, int]]], list[int]]:
         """For each set of groups in `bits`, the token ranges that hold all their matches.
 
         Each (start, end) runs from the first token that may open a match in a run of tokens
-        that may be inside one to the run's end.
+        that may be inside one to the run's end. Beside them, for each token, the bits of the
+        required tests it may pass.
         """
         if len(self._words) > self._CACHE_SIZE:
             self._words.clear()
@@ -241,6 +292,7 @@ class WindowedMatcher:
             wanted |= selected
         spans: dict[int, list[tuple[int, int]]] = {}  # group bit → windows
         starts: dict[int, int] = {}  # group bit → first opener of its current run
+        passed: list[int] = []  # token → bits of the required tests it may pass
         active = 0  # groups in a run that has seen an opener
         for i, (orth, tag, pos) in enumerate(doc.to_array([ORTH, TAG, POS]).tolist()):
             word = words.get(orth)
@@ -249,6 +301,7 @@ class WindowedMatcher:
             of_tag = tags.get((tag, pos))
             if of_tag is None:
                 of_tag = tags[(tag, pos)] = self._tag((tag, pos))
+            passed.append(word[2] | of_tag[2])
             inside = word[0] | of_tag[0]
             ended = active & ~inside
             began = (word[1] | of_tag[1]) & inside & wanted & ~active
@@ -268,20 +321,53 @@ class WindowedMatcher:
         for selected in bits:
             windows = [w for bit, found in spans.items() if bit & selected for w in found]
             out.append(_union(windows) if len(windows) > 1 else windows)
-        return out
+        return out, passed
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges that hold every match of every pattern."""
-        return self._windows(doc, [self._all])[0]
+        return self._windows(doc, [self._all])[0][0]
 
-    @staticmethod
+    def _subset(self, groups: int, needs: dict[int, int], passed: int) -> Matcher | None:
+        """A Matcher of the patterns (of `needs`) whose required tests all pass in a stretch.
+
+        None when no pattern can match there. Patterns keep the order they were added in.
+        """
+        found = self._subsets.get((groups, passed), False)
+        if found is not False:
+            return found
+        if len(self._subsets) > self._SUBSETS:
+            self._subsets.clear()
+            self._built.clear()
+        patterns = 0
+        for required, of_them in needs.items():
+            if not required & ~passed:
+                patterns |= of_them
+        matcher = self._built.get(patterns) if patterns else None
+        if patterns and matcher is None:
+            matcher = self._built[patterns] = Matcher(self.vocab)
+            for n, (key, specs, greedy) in enumerate(self._patterns):
+                if patterns >> n & 1:
+                    matcher.add(key, [specs], greedy=greedy)
+        self._subsets[(groups, passed)] = matcher
+        return matcher
+
     def _run(
-        matcher: Matcher, doc: Doc, windows: list[tuple[int, int]]
-    ) -> list[tuple[int, int, int, list[int]]]:
+        self,
+        groups: int,
+        needs: dict[int, int],
+        doc: Doc,
+        windows: list[tuple[int, int]],
+        passed: list[int],
+        with_alignments: bool = True,
+    ) -> list[tuple[Any, ...]]:
+        """Matches of each window, from a Matcher of the patterns that may match in it."""
         out = []
         for start, end in windows:
-            matches = matcher(doc[start:end], with_alignments=True, allow_missing=True)
-            out.extend((key, start + s, start + e, a) for key, s, e, a in matches)
+            matcher = self._subset(groups, needs, reduce(or_, passed[start:end], 0))
+            if matcher is None:
+                continue
+            matches = matcher(doc[start:end], with_alignments=with_alignments, allow_missing=True)
+            out.extend((key, start + s, start + e, *rest) for key, s, e, *rest in matches)
         return out
 
     def __call__(self, doc: Doc, *, with_alignments: bool = True) -> list[tuple[Any, ...]]:
@@ -295,14 +381,14 @@ class WindowedMatcher:
         self.matcher(doc[0:0])  # as on a whole Doc, a missing annotation read is an error
         plain: list[tuple[Any, ...]] = []
         greedy: dict[int, list[tuple[Any, ...]]] = {}
-        for start, end in self.windows(doc) if len(doc) else []:
-            found = self.matcher(
-                doc[start:end], with_alignments=with_alignments, allow_missing=True
-            )
-            for key, s, e, *rest in found:
-                match = (key, start + s, start + e, *rest)
-                if key in self.greedy:
-                    greedy.setdefault(key, []).append(match)
+        if not len(doc):
+            return plain
+        (windows,), passed = self._windows(doc, [self._all])
+        for start, end in windows:
+            found = self._run(self._all, self._needs, doc, [(start, end)], passed, with_alignments)
+            for match in found:
+                if match[0] in self.greedy:
+                    greedy.setdefault(match[0], []).append(match)
                 else:
                     plain.append(match)
         for matches in greedy.values():
@@ -320,5 +406,9 @@ class WindowedMatcher:
             raise ValueError("grouped() runs plain Matchers: greedy patterns need __call__")
         self.matcher(doc[0:0])  # as on a whole Doc, a missing annotation read is an error
         groups = list(self.groups.values())
-        windows = self._windows(doc, [g.bit for g in groups]) if len(doc) else [[] for _ in groups]
-        return [self._run(g.matcher, doc, w) for g, w in zip(groups, windows, strict=True)]
+        if not len(doc):
+            return [[] for _ in groups]
+        windows, passed = self._windows(doc, [g.bit for g in groups])
+        return [
+            self._run(g.bit, g.needs, doc, w, passed) for g, w in zip(groups, windows, strict=True)
+        ]

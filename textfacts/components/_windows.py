@@ -185,6 +185,7 @@ class WindowedMatcher:
         # bits of the required tests it may pass
         self._words: dict[int, tuple[int, int, int]] = {}
         self._tags: dict[tuple[int, int], tuple[int, int, int]] = {}
+        self._tokens: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # both, joined
         self._patterns: list[tuple[str, list[dict[str, Any]], str | None]] = []  # as added
         self._tests: dict[str, int] = {}  # a required spec's test → its bit
         self._required: list[_Tests] = []  # each required test alone, by bit
@@ -230,6 +231,7 @@ class WindowedMatcher:
                 break
         self._words.clear()
         self._tags.clear()
+        self._tokens.clear()
         self._subsets.clear()
         self._built.clear()
 
@@ -277,6 +279,17 @@ class WindowedMatcher:
         passed = sum(1 << n for n, alone in enumerate(self._required) if alone.tag(tag, pos))
         return inside, opening, passed
 
+    def _token(self, key: tuple[int, int, int]) -> tuple[int, int, int]:
+        """The bits of a word with its tags: those of the word and of the tags, joined."""
+        orth, tag, pos = key
+        word = self._words.get(orth)
+        if word is None:
+            word = self._words[orth] = self._word(orth)
+        of_tag = self._tags.get((tag, pos))
+        if of_tag is None:
+            of_tag = self._tags[(tag, pos)] = self._tag((tag, pos))
+        return word[0] | of_tag[0], word[1] | of_tag[1], word[2] | of_tag[2]
+
     def _windows(self, doc: Doc, bits: list[int]) -> tuple[list[list[tuple[int, int]]], list[int]]:
         """For each set of groups in `bits`, the token ranges that hold all their matches.
 
@@ -284,9 +297,10 @@ class WindowedMatcher:
         that may be inside one to the run's end. Beside them, for each token, the bits of the
         required tests it may pass.
         """
-        if len(self._words) > self._CACHE_SIZE:
+        if len(self._tokens) > self._CACHE_SIZE:
             self._words.clear()
-        words, tags = self._words, self._tags
+            self._tokens.clear()
+        known = self._tokens
         wanted = 0
         for selected in bits:
             wanted |= selected
@@ -294,17 +308,14 @@ class WindowedMatcher:
         starts: dict[int, int] = {}  # group bit → first opener of its current run
         passed: list[int] = []  # token → bits of the required tests it may pass
         active = 0  # groups in a run that has seen an opener
-        for i, (orth, tag, pos) in enumerate(doc.to_array([ORTH, TAG, POS]).tolist()):
-            word = words.get(orth)
-            if word is None:
-                word = words[orth] = self._word(orth)
-            of_tag = tags.get((tag, pos))
-            if of_tag is None:
-                of_tag = tags[(tag, pos)] = self._tag((tag, pos))
-            passed.append(word[2] | of_tag[2])
-            inside = word[0] | of_tag[0]
+        for i, key in enumerate(map(tuple, doc.to_array([ORTH, TAG, POS]).tolist())):
+            found = known.get(key)
+            if found is None:
+                found = known[key] = self._token(key)
+            inside, opening, need = found
+            passed.append(need)
             ended = active & ~inside
-            began = (word[1] | of_tag[1]) & inside & wanted & ~active
+            began = opening & inside & wanted & ~active
             while ended:
                 bit = ended & -ended
                 spans.setdefault(bit, []).append((starts.pop(bit), i))

@@ -249,6 +249,7 @@ class Reading:
     roles: list[str]
     span_start: int
     span_end: int
+    geometry: tuple[int, int, int]  # (lead, head, sign) as `Numbers._geometry` gives them
 
     @cached_property
     def order(self) -> tuple[Any, ...]:
@@ -400,7 +401,13 @@ class Numbers:
             if taken.intersection(range(reading.span_start, reading.span_end)):
                 continue
             candidate = self._interpret(
-                doc, reading.row, reading.start, reading.end, reading.roles, tokens
+                doc,
+                reading.row,
+                reading.start,
+                reading.end,
+                reading.roles,
+                tokens,
+                reading.geometry,
             )
             if candidate is None:
                 continue
@@ -464,8 +471,10 @@ class Numbers:
                     if end > longest.get(start, (0, ""))[0]:
                         longest[start] = (end, unit_lemma(words, self.units))
                     continue
-                lead, head, sign = self._geometry(tokens, start, token_roles)
-                reading = Reading(row, start, end, token_roles, start + lead - sign, start + head)
+                lead, head, sign = geometry = self._geometry(tokens, start, token_roles)
+                reading = Reading(
+                    row, start, end, token_roles, start + lead - sign, start + head, geometry
+                )
                 if owners.setdefault(reading.order, group) != group:
                     return None
                 readings.append(reading)
@@ -493,15 +502,17 @@ class Numbers:
         end: int,
         roles: list[str],
         doc_tokens: list[Token] | None = None,
+        geometry: tuple[int, int, int] | None = None,
     ) -> Candidate | None:
         """Value, unit and bound of one match from the roles its tokens played.
 
         Tokens in a "..._tail" role lend their unit, scale or currency to the figure but stay
         outside its span: "up 14.1 and 3.2 percent" gives PERCENT "14.1" (and, from another
-        match, "3.2 percent"). `doc_tokens` is list(doc), when the caller holds it.
+        match, "3.2 percent"). `doc_tokens` is list(doc) and `geometry` the match's
+        `_geometry`, when the caller holds them.
         """
         doc_tokens = list(doc) if doc_tokens is None else doc_tokens
-        lead, head, sign = self._geometry(doc_tokens, start, roles)
+        lead, head, sign = geometry or self._geometry(doc_tokens, start, roles)
         shared = head < len(roles)
         roles = [r[: -len("_tail")] if r.endswith("_tail") else r for r in roles]
         tokens = doc_tokens[start:end]

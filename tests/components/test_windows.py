@@ -272,3 +272,37 @@ def test_a_stretch_runs_only_the_patterns_it_may_hold():
     assert sorted(k for k, _, _ in SUBSET_PATTERNS if k in built) == ["a_opt_c", "c_plus"]
     assert matcher(nlp.make_doc("x y")) == []
     assert len(matcher._built) == 1  # "x y" may hold no pattern: no Matcher is built or run
+
+
+def test_a_lemma_bounds_a_spec_by_the_token_lemma():
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("he points out that she pointed at the out door")
+    for token, lemma in zip(
+        doc, "he point out that she point at the out door".split(), strict=True
+    ):
+        token.lemma_ = lemma
+    matcher = WindowedMatcher(nlp.vocab)
+    matcher.add("point_out", [{"LEMMA": "point"}, {"LOWER": "out"}], greedy="LONGEST")
+    assert matcher.windows(doc) == [(1, 3), (5, 6)]  # "pointed" may open, "at" may not go on
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    assert [(s, e) for _, s, e in matcher(doc, with_alignments=False)] == [(1, 3)]
+
+
+# Speech cues, credits and bylines, for the people component's Matcher.
+PEOPLE_PIECES = [
+    *"Li Guo Wang Wei said says added pointed out put forward according to the".split(),
+    *"Photo by ZHANG WEI / FOR CHINA DAILY ( Xinhua / Zhou Li ) Editor : By Mr.".split(),
+    *"customs will expand exports noted that he told reporters , . \n\n".split(" "),
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PEOPLE_PIECES), min_size=1, max_size=40))
+def test_people_cues_match_as_the_whole_matcher(extractor, pieces):
+    matcher = extractor.nlp.get_pipe("textfacts_people").matcher
+    doc = extractor.make_doc(" ".join(pieces))
+    for name, proc in extractor.nlp.pipeline:
+        if name == "textfacts_people":
+            break
+        doc = proc(doc)
+    assert matcher(doc, with_alignments=False) == matcher.matcher(doc)

@@ -15,7 +15,7 @@ back in spaCy's order.
 
 Which tokens are possible is over-approximated from the pattern specs: a spec counts as
 possibly matching every token that passes its most selective positive test (ORTH, TEXT or
-LOWER values, a REGEX on them, a true word flag such as IS_TITLE, TAG or POS values); a spec
+LOWER values, a REGEX on them, a true word flag such as IS_TITLE, LEMMA, TAG or POS values); a spec
 with no such test, or a negated one ("OP": "!"), could match anything. Over-approximation
 only makes stretches longer, never drops a match.
 
@@ -36,14 +36,23 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from spacy.attrs import ORTH, POS, TAG
+from spacy.attrs import LEMMA, ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 # Pattern attributes whose values this module tests: the word's own text, its lower case, and
-# the token's fine-grained and coarse tags.
-_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "TAG": "TAG", "POS": "POS"}
+# the token's lemma and its fine-grained and coarse tags.
+_ATTRS = {
+    "ORTH": "ORTH",
+    "TEXT": "ORTH",
+    "LOWER": "LOWER",
+    "LEMMA": "LEMMA",
+    "TAG": "TAG",
+    "POS": "POS",
+}
+# Attributes whose values are words: a set of them is as selective as a set of words.
+_WORDS = ("ORTH", "LOWER", "LEMMA")
 # Lexeme flags a spec may require to be true; each is read from the word.
 _FLAGS = frozenset(
     {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT"}
@@ -66,10 +75,10 @@ def _test(spec: dict[str, Any]) -> tuple[int, str, str, Any] | None:
         attr = _ATTRS.get(name)
         test = None
         if attr is not None and isinstance(value, str):
-            test = (0 if attr in ("ORTH", "LOWER") else 3, "values", attr, {value})
+            test = (0 if attr in _WORDS else 3, "values", attr, {value})
         elif attr is not None and isinstance(value, dict) and set(value) == {"IN"}:
             if all(isinstance(v, str) for v in value["IN"]):
-                test = (0 if attr in ("ORTH", "LOWER") else 3, "values", attr, set(value["IN"]))
+                test = (0 if attr in _WORDS else 3, "values", attr, set(value["IN"]))
         elif attr is not None and isinstance(value, dict) and set(value) == {"REGEX"}:
             test = (1, "regex", attr, re.compile(value["REGEX"]))
         elif name in _FLAGS and value is True:
@@ -98,7 +107,9 @@ class _Tests:
     """The chosen positive tests of a set of specs, merged: value sets, regexes and flags."""
 
     def __init__(self) -> None:
-        self.values: dict[str, set[str]] = {a: set() for a in ("ORTH", "LOWER", "TAG", "POS")}
+        self.values: dict[str, set[str]] = {
+            a: set() for a in ("ORTH", "LOWER", "LEMMA", "TAG", "POS")
+        }
         self.regexes: dict[str, list[re.Pattern[str]]] = {a: [] for a in self.values}
         self.flags: set[str] = set()
         self.anything = False
@@ -127,13 +138,15 @@ class _Tests:
             or any(getattr(lexeme, flag) for flag in self.flags)
         )
 
-    def tag(self, tag: str, pos: str) -> bool:
-        """Whether a token's tags pass one of the TAG or POS tests."""
+    def tag(self, tag: str, pos: str, lemma: str) -> bool:
+        """Whether a token's tags or lemma pass one of the TAG, POS or LEMMA tests."""
         return (
             tag in self.values["TAG"]
             or pos in self.values["POS"]
+            or lemma in self.values["LEMMA"]
             or any(r.search(tag) for r in self.regexes["TAG"])
             or any(r.search(pos) for r in self.regexes["POS"])
+            or any(r.search(lemma) for r in self.regexes["LEMMA"])
         )
 
 
@@ -181,11 +194,11 @@ class WindowedMatcher:
         self.matcher = Matcher(vocab)  # every pattern, in the order added
         self.groups: dict[Hashable, _Group] = {}
         self.greedy: set[int] = set()  # keys added with a greedy filter
-        # word or tag hash → bits of the groups it may be inside a match of, may open, and
-        # bits of the required tests it may pass
+        # word, or tags and lemma, hashes → bits of the groups it may be inside a match of, may
+        # open, and bits of the required tests it may pass
         self._words: dict[int, tuple[int, int, int]] = {}
-        self._tags: dict[tuple[int, int], tuple[int, int, int]] = {}
-        self._tokens: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # both, joined
+        self._tags: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # (tag, pos, lemma)
+        self._tokens: dict[tuple[int, ...], tuple[int, int, int]] = {}  # both, joined
         self._patterns: list[tuple[str, list[dict[str, Any]], str | None]] = []  # as added
         self._tests: dict[str, int] = {}  # a required spec's test → its bit
         self._required: list[_Tests] = []  # each required test alone, by bit
@@ -267,27 +280,26 @@ class WindowedMatcher:
         passed = sum(1 << n for n, alone in enumerate(self._required) if alone.word(lexeme))
         return inside, opening, passed
 
-    def _tag(self, tags: tuple[int, int]) -> tuple[int, int, int]:
+    def _tag(self, tags: tuple[int, int, int]) -> tuple[int, int, int]:
         strings = self.vocab.strings
-        tag, pos = (strings[h] if h else "" for h in tags)
+        tag, pos, lemma = (strings[h] if h else "" for h in tags)
         inside = opening = 0
         for group in self.groups.values():
-            if group.inside.tag(tag, pos):
+            if group.inside.tag(tag, pos, lemma):
                 inside |= group.bit
-            if group.opening.tag(tag, pos):
+            if group.opening.tag(tag, pos, lemma):
                 opening |= group.bit
-        passed = sum(1 << n for n, alone in enumerate(self._required) if alone.tag(tag, pos))
+        passed = sum(1 << n for n, alone in enumerate(self._required) if alone.tag(tag, pos, lemma))
         return inside, opening, passed
 
-    def _token(self, key: tuple[int, int, int]) -> tuple[int, int, int]:
-        """The bits of a word with its tags: those of the word and of the tags, joined."""
-        orth, tag, pos = key
-        word = self._words.get(orth)
+    def _token(self, key: tuple[int, int, int, int]) -> tuple[int, int, int]:
+        """The bits of a token: those of its word and of its tags and lemma, joined."""
+        word = self._words.get(key[0])
         if word is None:
-            word = self._words[orth] = self._word(orth)
-        of_tag = self._tags.get((tag, pos))
+            word = self._words[key[0]] = self._word(key[0])
+        of_tag = self._tags.get(key[1:])
         if of_tag is None:
-            of_tag = self._tags[(tag, pos)] = self._tag((tag, pos))
+            of_tag = self._tags[key[1:]] = self._tag(key[1:])
         return word[0] | of_tag[0], word[1] | of_tag[1], word[2] | of_tag[2]
 
     def _windows(self, doc: Doc, bits: list[int]) -> tuple[list[list[tuple[int, int]]], list[int]]:
@@ -299,6 +311,7 @@ class WindowedMatcher:
         """
         if len(self._tokens) > self._CACHE_SIZE:
             self._words.clear()
+            self._tags.clear()
             self._tokens.clear()
         known = self._tokens
         wanted = 0
@@ -308,7 +321,7 @@ class WindowedMatcher:
         starts: dict[int, int] = {}  # group bit → first opener of its current run
         passed: list[int] = []  # token → bits of the required tests it may pass
         active = 0  # groups in a run that has seen an opener
-        for i, key in enumerate(map(tuple, doc.to_array([ORTH, TAG, POS]).tolist())):
+        for i, key in enumerate(map(tuple, doc.to_array([ORTH, TAG, POS, LEMMA]).tolist())):
             found = known.get(key)
             if found is None:
                 found = known[key] = self._token(key)

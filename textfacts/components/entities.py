@@ -611,13 +611,14 @@ class Entities:
         claimed = Claimed()  # chosen names never overlap: clashes are found by bisection
         for c in chosen:
             claimed.claim(c.start, c.end, c)
+        ents = doc.ents  # each access rebuilds the tuple from the tokens
         person_parts = {
             part
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ == "PERSON" and len(ent) > 1
             for part in (ent[0].text, ent[-1].text)
         }
-        for ent in doc.ents:
+        for ent in ents:
             cand = self.ner_candidate(doc, ent, person_parts)
             if cand is None or _blocked(cand, blocks):
                 continue

@@ -134,8 +134,9 @@ class People:
                 names.append((span, row.id))
             else:
                 cues.append((row.kind, doc[start:end]))
-        names.extend(self.ner_names(doc))
-        names.extend(self.unlabelled_names(doc, orgs))
+        ents = doc.ents  # each access rebuilds the tuple from the tokens
+        names.extend(self.ner_names(doc, ents))
+        names.extend(self.unlabelled_names(doc, orgs, ents))
         taken_index = Ranges(taken)
         turn_lines = self.find_turn_lines(doc, taken_index)
         names.extend((span, "people.turn_line") for _, span in turn_lines if span is not None)
@@ -171,14 +172,14 @@ class People:
 
     # -- names -------------------------------------------------------------------------------
 
-    def ner_names(self, doc: Doc) -> list[tuple[Span, str]]:
+    def ner_names(self, doc: Doc, ents: tuple[Span, ...]) -> list[tuple[Span, str]]:
         """Person names from the NER, titles and honorifics cut off.
 
         Names the parser mislabelled count when they stand where a person's name stands
         (PersonCues: a title in apposition or in front, a transcript turn line).
         """
         out = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ != "PERSON":
                 span = doc.char_span(*_trimmed(ent), alignment_mode="contract")
                 if span is not None and self.cues.looks_like_person(span):
@@ -204,13 +205,15 @@ class People:
                 out.append((span, "people.ner"))
         return out
 
-    def unlabelled_names(self, doc: Doc, orgs: dict[int, Span]) -> list[tuple[Span, str]]:
+    def unlabelled_names(
+        self, doc: Doc, orgs: dict[int, Span], ents: tuple[Span, ...]
+    ) -> list[tuple[Span, str]]:
         """Runs of 2-3 capitalised proper nouns the NER missed, where the genre puts a name."""
         out = []
         named = {t.i for s in doc.spans.get(ENTITY_GROUP, []) for t in s}
         # doc[i:j].ents (the entities wholly inside the run) rebuilds the Doc's entity list
         # on every access: index each entity's end by its start once
-        ent_end = {ent.start: ent.end for ent in doc.ents}
+        ent_end = {ent.start: ent.end for ent in ents}
         proper = [_proper_word(t) for t in doc]  # each Token made and read once
         i = 0
         while i < len(doc):

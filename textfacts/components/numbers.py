@@ -400,6 +400,8 @@ class Numbers:
         for reading in sorted(readings, key=lambda r: r.order):
             if taken.intersection(range(reading.span_start, reading.span_end)):
                 continue
+            if reading.row.context and not (contexts if reading.row.label == "MONEY" else counts):
+                continue  # no phrase in the text names its unit: it would be dropped below
             candidate = self._interpret(
                 doc,
                 reading.row,

@@ -536,7 +536,10 @@ class Entities:
 
     def quoted_candidates(self, doc: Doc) -> list[Candidate]:
         """Title-Case titles in quotes holding a document word: "... Measures to ...", "Notice"."""
-        out = []
+        out: list[Candidate] = []
+        text = text_of(doc)
+        if not any(quote in text for quote in _OPEN_QUOTES):
+            return out  # no token can open a quotation
         for row in self.quoted:
             heads = set(row.heads or [])
             opening: int | None = None

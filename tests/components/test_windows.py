@@ -306,3 +306,25 @@ def test_people_cues_match_as_the_whole_matcher(extractor, pieces):
             break
         doc = proc(doc)
     assert matcher(doc, with_alignments=False) == matcher.matcher(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "context_figures"),
+    [
+        ("The number of bonded warehouses in the province reached 412 by June.", 1),
+        ("The province's bonded warehouses reached 412 by June.", 0),
+        ("In US dollar terms, exports were 2,212.5 million in the first half.", 1),
+        ("Exports were 2,212.5 million in the first half.", 0),
+    ],
+)
+def test_figures_named_by_context_are_read_only_with_their_phrase(extractor, text, context_figures):
+    numbers = extractor.nlp.get_pipe("textfacts_numbers")
+    doc = _tagged(extractor, text)
+    whole = numbers.matcher(doc)
+    assert any(numbers.roles[key][0].context for key, *_ in whole)  # matched either way
+    contexts, counts, readings = numbers._read(doc, [whole])
+    assert bool(contexts or counts) == bool(context_figures)
+    assert sum(r.row.context for r in readings) >= context_figures
+    assert all(not r.row.context for r in readings) or contexts or counts
+    figures = [s for s in numbers(doc).spans["textfacts_numbers"] if s._.textfacts.get("unit")]
+    assert len(figures) == context_figures

@@ -400,8 +400,6 @@ class Numbers:
         for reading in sorted(readings, key=lambda r: r.order):
             if taken.intersection(range(reading.span_start, reading.span_end)):
                 continue
-            if reading.row.context and not (contexts if reading.row.label == "MONEY" else counts):
-                continue  # no phrase in the text names its unit: it would be dropped below
             candidate = self._interpret(
                 doc,
                 reading.row,
@@ -447,8 +445,10 @@ class Numbers:
 
         A reading knows its span and resolution order before it is interpreted. Where two
         readings tie (the first one in match order wins), they must come from one group, whose
-        matches keep their whole-Doc order; None when a tie spans two groups. `tokens` is
-        list(doc), when the caller holds it.
+        matches keep their whole-Doc order; None when a tie spans two groups. A figure whose
+        unit a context phrase names is read only when the text has such a phrase: otherwise it
+        is dropped in any case, and no tie of it can matter (it ranks after every explicit
+        figure). `tokens` is list(doc), when the caller holds it.
         """
         tokens = list(doc) if tokens is None else tokens
         contexts: list[tuple[int, str]] = []
@@ -457,6 +457,7 @@ class Numbers:
         longest: dict[int, tuple[int, str]] = {}
         readings: list[Reading] = []
         owners: dict[tuple[Any, ...], int] = {}  # tie key → the group that found it
+        figures: list[tuple[int, PatternRow, int, int, list[str]]] = []
         for group, matches in enumerate(groups):
             for match_key, start, end, alignment in matches:
                 row, roles = self.roles[match_key]
@@ -473,13 +474,17 @@ class Numbers:
                     if end > longest.get(start, (0, ""))[0]:
                         longest[start] = (end, unit_lemma(words, self.units))
                     continue
-                lead, head, sign = geometry = self._geometry(tokens, start, token_roles)
-                reading = Reading(
-                    row, start, end, token_roles, start + lead - sign, start + head, geometry
-                )
-                if owners.setdefault(reading.order, group) != group:
-                    return None
-                readings.append(reading)
+                figures.append((group, row, start, end, token_roles))
+        for group, row, start, end, token_roles in figures:
+            if row.context and not (contexts if row.label == "MONEY" else longest):
+                continue
+            lead, head, sign = geometry = self._geometry(tokens, start, token_roles)
+            reading = Reading(
+                row, start, end, token_roles, start + lead - sign, start + head, geometry
+            )
+            if owners.setdefault(reading.order, group) != group:
+                return None
+            readings.append(reading)
         counts = [(tokens[start].idx, unit) for start, (_, unit) in longest.items()]
         contexts.sort()  # by position: looked up by bisection below
         counts.sort()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from textfacts.literals import Folded, fold, fold_char, gate
+from textfacts.literals import Folded, fold, fold_char, gate, starts
 
 SETTINGS = settings(
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -113,3 +113,44 @@ def test_a_gated_date_row_never_had_a_match(extractor, words, glue):
     for (row, pattern), row_gate in zip(dates.compiled, dates.gates, strict=True):
         if not folded.may_match(row_gate):
             assert pattern.search(text) is None, row.id
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\d+", None),
+        (r"(?<![\w-])(?:19|20)\d{2}", frozenset({"19", "20"})),
+        (r"(?:(?<=mid-)|(?<!\w))(?i:March|June)\b", frozenset({"march", "june"})),
+        (r"(?i:March|May)", frozenset({"ma"})),  # the parser takes a shared prefix out
+        (r"(?=Jan)\w+", None),  # a lookahead begins nothing: the \w does
+        (r"(?:a|)b", None),  # an empty alternative begins nothing
+        (r"x?y", None),
+        (r"(?i)[QK]\d", frozenset({"q", "k"})),
+        (r"[^q]x", None),
+        (r"(?:end)+ of", frozenset({"end"})),
+    ],
+)
+def test_starts_read_from_the_parse_tree(pattern, expected):
+    assert starts(re.compile(pattern)) == expected
+
+
+@SETTINGS
+@given(st.lists(WORDS, max_size=12), st.sampled_from(["", " ", "  "]))
+def test_date_rows_tried_where_a_match_may_begin_find_every_match(extractor, words, glue):
+    text = glue.join(words) if glue else " ".join(words).upper()
+    folded = Folded(text)
+    dates = extractor.nlp.get_pipe("textfacts_dates")
+    assert any(begins is not None for begins in dates.starts)
+    for (row, pattern), begins in zip(dates.compiled, dates.starts, strict=True):
+        found = [(m.span(), m.groupdict()) for m in folded.finditer(pattern, text, begins)]
+        assert found == [(m.span(), m.groupdict()) for m in pattern.finditer(text)], row.id
+
+
+def test_a_match_begins_right_where_the_last_one_ends():
+    pattern = re.compile(r"(?i)(?<![c-z])ab(?:ab)?")
+    text = "abababx ab xab AB"
+    folded = Folded(text)
+    found = [m.span() for m in folded.finditer(pattern, text, starts(pattern))]
+    assert (
+        found == [m.span() for m in pattern.finditer(text)] == [(0, 4), (4, 6), (8, 10), (15, 17)]
+    )

@@ -8,12 +8,17 @@ of strings such that every match contains one string of each set; `Folded.may_ma
 them with `in` on the text folded as the regex engine compares characters (lower case, plus
 the engine's extra case equivalences such as "ſ" for "s"). A gate is only a necessary
 condition: when it passes, the regex runs as before, so results never change.
+
+Where every match of a regex begins with one of a few strings (a month name, "19" or "20"),
+`Folded.finditer` tries the regex only where one of them begins in the folded text, in text
+order from the end of the last match: the very matches `finditer` finds scanning every
+position, since a match can begin nowhere else (lookbehinds still see the text before).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 try:  # Python 3.11+
@@ -85,6 +90,57 @@ def _best(sets: list[frozenset[str]]) -> frozenset[str] | None:
     return max(sets, key=_selectivity) if sets else None
 
 
+def _zero_width(items: Sequence[tuple[Any, Any]]) -> bool:
+    """Whether parse items only assert (lookarounds, anchors) and never consume a character."""
+    return all(
+        op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT)
+        or (op is _C.BRANCH and all(_zero_width(alt) for alt in av[1]))
+        for op, av in items
+    )
+
+
+def _starts(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Folded strings one of which every text the parse items match begins with; None if unknown."""
+    for n, (op, av) in enumerate(items):
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue
+        if op is _C.BRANCH and all(_zero_width(alt) for alt in av[1]):
+            continue  # "(?:(?<=mid-)|(?<!\w))": a choice of lookbehinds
+        if op is _C.LITERAL:
+            run = []
+            for next_op, next_av in items[n:]:
+                if next_op is not _C.LITERAL:
+                    break
+                run.append(fold_char(next_av))
+            return frozenset(["".join(run)])
+        if op is _C.IN and all(item_op is _C.LITERAL for item_op, _ in av):
+            return frozenset(fold_char(code) for _, code in av)
+        if op is _C.SUBPATTERN:
+            return _starts(av[-1])
+        if op is getattr(_C, "ATOMIC_GROUP", None):
+            return _starts(av)
+        if op in _REPEATS and av[0] >= 1:
+            return _starts(av[2])
+        if op is _C.BRANCH:
+            alternatives = [_starts(alt) for alt in av[1]]
+            if any(a is None for a in alternatives):
+                return None
+            return frozenset().union(*alternatives)  # type: ignore[arg-type]
+        return None
+    return None
+
+
+def starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Folded strings every match of the pattern begins with; None when the parse cannot say."""
+    if pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an engine change we do not know: every position stays possible
+        return None
+    return _starts(list(tree))
+
+
 def gate(pattern: re.Pattern[str]) -> Gate:
     """The most selective string sets every match of the pattern has a member of; () if none."""
     if pattern.flags & re.LOCALE or not isinstance(pattern.pattern, str):
@@ -103,6 +159,7 @@ class Folded:
     def __init__(self, text: str):
         self.folded = fold(text)
         self._found: dict[frozenset[str], bool] = {}  # gates share sets (month names, years)
+        self._at: dict[frozenset[str], list[int]] = {}  # so do starts
 
     def may_match(self, gate: Gate) -> bool:
         """False only when no match of the gated regex can exist in the text."""
@@ -113,3 +170,36 @@ class Folded:
             if not found:
                 return False
         return True
+
+    def positions(self, strings: frozenset[str]) -> list[int]:
+        """Where one of the strings begins in the folded text, in order."""
+        found = self._at.get(strings)
+        if found is None:
+            at: set[int] = set()
+            for string in strings:
+                i = self.folded.find(string)
+                while i >= 0:
+                    at.add(i)
+                    i = self.folded.find(string, i + 1)
+            found = self._at[strings] = sorted(at)
+        return found
+
+    def finditer(
+        self, pattern: re.Pattern[str], text: str, begins: frozenset[str] | None
+    ) -> Iterator[re.Match[str]]:
+        """`pattern.finditer(text)`, for the text this was folded from, run only where it may.
+
+        A match may begin only where one of `begins` (the strings each match begins with, from
+        `starts`) does; None: anywhere.
+        """
+        if begins is None:
+            yield from pattern.finditer(text)
+            return
+        end = 0
+        for i in self.positions(begins):
+            if i < end:
+                continue
+            found = pattern.match(text, i)
+            if found is not None:
+                yield found
+                end = found.end()

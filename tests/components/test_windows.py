@@ -223,3 +223,108 @@ def test_a_reading_knows_its_candidates_span_and_order(extractor, pieces):
         if found is not None:
             assert (found.span.start, found.span.end) == (reading.span_start, reading.span_end)
             assert found.order == reading.order
+
+
+# Patterns of every quantifier, for the per-stretch pattern subsets: a pattern runs only
+# where each of its required words may be found, and the rest keep their order.
+SOUP = "a b c d x y , .".split()
+SUBSET_PATTERNS = [
+    ("ab", [{"LOWER": "a"}, {"LOWER": "b"}], None),
+    ("a_opt_c", [{"LOWER": "a"}, {"LOWER": "x", "OP": "?"}, {"LOWER": "c"}], None),
+    ("b_star_d", [{"LOWER": "b"}, {"LOWER": "x", "OP": "*"}, {"LOWER": "d"}], None),
+    ("c_plus", [{"LOWER": "c", "OP": "+"}, {"LOWER": "y", "OP": "?"}], None),
+    ("not_a_then_d", [{"LOWER": "a", "OP": "!"}, {"LOWER": "d"}], None),
+    ("x_or_y", [{"LOWER": {"IN": ["x", "y"]}}, {"ORTH": ","}], None),
+    ("any_then_b", [{}, {"LOWER": "b"}], None),
+    ("long_d", [{"LOWER": "d"}, {"LOWER": "d", "OP": "*"}], "LONGEST"),
+]
+
+
+def _subset_matcher(nlp, grouped: bool) -> WindowedMatcher:
+    matcher = WindowedMatcher(nlp.vocab)
+    for key, specs, greedy in SUBSET_PATTERNS:
+        if grouped and greedy:
+            continue
+        matcher.add(key, specs, group=key[0] if grouped else None, greedy=greedy)
+    return matcher
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SOUP), min_size=1, max_size=30))
+def test_pattern_subsets_match_as_the_whole_matcher(words):
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc(" ".join(words))
+    matcher = _subset_matcher(nlp, grouped=False)
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    assert matcher(doc, with_alignments=False) == matcher.matcher(doc)
+    grouped = _subset_matcher(nlp, grouped=True)
+    whole = grouped.matcher(doc, with_alignments=True)
+    _grouped_as_whole(grouped, doc, whole)
+
+
+def test_a_stretch_runs_only_the_patterns_it_may_hold():
+    nlp = spacy.blank("en")
+    matcher = _subset_matcher(nlp, grouped=False)
+    doc = nlp.make_doc("a x c")
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    (built,) = matcher._built.values()
+    # no "b", "d" or ",": only the patterns that need none of them
+    assert sorted(k for k, _, _ in SUBSET_PATTERNS if k in built) == ["a_opt_c", "c_plus"]
+    assert matcher(nlp.make_doc("x y")) == []
+    assert len(matcher._built) == 1  # "x y" may hold no pattern: no Matcher is built or run
+
+
+def test_a_lemma_bounds_a_spec_by_the_token_lemma():
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc("he points out that she pointed at the out door")
+    for token, lemma in zip(
+        doc, "he point out that she point at the out door".split(), strict=True
+    ):
+        token.lemma_ = lemma
+    matcher = WindowedMatcher(nlp.vocab)
+    matcher.add("point_out", [{"LEMMA": "point"}, {"LOWER": "out"}], greedy="LONGEST")
+    assert matcher.windows(doc) == [(1, 3), (5, 6)]  # "pointed" may open, "at" may not go on
+    assert matcher(doc) == matcher.matcher(doc, with_alignments=True)
+    assert [(s, e) for _, s, e in matcher(doc, with_alignments=False)] == [(1, 3)]
+
+
+# Speech cues, credits and bylines, for the people component's Matcher.
+PEOPLE_PIECES = [
+    *"Li Guo Wang Wei said says added pointed out put forward according to the".split(),
+    *"Photo by ZHANG WEI / FOR CHINA DAILY ( Xinhua / Zhou Li ) Editor : By Mr.".split(),
+    *"customs will expand exports noted that he told reporters , . \n\n".split(" "),
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PEOPLE_PIECES), min_size=1, max_size=40))
+def test_people_cues_match_as_the_whole_matcher(extractor, pieces):
+    matcher = extractor.nlp.get_pipe("textfacts_people").matcher
+    doc = extractor.make_doc(" ".join(pieces))
+    for name, proc in extractor.nlp.pipeline:
+        if name == "textfacts_people":
+            break
+        doc = proc(doc)
+    assert matcher(doc, with_alignments=False) == matcher.matcher(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "context_figures"),
+    [
+        ("The number of bonded warehouses in the province reached 412 by June.", 1),
+        ("The province's bonded warehouses reached 412 by June.", 0),
+        ("In US dollar terms, exports were 2,212.5 million in the first half.", 1),
+        ("Exports were 2,212.5 million in the first half.", 0),
+    ],
+)
+def test_figures_named_by_context_are_read_only_with_their_phrase(extractor, text, context_figures):
+    numbers = extractor.nlp.get_pipe("textfacts_numbers")
+    doc = _tagged(extractor, text)
+    whole = numbers.matcher(doc)
+    assert any(numbers.roles[key][0].context for key, *_ in whole)  # matched either way
+    contexts, counts, readings = numbers._read(doc, [whole])
+    assert bool(contexts or counts) == bool(context_figures)
+    assert sum(r.row.context for r in readings) >= context_figures
+    assert all(not r.row.context for r in readings) or contexts or counts
+    figures = [s for s in numbers(doc).spans["textfacts_numbers"] if s._.textfacts.get("unit")]
+    assert len(figures) == context_figures

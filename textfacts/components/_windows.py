@@ -15,25 +15,44 @@ back in spaCy's order.
 
 Which tokens are possible is over-approximated from the pattern specs: a spec counts as
 possibly matching every token that passes its most selective positive test (ORTH, TEXT or
-LOWER values, a REGEX on them, a true word flag such as IS_TITLE, TAG or POS values); a spec
+LOWER values, a REGEX on them, a true word flag such as IS_TITLE, LEMMA, TAG or POS values); a spec
 with no such test, or a negated one ("OP": "!"), could match anything. Over-approximation
 only makes stretches longer, never drops a match.
+
+Within a stretch only the patterns whose required tokens (specs without "?", "*" or "!") may
+all be found in it can match; the stretch is run through a Matcher of just those patterns, in
+the order added, built once per such subset and remembered. spaCy's Matcher starts every
+pattern at every token, so this cuts its work to the few patterns a stretch can hold (a number
+before "percent" never runs the dozens of currency patterns). Dropping patterns that find
+nothing keeps the order of the rest: each state's successors depend on it alone, and new
+states follow their parents, so the state list of the subset is the full one filtered.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Hashable
+from functools import reduce
+from operator import or_
 from typing import Any
 
-from spacy.attrs import ORTH, POS, TAG
+from spacy.attrs import LEMMA, ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 # Pattern attributes whose values this module tests: the word's own text, its lower case, and
-# the token's fine-grained and coarse tags.
-_ATTRS = {"ORTH": "ORTH", "TEXT": "ORTH", "LOWER": "LOWER", "TAG": "TAG", "POS": "POS"}
+# the token's lemma and its fine-grained and coarse tags.
+_ATTRS = {
+    "ORTH": "ORTH",
+    "TEXT": "ORTH",
+    "LOWER": "LOWER",
+    "LEMMA": "LEMMA",
+    "TAG": "TAG",
+    "POS": "POS",
+}
+# Attributes whose values are words: a set of them is as selective as a set of words.
+_WORDS = ("ORTH", "LOWER", "LEMMA")
 # Lexeme flags a spec may require to be true; each is read from the word.
 _FLAGS = frozenset(
     {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT"}
@@ -56,10 +75,10 @@ def _test(spec: dict[str, Any]) -> tuple[int, str, str, Any] | None:
         attr = _ATTRS.get(name)
         test = None
         if attr is not None and isinstance(value, str):
-            test = (0 if attr in ("ORTH", "LOWER") else 3, "values", attr, {value})
+            test = (0 if attr in _WORDS else 3, "values", attr, {value})
         elif attr is not None and isinstance(value, dict) and set(value) == {"IN"}:
             if all(isinstance(v, str) for v in value["IN"]):
-                test = (0 if attr in ("ORTH", "LOWER") else 3, "values", attr, set(value["IN"]))
+                test = (0 if attr in _WORDS else 3, "values", attr, set(value["IN"]))
         elif attr is not None and isinstance(value, dict) and set(value) == {"REGEX"}:
             test = (1, "regex", attr, re.compile(value["REGEX"]))
         elif name in _FLAGS and value is True:
@@ -88,7 +107,9 @@ class _Tests:
     """The chosen positive tests of a set of specs, merged: value sets, regexes and flags."""
 
     def __init__(self) -> None:
-        self.values: dict[str, set[str]] = {a: set() for a in ("ORTH", "LOWER", "TAG", "POS")}
+        self.values: dict[str, set[str]] = {
+            a: set() for a in ("ORTH", "LOWER", "LEMMA", "TAG", "POS")
+        }
         self.regexes: dict[str, list[re.Pattern[str]]] = {a: [] for a in self.values}
         self.flags: set[str] = set()
         self.anything = False
@@ -117,13 +138,15 @@ class _Tests:
             or any(getattr(lexeme, flag) for flag in self.flags)
         )
 
-    def tag(self, tag: str, pos: str) -> bool:
-        """Whether a token's tags pass one of the TAG or POS tests."""
+    def tag(self, tag: str, pos: str, lemma: str) -> bool:
+        """Whether a token's tags or lemma pass one of the TAG, POS or LEMMA tests."""
         return (
             tag in self.values["TAG"]
             or pos in self.values["POS"]
+            or lemma in self.values["LEMMA"]
             or any(r.search(tag) for r in self.regexes["TAG"])
             or any(r.search(pos) for r in self.regexes["POS"])
+            or any(r.search(lemma) for r in self.regexes["LEMMA"])
         )
 
 
@@ -152,6 +175,7 @@ class _Group:
         self.opening = _Tests()  # tokens that may open a match
         self.bit = bit
         self.keys: set[int] = set()  # match keys of its patterns
+        self.needs: dict[int, int] = {}  # bits of required tests → bits of patterns needing them
 
 
 class WindowedMatcher:
@@ -163,15 +187,25 @@ class WindowedMatcher:
     """
 
     _CACHE_SIZE = 200_000  # words remembered
+    _SUBSETS = 2_000  # pattern subsets (and their Matchers) remembered
 
     def __init__(self, vocab: Vocab):
         self.vocab = vocab
         self.matcher = Matcher(vocab)  # every pattern, in the order added
         self.groups: dict[Hashable, _Group] = {}
         self.greedy: set[int] = set()  # keys added with a greedy filter
-        # word or tag hash → bits of the groups it may be inside a match of, and may open
-        self._words: dict[int, tuple[int, int]] = {}
-        self._tags: dict[tuple[int, int], tuple[int, int]] = {}
+        # word, or tags and lemma, hashes → bits of the groups it may be inside a match of, may
+        # open, and bits of the required tests it may pass
+        self._words: dict[int, tuple[int, int, int]] = {}
+        self._tags: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # (tag, pos, lemma)
+        self._tokens: dict[tuple[int, ...], tuple[int, int, int]] = {}  # both, joined
+        self._patterns: list[tuple[str, list[dict[str, Any]], str | None]] = []  # as added
+        self._tests: dict[str, int] = {}  # a required spec's test → its bit
+        self._required: list[_Tests] = []  # each required test alone, by bit
+        self._needs: dict[int, int] = {}  # as _Group.needs, over every pattern
+        # (groups, tests a stretch may pass) → Matcher of the patterns it may hold, or None
+        self._subsets: dict[tuple[int, int], Matcher | None] = {}
+        self._built: dict[int, Matcher] = {}  # bits of patterns → their Matcher
 
     @property
     def _all(self) -> int:
@@ -197,6 +231,11 @@ class WindowedMatcher:
         target = self.groups[group]
         target.matcher.add(key, [specs], greedy=greedy)
         target.keys.add(self.vocab.strings.add(key))
+        pattern = 1 << len(self._patterns)
+        self._patterns.append((key, specs, greedy))
+        needs = self._required_tests(specs)
+        target.needs[needs] = target.needs.get(needs, 0) | pattern
+        self._needs[needs] = self._needs.get(needs, 0) | pattern
         for spec in specs:
             target.inside.add(spec)
         for spec in specs:
@@ -205,8 +244,32 @@ class WindowedMatcher:
                 break
         self._words.clear()
         self._tags.clear()
+        self._tokens.clear()
+        self._subsets.clear()
+        self._built.clear()
 
-    def _word(self, orth: int) -> tuple[int, int]:
+    def _required_tests(self, specs: list[dict[str, Any]]) -> int:
+        """Bits of the tests a pattern's required specs make: a stretch must pass each one.
+
+        A spec that may be skipped ("?", "*"), a negated one ("!") and one without a test
+        this module knows require nothing.
+        """
+        needs = 0
+        for spec in specs:
+            test = _test(spec) if spec.get("OP") in _REQUIRED_OPS else None
+            if test is None:
+                continue
+            value = sorted(test[3]) if isinstance(test[3], set) else str(test[3])
+            name = f"{test[1]} {test[2]} {value}"
+            if name not in self._tests:
+                self._tests[name] = len(self._required)
+                alone = _Tests()
+                alone.add(spec)
+                self._required.append(alone)
+            needs |= 1 << self._tests[name]
+        return needs
+
+    def _word(self, orth: int) -> tuple[int, int, int]:
         lexeme = self.vocab[orth]
         inside = opening = 0
         for group in self.groups.values():
@@ -214,44 +277,58 @@ class WindowedMatcher:
                 inside |= group.bit
             if group.opening.word(lexeme):
                 opening |= group.bit
-        return inside, opening
+        passed = sum(1 << n for n, alone in enumerate(self._required) if alone.word(lexeme))
+        return inside, opening, passed
 
-    def _tag(self, tags: tuple[int, int]) -> tuple[int, int]:
+    def _tag(self, tags: tuple[int, int, int]) -> tuple[int, int, int]:
         strings = self.vocab.strings
-        tag, pos = (strings[h] if h else "" for h in tags)
+        tag, pos, lemma = (strings[h] if h else "" for h in tags)
         inside = opening = 0
         for group in self.groups.values():
-            if group.inside.tag(tag, pos):
+            if group.inside.tag(tag, pos, lemma):
                 inside |= group.bit
-            if group.opening.tag(tag, pos):
+            if group.opening.tag(tag, pos, lemma):
                 opening |= group.bit
-        return inside, opening
+        passed = sum(1 << n for n, alone in enumerate(self._required) if alone.tag(tag, pos, lemma))
+        return inside, opening, passed
 
-    def _windows(self, doc: Doc, bits: list[int]) -> list[list[tuple[int, int]]]:
+    def _token(self, key: tuple[int, int, int, int]) -> tuple[int, int, int]:
+        """The bits of a token: those of its word and of its tags and lemma, joined."""
+        word = self._words.get(key[0])
+        if word is None:
+            word = self._words[key[0]] = self._word(key[0])
+        of_tag = self._tags.get(key[1:])
+        if of_tag is None:
+            of_tag = self._tags[key[1:]] = self._tag(key[1:])
+        return word[0] | of_tag[0], word[1] | of_tag[1], word[2] | of_tag[2]
+
+    def _windows(self, doc: Doc, bits: list[int]) -> tuple[list[list[tuple[int, int]]], list[int]]:
         """For each set of groups in `bits`, the token ranges that hold all their matches.
 
         Each (start, end) runs from the first token that may open a match in a run of tokens
-        that may be inside one to the run's end.
+        that may be inside one to the run's end. Beside them, for each token, the bits of the
+        required tests it may pass.
         """
-        if len(self._words) > self._CACHE_SIZE:
+        if len(self._tokens) > self._CACHE_SIZE:
             self._words.clear()
-        words, tags = self._words, self._tags
+            self._tags.clear()
+            self._tokens.clear()
+        known = self._tokens
         wanted = 0
         for selected in bits:
             wanted |= selected
         spans: dict[int, list[tuple[int, int]]] = {}  # group bit → windows
         starts: dict[int, int] = {}  # group bit → first opener of its current run
+        passed: list[int] = []  # token → bits of the required tests it may pass
         active = 0  # groups in a run that has seen an opener
-        for i, (orth, tag, pos) in enumerate(doc.to_array([ORTH, TAG, POS]).tolist()):
-            word = words.get(orth)
-            if word is None:
-                word = words[orth] = self._word(orth)
-            of_tag = tags.get((tag, pos))
-            if of_tag is None:
-                of_tag = tags[(tag, pos)] = self._tag((tag, pos))
-            inside = word[0] | of_tag[0]
+        for i, key in enumerate(map(tuple, doc.to_array([ORTH, TAG, POS, LEMMA]).tolist())):
+            found = known.get(key)
+            if found is None:
+                found = known[key] = self._token(key)
+            inside, opening, need = found
+            passed.append(need)
             ended = active & ~inside
-            began = (word[1] | of_tag[1]) & inside & wanted & ~active
+            began = opening & inside & wanted & ~active
             while ended:
                 bit = ended & -ended
                 spans.setdefault(bit, []).append((starts.pop(bit), i))
@@ -268,20 +345,53 @@ class WindowedMatcher:
         for selected in bits:
             windows = [w for bit, found in spans.items() if bit & selected for w in found]
             out.append(_union(windows) if len(windows) > 1 else windows)
-        return out
+        return out, passed
 
     def windows(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges that hold every match of every pattern."""
-        return self._windows(doc, [self._all])[0]
+        return self._windows(doc, [self._all])[0][0]
 
-    @staticmethod
+    def _subset(self, groups: int, needs: dict[int, int], passed: int) -> Matcher | None:
+        """A Matcher of the patterns (of `needs`) whose required tests all pass in a stretch.
+
+        None when no pattern can match there. Patterns keep the order they were added in.
+        """
+        found = self._subsets.get((groups, passed), False)
+        if found is not False:
+            return found
+        if len(self._subsets) > self._SUBSETS:
+            self._subsets.clear()
+            self._built.clear()
+        patterns = 0
+        for required, of_them in needs.items():
+            if not required & ~passed:
+                patterns |= of_them
+        matcher = self._built.get(patterns) if patterns else None
+        if patterns and matcher is None:
+            matcher = self._built[patterns] = Matcher(self.vocab)
+            for n, (key, specs, greedy) in enumerate(self._patterns):
+                if patterns >> n & 1:
+                    matcher.add(key, [specs], greedy=greedy)
+        self._subsets[(groups, passed)] = matcher
+        return matcher
+
     def _run(
-        matcher: Matcher, doc: Doc, windows: list[tuple[int, int]]
-    ) -> list[tuple[int, int, int, list[int]]]:
+        self,
+        groups: int,
+        needs: dict[int, int],
+        doc: Doc,
+        windows: list[tuple[int, int]],
+        passed: list[int],
+        with_alignments: bool = True,
+    ) -> list[tuple[Any, ...]]:
+        """Matches of each window, from a Matcher of the patterns that may match in it."""
         out = []
         for start, end in windows:
-            matches = matcher(doc[start:end], with_alignments=True, allow_missing=True)
-            out.extend((key, start + s, start + e, a) for key, s, e, a in matches)
+            matcher = self._subset(groups, needs, reduce(or_, passed[start:end], 0))
+            if matcher is None:
+                continue
+            matches = matcher(doc[start:end], with_alignments=with_alignments, allow_missing=True)
+            out.extend((key, start + s, start + e, *rest) for key, s, e, *rest in matches)
         return out
 
     def __call__(self, doc: Doc, *, with_alignments: bool = True) -> list[tuple[Any, ...]]:
@@ -295,14 +405,14 @@ class WindowedMatcher:
         self.matcher(doc[0:0])  # as on a whole Doc, a missing annotation read is an error
         plain: list[tuple[Any, ...]] = []
         greedy: dict[int, list[tuple[Any, ...]]] = {}
-        for start, end in self.windows(doc) if len(doc) else []:
-            found = self.matcher(
-                doc[start:end], with_alignments=with_alignments, allow_missing=True
-            )
-            for key, s, e, *rest in found:
-                match = (key, start + s, start + e, *rest)
-                if key in self.greedy:
-                    greedy.setdefault(key, []).append(match)
+        if not len(doc):
+            return plain
+        (windows,), passed = self._windows(doc, [self._all])
+        for start, end in windows:
+            found = self._run(self._all, self._needs, doc, [(start, end)], passed, with_alignments)
+            for match in found:
+                if match[0] in self.greedy:
+                    greedy.setdefault(match[0], []).append(match)
                 else:
                     plain.append(match)
         for matches in greedy.values():
@@ -320,5 +430,9 @@ class WindowedMatcher:
             raise ValueError("grouped() runs plain Matchers: greedy patterns need __call__")
         self.matcher(doc[0:0])  # as on a whole Doc, a missing annotation read is an error
         groups = list(self.groups.values())
-        windows = self._windows(doc, [g.bit for g in groups]) if len(doc) else [[] for _ in groups]
-        return [self._run(g.matcher, doc, w) for g, w in zip(groups, windows, strict=True)]
+        if not len(doc):
+            return [[] for _ in groups]
+        windows, passed = self._windows(doc, [g.bit for g in groups])
+        return [
+            self._run(g.bit, g.needs, doc, w, passed) for g, w in zip(groups, windows, strict=True)
+        ]

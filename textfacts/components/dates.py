@@ -28,7 +28,7 @@ from textfacts.components._context import text_of
 from textfacts.components._spans import make_span, occupied, write_group
 from textfacts.errors import ResourceError
 from textfacts.extensions import state
-from textfacts.literals import Folded, gate
+from textfacts.literals import Folded, gate, starts
 from textfacts.normalize.dates import (
     CONTEXT_ONLY_KINDS,
     END_KINDS,
@@ -241,15 +241,18 @@ class Dates:
 
         # Strings a row's every match contains: a row whose strings the text lacks is skipped.
         self.gates = [gate(pattern) for _, pattern in self.compiled]
+        # Strings a row's every match begins with: it is tried only where one begins.
+        self.starts = [starts(pattern) for _, pattern in self.compiled]
 
     def candidates(self, text: str) -> list[Candidate]:
         """Every match of every row, in no particular order."""
         folded = Folded(text)
+        rows = zip(self.compiled, self.gates, self.starts, strict=True)
         return [
             Candidate(m.start(), m.end(), row, m.groupdict())
-            for (row, pattern), row_gate in zip(self.compiled, self.gates, strict=True)
+            for (row, pattern), row_gate, begins in rows
             if folded.may_match(row_gate)
-            for m in pattern.finditer(text)
+            for m in folded.finditer(pattern, text, begins)
         ]
 
     def __call__(self, doc: Doc) -> Doc:

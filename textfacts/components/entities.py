@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -276,6 +277,8 @@ class Entities:
             if row.action == "relabel"
             for head in row.heads or []
         }
+        # their hashes, to test the words of a Doc read as one array
+        self.relabel_ids = {nlp.vocab.strings[head] for head in self.relabel}
         self.quoted = [row for row in self.rows.values() if row.action == "quoted"]
         self.document_heads = {h for row in self.quoted for h in row.heads or []}
         self.edition_heads = {
@@ -536,7 +539,10 @@ class Entities:
 
     def quoted_candidates(self, doc: Doc) -> list[Candidate]:
         """Title-Case titles in quotes holding a document word: "... Measures to ...", "Notice"."""
-        out = []
+        out: list[Candidate] = []
+        text = text_of(doc)
+        if not any(quote in text for quote in _OPEN_QUOTES):
+            return out  # no token can open a quotation
         for row in self.quoted:
             heads = set(row.heads or [])
             opening: int | None = None
@@ -611,14 +617,16 @@ class Entities:
         claimed = Claimed()  # chosen names never overlap: clashes are found by bisection
         for c in chosen:
             claimed.claim(c.start, c.end, c)
+        ents = doc.ents  # each access rebuilds the tuple from the tokens
         person_parts = {
             part
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ == "PERSON" and len(ent) > 1
             for part in (ent[0].text, ent[-1].text)
         }
-        for ent in doc.ents:
-            cand = self.ner_candidate(doc, ent, person_parts)
+        words = doc.to_array(ORTH).tolist()
+        for ent in ents:
+            cand = self.ner_candidate(doc, ent, person_parts, words)
             if cand is None or _blocked(cand, blocks):
                 continue
             clashes = claimed.clashes(cand.start, cand.end)
@@ -670,10 +678,16 @@ class Entities:
             and inner.end == last[-2].idx + len(last[-2])
         )
 
-    def ner_candidate(self, doc: Doc, ent: Span, person_parts: set[str]) -> Candidate | None:
-        """One NER entity as a candidate: trimmed, relabelled by its head word, or None."""
+    def ner_candidate(
+        self, doc: Doc, ent: Span, person_parts: set[str], words: list[int] | None = None
+    ) -> Candidate | None:
+        """One NER entity as a candidate: trimmed, relabelled by its head word, or None.
+
+        `words` is the Doc's ORTH array as a list, when the caller holds it.
+        """
+        words = doc.to_array(ORTH).tolist() if words is None else words
         if ent.label_ not in _NER_LABELS and not any(
-            t.text in self.relabel for t in doc[ent.start : ent.end + 3]
+            word in self.relabel_ids for word in words[ent.start : ent.end + 3]
         ):
             return None  # a DATE, MONEY ...: only a head word in or just after it gives a label
         full = ent.text

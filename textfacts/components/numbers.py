@@ -249,6 +249,7 @@ class Reading:
     roles: list[str]
     span_start: int
     span_end: int
+    geometry: tuple[int, int, int]  # (lead, head, sign) as `Numbers._geometry` gives them
 
     @cached_property
     def order(self) -> tuple[Any, ...]:
@@ -387,9 +388,11 @@ class Numbers:
         """Match, interpret, resolve overlaps, set bounds and write the span group."""
         merge_spelled_decimals(doc)
         merge_spaced_groups(doc, self.scales)
-        found = self._read(doc, self.matcher.grouped(doc))
+        # One Token object per word for every reading: doc[i] builds a new one on each access.
+        tokens = list(doc)
+        found = self._read(doc, self.matcher.grouped(doc), tokens)
         if found is None:  # matches of two pattern groups tie: their whole-Doc order decides
-            found = self._read(doc, [self.matcher(doc)])
+            found = self._read(doc, [self.matcher(doc)], tokens)
         contexts, counts, readings = found
         spans = []
         taken: set[int] = set()
@@ -397,11 +400,19 @@ class Numbers:
         for reading in sorted(readings, key=lambda r: r.order):
             if taken.intersection(range(reading.span_start, reading.span_end)):
                 continue
-            candidate = self._interpret(doc, reading.row, reading.start, reading.end, reading.roles)
+            candidate = self._interpret(
+                doc,
+                reading.row,
+                reading.start,
+                reading.end,
+                reading.roles,
+                tokens,
+                reading.geometry,
+            )
             if candidate is None:
                 continue
             span = candidate.span
-            if _glued_to_a_number(doc, span.start):
+            if _glued_to_a_number(tokens, span.start):
                 continue  # "2030-03-07": the tail of a numeric date or code is no figure
             if candidate.row.context:
                 unit = (
@@ -412,9 +423,9 @@ class Numbers:
                 if unit is None:
                     continue
                 candidate.attrs["unit"] = unit
-            candidate.attrs.setdefault("bound", self._bound(doc, span))
+            candidate.attrs.setdefault("bound", self._bound(tokens, span))
             if span.label_ == "MONEY":
-                per = _rate_noun(doc, span.end)
+                per = _rate_noun(tokens, span.end)
                 if per:
                     candidate.attrs["per"] = per
             candidate.attrs["rule"] = candidate.row.id
@@ -425,20 +436,28 @@ class Numbers:
         return doc
 
     def _read(
-        self, doc: Doc, groups: list[list[tuple[int, int, int, list[int]]]]
+        self,
+        doc: Doc,
+        groups: list[list[tuple[int, int, int, list[int]]]],
+        tokens: list[Token] | None = None,
     ) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[Reading]] | None:
         """Currency contexts, counted-noun contexts and figure readings, from each group's matches.
 
         A reading knows its span and resolution order before it is interpreted. Where two
         readings tie (the first one in match order wins), they must come from one group, whose
-        matches keep their whole-Doc order; None when a tie spans two groups.
+        matches keep their whole-Doc order; None when a tie spans two groups. A figure whose
+        unit a context phrase names is read only when the text has such a phrase: otherwise it
+        is dropped in any case, and no tie of it can matter (it ranks after every explicit
+        figure). `tokens` is list(doc), when the caller holds it.
         """
+        tokens = list(doc) if tokens is None else tokens
         contexts: list[tuple[int, str]] = []
         # "the number of <noun>" phrase start → (end, counted noun); the longest reading wins:
         # "the number of registered customs brokers" counts brokers, not customs.
         longest: dict[int, tuple[int, str]] = {}
         readings: list[Reading] = []
         owners: dict[tuple[Any, ...], int] = {}  # tie key → the group that found it
+        figures: list[tuple[int, PatternRow, int, int, list[str]]] = []
         for group, matches in enumerate(groups):
             for match_key, start, end, alignment in matches:
                 row, roles = self.roles[match_key]
@@ -446,49 +465,64 @@ class Numbers:
                 if row.label == "CONTEXT":
                     iso = self._currency(doc, start, token_roles, "currency_after")
                     if iso:
-                        contexts.append((doc[start].idx, iso))
+                        contexts.append((tokens[start].idx, iso))
                     continue
                 if row.label == "COUNT_CONTEXT":
                     if owners.setdefault(("count", start, end), group) != group:
                         return None
-                    words = _role_words(list(doc[start:end]), token_roles, "counted", "and")
+                    words = _role_words(tokens[start:end], token_roles, "counted", "and")
                     if end > longest.get(start, (0, ""))[0]:
                         longest[start] = (end, unit_lemma(words, self.units))
                     continue
-                lead, head, sign = self._geometry(doc, start, token_roles)
-                reading = Reading(row, start, end, token_roles, start + lead - sign, start + head)
-                if owners.setdefault(reading.order, group) != group:
-                    return None
-                readings.append(reading)
-        counts = [(doc[start].idx, unit) for start, (_, unit) in longest.items()]
+                figures.append((group, row, start, end, token_roles))
+        for group, row, start, end, token_roles in figures:
+            if row.context and not (contexts if row.label == "MONEY" else longest):
+                continue
+            lead, head, sign = geometry = self._geometry(tokens, start, token_roles)
+            reading = Reading(
+                row, start, end, token_roles, start + lead - sign, start + head, geometry
+            )
+            if owners.setdefault(reading.order, group) != group:
+                return None
+            readings.append(reading)
+        counts = [(tokens[start].idx, unit) for start, (_, unit) in longest.items()]
         contexts.sort()  # by position: looked up by bisection below
         counts.sort()
         return contexts, counts, readings
 
-    def _geometry(self, doc: Doc, start: int, roles: list[str]) -> tuple[int, int, int]:
+    def _geometry(self, tokens: list[Token], start: int, roles: list[str]) -> tuple[int, int, int]:
         """Where a match's figure starts and ends (lead, head) and 1 for a glued sign before it.
 
         Leads ("from", "between") and an article before a cardinal stay outside the span, as
         do tails ("..._tail" roles); a glued sign ("-$5 million") joins it.
         """
         lead = min(i for i, r in enumerate(roles) if r != "lead")
-        lead += self._article_lead(doc, start, lead, roles)
+        lead += self._article_lead(tokens, start, lead, roles)
         head = max(i for i, r in enumerate(roles) if not r.endswith("tail")) + 1
-        return lead, head, int(_glued_sign(doc, start + lead))
+        return lead, head, int(_glued_sign(tokens, start + lead))
 
     def _interpret(
-        self, doc: Doc, row: PatternRow, start: int, end: int, roles: list[str]
+        self,
+        doc: Doc,
+        row: PatternRow,
+        start: int,
+        end: int,
+        roles: list[str],
+        doc_tokens: list[Token] | None = None,
+        geometry: tuple[int, int, int] | None = None,
     ) -> Candidate | None:
         """Value, unit and bound of one match from the roles its tokens played.
 
         Tokens in a "..._tail" role lend their unit, scale or currency to the figure but stay
         outside its span: "up 14.1 and 3.2 percent" gives PERCENT "14.1" (and, from another
-        match, "3.2 percent").
+        match, "3.2 percent"). `doc_tokens` is list(doc) and `geometry` the match's
+        `_geometry`, when the caller holds them.
         """
-        lead, head, sign = self._geometry(doc, start, roles)
+        doc_tokens = list(doc) if doc_tokens is None else doc_tokens
+        lead, head, sign = geometry or self._geometry(doc_tokens, start, roles)
         shared = head < len(roles)
         roles = [r[: -len("_tail")] if r.endswith("_tail") else r for r in roles]
-        tokens = list(doc[start:end])
+        tokens = doc_tokens[start:end]
         numbers = [t for t, r in zip(tokens, roles, strict=True) if r == "number"]
         words = [
             t.text
@@ -498,11 +532,17 @@ class Numbers:
         first = start + lead
         if not numbers and words and self._bare_article(words, tokens, roles):
             return None
-        if _after_month(doc, first) or _list_item(doc, first) or _after_number(doc, first):
+        if (
+            _after_month(doc_tokens, first)
+            or _list_item(doc_tokens, first)
+            or _after_number(doc_tokens, first)
+        ):
             return None
-        if any(_glued(doc, t.i, start, end, roles) for t in numbers) or _dash_not_sign(doc, first):
+        if any(_glued(doc_tokens, t.i, start, end, roles) for t in numbers) or _dash_not_sign(
+            doc_tokens, first
+        ):
             return None
-        if row.label == "QUANTITY" and _after_label(doc, first):
+        if row.label == "QUANTITY" and _after_label(doc_tokens, first):
             return None
         modifiers = [t for t, r in zip(tokens, roles, strict=True) if r == "modifier"]
         if any(
@@ -511,15 +551,15 @@ class Numbers:
         ):
             return None  # "72 ports handling bulk cargo": the participle opens a clause
         joint = next((t.lower_ for t, r in zip(tokens, roles, strict=True) if r == "range"), "")
-        if joint == "to" and _from_to(doc, first, end):
+        if joint == "to" and _from_to(doc_tokens, first, end):
             return None  # "expand from 18 to 40 ports": two levels; "from 5-7% to 3%" is a range
-        if "range" in roles and _change_then_level(doc, first, tokens, roles):
+        if "range" in roles and _change_then_level(doc_tokens, first, tokens, roles):
             return None
         if (
             "counted" in roles
             and "modifier" in roles
             and roles[roles.index("modifier") - 1] in ("number", "plus", "scale")
-            and doc[start + roles.index("modifier")].tag_ == "HYPH"
+            and doc_tokens[start + roles.index("modifier")].tag_ == "HYPH"
         ):
             return None  # "68-ounce bars": the figure counts ounces, not bars
         if numbers:
@@ -557,21 +597,21 @@ class Numbers:
             attrs["value"], attrs["value_max"] = low * scale, attrs["value"]
         if sign:
             lead -= 1
-            attrs["value"] *= SIGNS[doc[first - 1].text]
+            attrs["value"] *= SIGNS[doc_tokens[first - 1].text]
         span = Span(doc, start + lead, start + head, label=row.label)
         if row.label == "MONEY":
             before = self._currency(doc, start, roles, "currency_before")
             after = self._currency(doc, start, roles, "currency_after")
-            if before and after and not _same_currency_twice(doc, end, before, after):
+            if before and after and not _same_currency_twice(doc_tokens, end, before, after):
                 return None
             iso = before or after
             if iso is None and not row.context:
                 return None
-            if before and not _folded_mark_fits(doc, start, roles, numbers, scale_words):
+            if before and not _folded_mark_fits(doc_tokens, start, roles, numbers, scale_words):
                 return None
-            if iso == "CNY" and _yen_mark(doc, start, roles) and not _china_context(doc):
+            if iso == "CNY" and _yen_mark(doc_tokens, start, roles) and not _china_context(doc):
                 iso = "JPY"
-            if iso == "GBP" and _weight_pounds(doc, start, roles):
+            if iso == "GBP" and _weight_pounds(doc, doc_tokens, start, roles):
                 return None
             if iso:
                 attrs["unit"] = iso
@@ -591,7 +631,7 @@ class Numbers:
             if (
                 attrs["unit"] in PERIOD_UNITS
                 and first > 0
-                and doc[first - 1].lower_ in PERIOD_OPENERS
+                and doc_tokens[first - 1].lower_ in PERIOD_OPENERS
             ):
                 return None
         if "plus" in roles:
@@ -612,7 +652,7 @@ class Numbers:
             low_scale = high_scale
         return low * low_scale, high * high_scale
 
-    def _article_lead(self, doc: Doc, start: int, lead: int, roles: list[str]) -> int:
+    def _article_lead(self, tokens: list[Token], start: int, lead: int, roles: list[str]) -> int:
         """1 when the figure opens with an article before a cardinal, else 0.
 
         "a five per cent rise" reads 5, not 1 + 5; the article stays outside the span.
@@ -620,8 +660,8 @@ class Numbers:
         i = start + lead
         if roles[lead] != "numword" or lead + 1 >= len(roles) or roles[lead + 1] != "numword":
             return 0
-        first = self.number_words.get(doc[i].lower_)
-        second = self.number_words.get(doc[i + 1].lower_)
+        first = self.number_words.get(tokens[i].lower_)
+        second = self.number_words.get(tokens[i + 1].lower_)
         return int(bool(first and second and first[1] == "article" and second[1] == "cardinal"))
 
     def _bare_article(self, words: list[str], tokens: list[Token], roles: list[str]) -> bool:
@@ -643,16 +683,16 @@ class Numbers:
             return None
         return currency_iso(doc[indices[0] : indices[-1] + 1].text, self.currencies)
 
-    def _bound(self, doc: Doc, span: Span) -> str:
+    def _bound(self, tokens: list[Token], span: Span) -> str:
         """Bound from a qualifier before the span, a verb of passing near it, or a tail after it."""
         end = span.start
         for reach in range(VERB_REACH + 1):
             for length in range(self.max_bound_len, 0, -1):
                 if end - length < 0:
                     continue
-                key = " ".join(t.lower_ for t in doc[end - length : end])
+                key = " ".join(t.lower_ for t in tokens[end - length : end])
                 found = self.bounds_before.get(key)
-                first = doc[end - length]
+                first = tokens[end - length]
                 if (
                     found
                     and found[1] == "verb"
@@ -664,12 +704,12 @@ class Numbers:
                     continue
                 if found and (reach == 0 or found[1] == "verb"):
                     return found[0]
-            if end == 0 or not _skippable(doc[end - 1]):
+            if end == 0 or not _skippable(tokens[end - 1]):
                 break
             end -= 1
         for length in (2, 1):
-            key = " ".join(t.lower_ for t in doc[span.end : span.end + length])
-            if span.end + length <= len(doc) and key in self.bounds_after:
+            key = " ".join(t.lower_ for t in tokens[span.end : span.end + length])
+            if span.end + length <= len(tokens) and key in self.bounds_after:
                 return self.bounds_after[key]
         return "exact"
 
@@ -752,50 +792,50 @@ def _skippable(token: Token) -> bool:
     return token.pos_ in SKIPPABLE_POS or token.text == ","
 
 
-def _glued(doc: Doc, i: int, start: int, end: int, roles: list[str]) -> bool:
+def _glued(tokens: list[Token], i: int, start: int, end: int, roles: list[str]) -> bool:
     """A digit glued to letters that are no unit ("5G", "3D", "4K") is a name, not a figure."""
-    if doc[i].whitespace_ or i + 1 >= len(doc) or not doc[i + 1].is_alpha:
+    if tokens[i].whitespace_ or i + 1 >= len(tokens) or not tokens[i + 1].is_alpha:
         return False
     return i + 1 >= end or roles[i + 1 - start] not in GLUE_ROLES
 
 
-def _dash_not_sign(doc: Doc, start: int) -> bool:
+def _dash_not_sign(tokens: list[Token], start: int) -> bool:
     """ "70-300mm": a dash glued between two numbers is a range dash, not a minus sign."""
-    token = doc[start]
-    if start == 0 or token.text[:1] not in "-\u2013" or doc[start - 1].whitespace_:
+    token = tokens[start]
+    if start == 0 or token.text[:1] not in "-\u2013" or tokens[start - 1].whitespace_:
         return False
-    return doc[start - 1].text[-1:].isdigit()
+    return tokens[start - 1].text[-1:].isdigit()
 
 
-def _after_label(doc: Doc, start: int) -> bool:
+def _after_label(tokens: list[Token], start: int) -> bool:
     """A number after a capitalised label noun is a name ("Phase 2 projects", "Article 5")."""
     if start == 0:
         return False
-    prev = doc[start - 1]
+    prev = tokens[start - 1]
     return prev.is_title and prev.pos_ in ("NOUN", "PROPN")
 
 
-def _same_currency_twice(doc: Doc, end: int, before: str, after: str) -> bool:
+def _same_currency_twice(tokens: list[Token], end: int, before: str, after: str) -> bool:
     """ "RMB 12 billion yuan" names one currency twice; "10 rmb 20 usd" and "$ 20 $ 37" do not.
 
     The currency after the number must be the same currency, written as a word, and must
     not open the next figure.
     """
-    last = doc[end - 1]
-    opens_next = end < len(doc) and bool(NUMBER.match(doc[end].text))
+    last = tokens[end - 1]
+    opens_next = end < len(tokens) and bool(NUMBER.match(tokens[end].text))
     return before == after and last.is_alpha and not last.is_upper and not opens_next
 
 
-def _after_month(doc: Doc, start: int) -> bool:
+def _after_month(tokens: list[Token], start: int) -> bool:
     """A day number right after a month name belongs to a DATE ("February 4 to 6").
 
     Only a plain one- or two-digit number is a day: "December 26,748.700 million yuan" (a
     machine-translated release) is a figure.
     """
-    return start > 0 and doc[start - 1].lower_ in MONTHS and bool(DAY.match(doc[start].text))
+    return start > 0 and tokens[start - 1].lower_ in MONTHS and bool(DAY.match(tokens[start].text))
 
 
-def _from_to(doc: Doc, start: int, end: int) -> bool:
+def _from_to(tokens: list[Token], start: int, end: int) -> bool:
     """ "from X to Y" names a start and an end ("cut from 5 to 2 days"), unless it spans a range.
 
     "ranging from 3 to 5 days", "priced from $5 to $9" and "fines from $250 to $1,000" (a
@@ -804,41 +844,41 @@ def _from_to(doc: Doc, start: int, end: int) -> bool:
     When "to" and another range follow ("cut its forecast from 4 to 6 percent to 2 to 3
     percent"), the change runs from range to range, so "X to Y" is the first one.
     """
-    if start == 0 or doc[start - 1].lower_ != "from":
+    if start == 0 or tokens[start - 1].lower_ != "from":
         return False
-    if _range_follows(doc, end):
+    if _range_follows(tokens, end):
         return False
-    if start > 1 and doc[start - 2].lemma_.lower() in RANGE_VERBS:
+    if start > 1 and tokens[start - 2].lemma_.lower() in RANGE_VERBS:
         return False
-    head = doc[start - 1].head
+    head = tokens[start - 1].head
     if head.pos_ in ("VERB", "AUX"):
         return head.lemma_.lower() not in RANGE_VERBS
     return head.lemma_.lower() in CHANGE_NOUNS
 
 
-def _range_follows(doc: Doc, end: int) -> bool:
+def _range_follows(tokens: list[Token], end: int) -> bool:
     """Whether "to" and a range follow: "to 2 to 3 percent", "to $8-$9 billion".
 
     A single figure after it ("rises from $160 to $180 to $200") is a third level.
     """
-    if end >= len(doc) or doc[end].lower_ != "to":
+    if end >= len(tokens) or tokens[end].lower_ != "to":
         return False
-    i = _figure_at(doc, end + 1)
-    if i is None or i + 1 >= len(doc) or doc[i + 1].lower_ not in ("to", "-", "\u2013"):
+    i = _figure_at(tokens, end + 1)
+    if i is None or i + 1 >= len(tokens) or tokens[i + 1].lower_ not in ("to", "-", "\u2013"):
         return False
-    return _figure_at(doc, i + 2) is not None
+    return _figure_at(tokens, i + 2) is not None
 
 
-def _figure_at(doc: Doc, i: int) -> int | None:
+def _figure_at(tokens: list[Token], i: int) -> int | None:
     """Index of the number at i, or after one currency mark at i ("$2"); never a year."""
-    if i < len(doc) and not doc[i].is_alpha and not NUMBER.match(doc[i].text):
+    if i < len(tokens) and not tokens[i].is_alpha and not NUMBER.match(tokens[i].text):
         i += 1  # a currency mark before the figure
-    if i < len(doc) and NUMBER.match(doc[i].text) and not is_year(doc[i].text):
+    if i < len(tokens) and NUMBER.match(tokens[i].text) and not is_year(tokens[i].text):
         return i
     return None
 
 
-def _after_number(doc: Doc, start: int) -> bool:
+def _after_number(tokens: list[Token], start: int) -> bool:
     """A figure right after another one is the tail of a number with spaced digit groups.
 
     "1,250 300 times": without a scale word after them the groups are not merged
@@ -847,13 +887,15 @@ def _after_number(doc: Doc, start: int) -> bool:
     """
     return (
         start > 0
-        and bool(NUMBER.match(doc[start - 1].text))
-        and bool(NUMBER.match(doc[start].text))
-        and doc[start].text[:1] not in SIGNS
+        and bool(NUMBER.match(tokens[start - 1].text))
+        and bool(NUMBER.match(tokens[start].text))
+        and tokens[start].text[:1] not in SIGNS
     )
 
 
-def _change_then_level(doc: Doc, first: int, tokens: list[Token], roles: list[str]) -> bool:
+def _change_then_level(
+    doc_tokens: list[Token], first: int, tokens: list[Token], roles: list[str]
+) -> bool:
     """ "rose 1.3 points to 15%", "fell $2 to $40": a change and the level it reached.
 
     Only a "to" between two figures that each carry their unit or currency, right after a
@@ -864,61 +906,65 @@ def _change_then_level(doc: Doc, first: int, tokens: list[Token], roles: list[st
         return False
     if "currency_repeat" not in roles and roles.count("percent") < 2:
         return False
-    before = doc[first - 1]
+    before = doc_tokens[first - 1]
     return before.lemma_.lower() in CHANGE_VERBS or before.lower_ in CHANGE_VERBS
 
 
-def _rate_noun(doc: Doc, end: int) -> str | None:
+def _rate_noun(tokens: list[Token], end: int) -> str | None:
     """The noun a price is counted per: "$52 a barrel", "50 cents per share", "$3,500 a month".
 
     The rate stays outside the span (§2 ends it at the currency); "$5 million a year ago" is a
     date, not a rate.
     """
-    if end + 1 >= len(doc) or doc[end].lower_ not in RATE_WORDS:
+    if end + 1 >= len(tokens) or tokens[end].lower_ not in RATE_WORDS:
         return None
-    noun = doc[end + 1]
-    if noun.lower_ in ("square", "cubic") and end + 2 < len(doc) and doc[end + 2].tag_ == "NN":
-        return f"{noun.lower_} {doc[end + 2].lower_}"  # "$1,100 per square foot"
+    noun = tokens[end + 1]
+    if (
+        noun.lower_ in ("square", "cubic")
+        and end + 2 < len(tokens)
+        and tokens[end + 2].tag_ == "NN"
+    ):
+        return f"{noun.lower_} {tokens[end + 2].lower_}"  # "$1,100 per square foot"
     if noun.tag_ not in ("NN", "NNP") or not noun.is_alpha:
         return None
-    if end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "later", "before"):
+    if end + 2 < len(tokens) and tokens[end + 2].lower_ in ("ago", "earlier", "later", "before"):
         return None
     return noun.lower_
 
 
-def _glued_sign(doc: Doc, first: int) -> bool:
+def _glued_sign(tokens: list[Token], first: int) -> bool:
     """A sign token glued to the figure and standing free before it: "-$5 million".
 
     Not a range dash ("$3-$5") and not a hyphen inside a word.
     """
-    if first == 0 or doc[first - 1].text not in SIGNS or doc[first - 1].whitespace_:
+    if first == 0 or tokens[first - 1].text not in SIGNS or tokens[first - 1].whitespace_:
         return False
     if first == 1:
         return True
-    before = doc[first - 2]
+    before = tokens[first - 2]
     return bool(before.whitespace_) or before.text in ("(", "[")
 
 
-def _weight_pounds(doc: Doc, start: int, roles: list[str]) -> bool:
+def _weight_pounds(doc: Doc, tokens: list[Token], start: int, roles: list[str]) -> bool:
     """Bare "pounds" in a sentence about body or parcel weight: a weight, not GBP."""
-    marks = [doc[start + i] for i, r in enumerate(roles) if r.startswith("currency")]
+    marks = [tokens[start + i] for i, r in enumerate(roles) if r.startswith("currency")]
     if len(marks) != 1 or marks[0].lower_ not in POUNDS:
         return False
     sentence = marks[0].sent if doc.has_annotation("SENT_START") else doc[:]
     return any(t.lower_ in WEIGHT_CUES for t in sentence)
 
 
-def _yen_mark(doc: Doc, start: int, roles: list[str]) -> bool:
+def _yen_mark(tokens: list[Token], start: int, roles: list[str]) -> bool:
     return any(
-        doc[start + i].text in YEN_MARKS for i, r in enumerate(roles) if r.startswith("currency")
+        tokens[start + i].text in YEN_MARKS for i, r in enumerate(roles) if r.startswith("currency")
     )
 
 
 def _folded_mark_fits(
-    doc: Doc, start: int, roles: list[str], numbers: list[Token], scales: list[Token]
+    tokens: list[Token], start: int, roles: list[str], numbers: list[Token], scales: list[Token]
 ) -> bool:
     """False for an ASCII-folded mark that may be a name: lower case, spaced, or "PS5"."""
-    marks = [doc[start + i] for i, r in enumerate(roles) if r == "currency_before"]
+    marks = [tokens[start + i] for i, r in enumerate(roles) if r == "currency_before"]
     if len(marks) != 1 or marks[0].text.upper() not in FOLDED_MARKS:
         return True
     mark = marks[0]
@@ -974,11 +1020,11 @@ def merge_spaced_groups(doc: Doc, scales: dict[str, float]) -> None:
                 retokenizer.merge(span, attrs={"TAG": "CD", "POS": "NUM"})
 
 
-def _list_item(doc: Doc, start: int) -> bool:
+def _list_item(tokens: list[Token], start: int) -> bool:
     """A list number at a line start ("1. Improving ...", "2) ...") is not a figure."""
-    if start + 1 >= len(doc) or doc[start + 1].text not in (".", ")"):
+    if start + 1 >= len(tokens) or tokens[start + 1].text not in (".", ")"):
         return False
-    return start == 0 or "\n" in doc[start - 1].text_with_ws or doc[start - 1].is_space
+    return start == 0 or "\n" in tokens[start - 1].text_with_ws or tokens[start - 1].is_space
 
 
 def _context_count(doc: Doc, span: Span, counts: list[tuple[int, str]]) -> str | None:
@@ -1027,11 +1073,11 @@ def make_numbers(nlp: Language, name: str, data_dir: str | None) -> Numbers:
     return Numbers(nlp, name, data_dir)
 
 
-def _glued_to_a_number(doc: Doc, start: int) -> bool:
+def _glued_to_a_number(tokens: list[Token], start: int) -> bool:
     """Whether a figure starts right after "<digits>-" or "<digits>/" with no space between."""
     if start < 2:
         return False
-    joint, before = doc[start - 1], doc[start - 2]
+    joint, before = tokens[start - 1], tokens[start - 2]
     return (
         joint.text in ("-", "/", "–")
         and not joint.whitespace_

@@ -45,12 +45,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 from spacy.language import Language
-from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from textfacts.components._context import text_of
 from textfacts.components._requires import check
 from textfacts.components._spans import chrome, in_chrome, make_span, write_group
+from textfacts.components._windows import WindowedMatcher, opener
 from textfacts.components.entities import GROUP as ENTITY_GROUP
 from textfacts.components.entities import NUMBER_GROUPS, EntityPatternRow, PersonCues
 from textfacts.extensions import state
@@ -94,10 +94,11 @@ class People:
         self.rows = {
             r.id: r for r in read_jsonl(data_path(data_dir, "patterns/people.jsonl"), PeopleRow)
         }
-        self.matcher = Matcher(nlp.vocab)
+        # Rows opened alike are one group: the Matcher runs only where a group can match.
+        self.matcher = WindowedMatcher(nlp.vocab)
         for row in self.rows.values():
             if row.pattern:
-                self.matcher.add(row.id, [row.pattern], greedy="LONGEST")
+                self.matcher.add(row.id, row.pattern, group=opener(row.pattern), greedy="LONGEST")
         # a whole-line row ("Ni Yuefeng:") also marks questioner lines; an inline row
         # ("Yu Jianhua: Good morning ...") counts when it names a person or an outlet ("CCTV: ...")
         self.turn_line = [
@@ -125,7 +126,7 @@ class People:
         orgs = _Orgs([s for s in entities if s.label_ == "ORG"])
         cues: list[tuple[str, Span]] = []
         names: list[tuple[Span, str]] = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matcher(doc, with_alignments=False):
             row = self.rows[doc.vocab.strings[match_id]]
             if row.kind == "name":
                 lo, hi = (row.name_slice or [0, None])[:2]
@@ -133,8 +134,9 @@ class People:
                 names.append((span, row.id))
             else:
                 cues.append((row.kind, doc[start:end]))
-        names.extend(self.ner_names(doc))
-        names.extend(self.unlabelled_names(doc, orgs))
+        ents = doc.ents  # each access rebuilds the tuple from the tokens
+        names.extend(self.ner_names(doc, ents))
+        names.extend(self.unlabelled_names(doc, orgs, ents))
         taken_index = Ranges(taken)
         turn_lines = self.find_turn_lines(doc, taken_index)
         names.extend((span, "people.turn_line") for _, span in turn_lines if span is not None)
@@ -170,14 +172,14 @@ class People:
 
     # -- names -------------------------------------------------------------------------------
 
-    def ner_names(self, doc: Doc) -> list[tuple[Span, str]]:
+    def ner_names(self, doc: Doc, ents: tuple[Span, ...]) -> list[tuple[Span, str]]:
         """Person names from the NER, titles and honorifics cut off.
 
         Names the parser mislabelled count when they stand where a person's name stands
         (PersonCues: a title in apposition or in front, a transcript turn line).
         """
         out = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ != "PERSON":
                 span = doc.char_span(*_trimmed(ent), alignment_mode="contract")
                 if span is not None and self.cues.looks_like_person(span):
@@ -203,23 +205,20 @@ class People:
                 out.append((span, "people.ner"))
         return out
 
-    def unlabelled_names(self, doc: Doc, orgs: dict[int, Span]) -> list[tuple[Span, str]]:
+    def unlabelled_names(
+        self, doc: Doc, orgs: dict[int, Span], ents: tuple[Span, ...]
+    ) -> list[tuple[Span, str]]:
         """Runs of 2-3 capitalised proper nouns the NER missed, where the genre puts a name."""
         out = []
         named = {t.i for s in doc.spans.get(ENTITY_GROUP, []) for t in s}
         # doc[i:j].ents (the entities wholly inside the run) rebuilds the Doc's entity list
         # on every access: index each entity's end by its start once
-        ent_end = {ent.start: ent.end for ent in doc.ents}
+        ent_end = {ent.start: ent.end for ent in ents}
+        proper = [_proper_word(t) for t in doc]  # each Token made and read once
         i = 0
         while i < len(doc):
             j = i
-            while (
-                j < len(doc)
-                and j not in named
-                and doc[j].pos_ == "PROPN"
-                and doc[j].is_alpha
-                and doc[j].is_title
-            ):
+            while j < len(doc) and j not in named and proper[j]:
                 j += 1
             if 2 <= j - i <= 3 and not any(ent_end.get(t, j + 1) <= j for t in range(i, j)):
                 span = doc[i:j]
@@ -642,6 +641,11 @@ def _org_ending_at(orgs: dict[int, Span], end_char: int) -> Span | None:
     if isinstance(orgs, _Orgs):
         return orgs.by_end.get(end_char)
     return next((o for o in orgs.values() if o.end_char == end_char), None)
+
+
+def _proper_word(token: Token) -> bool:
+    """A capitalised alphabetic proper noun: a word of a name the NER may have missed."""
+    return token.pos_ == "PROPN" and token.is_alpha and token.is_title
 
 
 def _proper_neighbour(doc: Doc, i: int) -> bool:

@@ -37,7 +37,7 @@ def _dates(document):
     ("text", "published", "expected"),
     [
         pytest.param(
-            "Customs data released on Thursday showed that during the first nine months of this "
+            "Customs data released on Thursday showed that in the first nine months of this "
             "year, exports rose 0.6 percent compared with the same period last year.",
             "2023-10-13",
             {

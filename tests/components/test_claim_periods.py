@@ -133,3 +133,34 @@ def test_a_month_alone_is_an_aside_the_reported_period_goes_on_after(extractor):
     }
     assert periods["1.1 percent"] == "October"
     assert periods["4.7 trillion yuan"] == "first 10 months of 2026"
+
+
+def test_a_dated_lead_sentence_dates_the_list_below_it(extractor):
+    text = (
+        "Port Review, First Half of 2026\n\n"
+        "Trade through the port in the first half of 2026 was stable. The details are as "
+        "follows.\n\n"
+        "1. Bulk cargo held up. It rose by 3.1% to 120 million tons.\n\n"
+        "2. Container volumes grew. They reached 9.2 million TEUs."
+    )
+    document = extractor(text, meta={"published": "2026-07-20"})
+    periods = {
+        document.mention(c.anchor).text: document.mention(c.period).text if c.period else None
+        for c in document.claims
+    }
+    assert set(periods.values()) == {"first half of 2026"}
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "This year, customs will open two more green lanes.",  # a plan
+        "By May, the port had met its target of cutting waiting times by half from 2023.",
+        "Trade rose on a low base from the first half of 2025, analysts said.",
+    ],
+)
+def test_what_a_lead_sentence_does_not_date(extractor, lead):
+    text = f"{lead}\nRice imports totaled 80,000 tons."
+    document = extractor(text, meta={"published": "2026-07-20"})
+    (claim,) = document.claims
+    assert claim.period is None

@@ -249,6 +249,7 @@ class Claims:
         claims: list[dict[str, Any]] = []
         breaks = binder.carry_breaks(speakers)
         carried: tuple[int, Span, bool] | None = None  # (where, the DATE, stated as perfect)
+        last_seen = -1  # where the previous figure starts
         previous: tuple[Span, dict[str, Any]] | None = None
         bound: list[tuple[Span, dict[str, Any]]] = []
         bound_starts: list[int] = []  # sorted: anchors come in text order
@@ -302,8 +303,13 @@ class Claims:
             para = ctx.paragraph_of(anchor.start_char)
             period = claim["period_span"]
             current = claim.pop("current")
-            if carried is not None and _crossed(breaks, carried[0], anchor.start_char):
-                carried = None  # a heading, a new turn or another dated passage came between
+            crossed = _last_crossed(breaks, last_seen, anchor.start_char)
+            if crossed is not None:
+                # a heading, a new turn or another dated passage came between; a dated lead
+                # sentence starts its own period
+                lead = binder.lead_dates.get(crossed)
+                carried = (crossed, lead, False) if lead is not None else None
+            last_seen = anchor.start_char
             present = claim.pop("present")
             if (
                 period is None
@@ -396,6 +402,8 @@ class _Binder:
         self.anchors = anchors
         self.segments = ctx.segments
         self.anchor_starts = [a.start_char for a in anchors]
+        # a figureless sentence's date that governs the figures after it (carry_breaks)
+        self.lead_dates: dict[int, Span] = {}
         # the figures by characters and by tokens, and the prepositions they hang from
         self.anchor_index = SpanIndex(anchors)
         self.in_figure = bytearray(len(doc))
@@ -473,13 +481,50 @@ class _Binder:
             line = text[segment.start_char : segment.end_char]
             if not figures and _whole_line(text, segment) and heading_line(line):
                 breaks.append(start)
-            elif (
-                not figures
-                and any(t.pos_ in ("VERB", "AUX") for t in segment)
-                and any(not self.not_a_period(d) for d in self.mentions.dates_in(start, end))
-            ):
-                breaks.append(start)
+            elif not figures and any(t.pos_ in ("VERB", "AUX") for t in segment):
+                dates = [
+                    d
+                    for d in self.mentions.dates_in(start, end)
+                    if not self.not_a_period(d)
+                    and not _BASELINE_BEFORE.search(text, max(0, d.start_char - 40), d.start_char)
+                ]
+                if dates:
+                    breaks.append(start)
+                    lead = next((d for d in dates if self._leads(d, segment)), None)
+                    if lead is not None:
+                        self.lead_dates[start] = lead
         return sorted(breaks)
+
+    def segment_baselines(self, segment: Span) -> list[tuple[int, int]]:
+        """Where a segment's comparison bases are ("from 2017", "than last year"), once each."""
+        baselines = self._baselines.get(segment.start_char)
+        if baselines is None:
+            segment_text = self.ctx.text_at(segment)
+            baselines = self._baselines[segment.start_char] = [
+                (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
+                for p in self.cues.comparisons
+                for m in p.finditer(segment_text)
+            ]
+        return baselines
+
+    def _leads(self, date: Span, segment: Span) -> bool:
+        """Whether a figureless sentence's date dates the figures that follow it.
+
+        "Trade in the first three quarters was stable. The details are as follows." does (a
+        list under a dated lead sentence, ANNOTATION.md §7). Plans ("This year, customs will
+        ...", a pledge's deadline) and a cut-off ("By May, China had met its target") turn
+        the passage and date nothing after them.
+        """
+        if any(t.dep_ == "aux" and t.lower_ in self.cues.unreal_modals for t in segment):
+            return False
+        if self.ctx.index(COMMITMENTS).overlapping(date.start_char, date.end_char):
+            return False
+        if any(
+            s < date.end_char and date.start_char < e for s, e in self.segment_baselines(segment)
+        ):
+            return False  # "cutting clearance time by half from 2017": a baseline
+        before = text_of(self.doc)[max(segment.start_char, date.start_char - 12) : date.start_char]
+        return _CUTOFF_BEFORE.search(before) is None
 
     def not_a_period(self, date: Span, anchor: Span | None = None) -> bool:
         """Dates that never date a figure: datelines, release dates, years inside names."""
@@ -1338,14 +1383,7 @@ class _Binder:
         comparison: str | None,
     ) -> Span | None:
         """The DATE that dates the figure: on its clause, else earlier in its sentence."""
-        baselines = self._baselines.get(segment.start_char)
-        if baselines is None:  # found once per segment, for all its figures
-            segment_text = self.ctx.text_at(segment)
-            baselines = self._baselines[segment.start_char] = [
-                (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
-                for p in self.cues.comparisons
-                for m in p.finditer(segment_text)
-            ]
+        baselines = self.segment_baselines(segment)
         dates = [
             d
             for d in self.mentions.dates_in(segment.start_char, segment.end_char)
@@ -1534,6 +1572,12 @@ def _crossed(breaks: list[int], start: int, end: int) -> bool:
     return k < len(breaks) and breaks[k] <= end
 
 
+def _last_crossed(breaks: list[int], start: int, end: int) -> int | None:
+    """The last carry-stopping position in (start, end], if any."""
+    k = bisect_right(breaks, end) - 1
+    return breaks[k] if k >= 0 and breaks[k] > start else None
+
+
 def _respective_level(
     segment: Span, earlier: list[dict[str, Any]], claim: dict[str, Any]
 ) -> dict[str, Any] | None:
@@ -1599,6 +1643,13 @@ def _conversion(text: str, first: Span, second: Span) -> bool:
         )
         is not None
     )
+
+
+COMMITMENTS = "textfacts_commitments"  # the pledges found before claims (their dates are deadlines)
+# "By May, China had met its target": a cut-off, not a period for what follows
+_CUTOFF_BEFORE = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.I)
+# "the lower base from the first quarter of last year": a baseline date, never a period
+_BASELINE_BEFORE = re.compile(r"\b(?:base|basis|baseline)\s+(?:from|of|in|for)\s+(?:the\s+)?\Z")
 
 
 def _aside(text: str, period: Span) -> bool:

@@ -193,3 +193,35 @@ def test_a_verb_hung_on_the_partners_measures_their_trade(extractor):
 def test_a_headline_figure_is_not_part_of_its_measure(extractor):
     text = "China's soybean imports up 8% in first half\n\nImports rose in June."
     assert claims(extractor, text)["8%"][0] == "China's soybean imports"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trade rose 12 percent in May, with exports up 9 percent and imports up 17.7 percent.",
+            {"9 percent": "exports", "17.7 percent": "imports"},
+        ),
+        (
+            "Exports were down by 0.7% to 1.53 trillion yuan and imports down by 6.2% to "
+            "1.25 trillion yuan.",
+            {"6.2%": "imports", "1.25 trillion yuan": "imports"},
+        ),
+        (
+            "Yunnan's trade with Laos up 9.6 pct in first half",
+            {"9.6 pct": "Yunnan's trade with Laos"},
+        ),
+    ],
+)
+def test_a_noun_right_before_up_or_down_is_measured(extractor, text, expected):
+    got = claims(extractor, text)
+    assert {k: got[k][0] for k in expected} == expected
+
+
+def test_it_after_a_list_item_heading_is_what_the_item_names(extractor):
+    text = (
+        "The details are as follows.\n\n"
+        "1. Processing trade recovered. It rose by 3.3% to 1.2 trillion yuan."
+    )
+    got = claims(extractor, text)
+    assert got["3.3%"][0] == "Processing trade"

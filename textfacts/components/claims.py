@@ -345,10 +345,9 @@ class Claims:
                 # "These goods made up 9 percent of imports": the goods measured just before
                 claim["measure"], claim["subject"] = previous[1]["measure"], previous[1]["subject"]
                 claim["rule"] += "+claims.refers_back"
-            elif (
-                self._statistic_only(claim["measure"])
-                and (antecedent := binder.antecedent(anchor)) is not None
-            ):
+            elif (not claim["measure"] or self._statistic_only(claim["measure"])) and (
+                antecedent := binder.antecedent(anchor)
+            ) is not None:
                 # "They returned to a positive increase of 7%": what "they" are
                 claim["measure"], claim["rule"] = antecedent, claim["rule"] + "+claims.pronoun"
             elif (
@@ -723,6 +722,9 @@ class _Binder:
         item = self._per_item(anchor, before, after)
         if item is not None:  # "grew, by 27% for heat pumps and 14% for scooters"
             measure = item
+        named = self._named_before_updown(anchor)
+        if named is not None and kind in ("change", "level"):
+            measure = named  # "with exports up 9 percent and imports up 17.7 percent"
         if counted and measure_tok is not None:
             counting = self._counting_word(anchor)
             if counting is not None:  # "610 million pieces of parcel post"
@@ -856,6 +858,40 @@ class _Binder:
         if phrase is None:
             return None
         return phrase, (party._.textfacts or {}).get("canonical") or party.text
+
+    def _named_before_updown(self, anchor: Span) -> str | None:
+        """The noun right before "up"/"down" (and "by") that opens a figure: "imports up 17.7%".
+
+        Wire copy lists changes as "<noun> up/down X" without a verb; the parse of such
+        absolute phrases varies, the words do not.
+        """
+        i = anchor.start - 1
+        if i >= 1 and self.doc[i].lower_ == "to":
+            # "imports down by 6.2% to 1.25 trillion yuan": the level of the same thing
+            before = self.anchor_index.overlapping(self.doc[i - 1].idx, self.doc[i - 1].idx + 1)
+            return self._named_before_updown(before[0]) if before else None
+        if i >= 0 and self.doc[i].lower_ == "by":
+            i -= 1
+        if i < 1 or self.doc[i].lower_ not in ("up", "down"):
+            return None
+        noun = self.doc[i - 1]
+        if not (noun.pos_ in ("NOUN", "PROPN") or noun.lower_ in self.cues.trade_words):
+            return None
+        if self.in_figure[noun.i] or self.mentions.dates_in(noun.idx, noun.idx + len(noun)):
+            return None
+        top = noun
+        if (
+            noun.i >= 2
+            and self.doc[noun.i - 1].lower_ in ("with", "to", "from")
+            and self.doc[noun.i - 2].pos_ == "NOUN"
+        ):
+            top = self.doc[noun.i - 2]  # "trade with ASEAN up 9.6 percent": the trade
+        start = min(top.left_edge, top, key=lambda t: t.i)
+        if any(t.is_punct or self.in_figure[t.i] for t in self.doc[start.i : noun.i]):
+            start = noun  # only the noun's own modifiers, never across a comma or a figure
+        while start.i < noun.i and start.dep_ == "det":
+            start = self.doc[start.i + 1]
+        return text_of(self.doc)[start.idx : noun.idx + len(noun)]
 
     def _per_item(self, anchor: Span, before: str, after: str) -> str | None:
         """The item a figure of a breakdown is given for: "by 27% for heat pumps"."""

@@ -333,3 +333,9 @@ def test_a_multiple_is_compared_with_what_follows_it(extractor):
     text = "Soybean imports were 100 million tons in 2025, 2.4 times that of 2010."
     multiple = claim_for(extractor(text), "2.4 times")
     assert (multiple.kind, multiple.comparison) == ("multiple", "that of 2010")
+
+
+def test_a_monthly_record_is_never_the_measure(extractor):
+    text = "Foreign trade rose 16.3 percent in December to a monthly record of 3.01 trillion yuan."
+    level = claim_for(extractor(text), "3.01 trillion yuan")
+    assert (level.kind, level.measure) == ("level", "Foreign trade")

@@ -1164,7 +1164,8 @@ class _Binder:
             anchor.root.dep_ == "pobj"
             and head.lower_ == "of"
             and head.head.pos_ == "NOUN"
-            and head.head.lemma_.lower() not in self.cues.container | set(self.cues.direction)
+            and head.head.lemma_.lower()
+            not in self.cues.container | self.cues.statistic | set(self.cues.direction)
             and not self.in_figure[head.head.i]
         ):
             return head.head  # "a trade surplus of RMB 1.22 trillion", "purchases of 8.1 billion"

@@ -164,3 +164,11 @@ def test_what_a_lead_sentence_does_not_date(extractor, lead):
     document = extractor(text, meta={"published": "2026-07-20"})
     (claim,) = document.claims
     assert claim.period is None
+
+
+def test_the_same_period_of_a_year_is_a_baseline(extractor):
+    text = "Exports rose 6.5 percent from the same period of 2025 to 2.2 trillion yuan in May."
+    document = extractor(text, meta={"published": "2026-06-09"})
+    change = next(c for c in document.claims if c.kind == "change")
+    assert document.mention(change.period).text == "May"
+    assert change.comparison == "the same period of 2025"

@@ -225,3 +225,13 @@ def test_it_after_a_list_item_heading_is_what_the_item_names(extractor):
     )
     got = claims(extractor, text)
     assert got["3.3%"][0] == "Processing trade"
+
+
+def test_from_tells_a_count_apart_but_including_does_not(extractor):
+    text = (
+        "Last year the administration handled 148 suggestions from lawmakers and 90 cases "
+        "from Guangdong. We deployed a total of 13 million vehicles including ships and trains."
+    )
+    got = claims(extractor, text)
+    assert got["148 suggestions"][0] == "suggestions from lawmakers"
+    assert got["13 million vehicles"][0] == "vehicles"

@@ -779,9 +779,10 @@ class _Binder:
                 "by",
                 "at",
                 "for",
-                "from",
                 "to",
                 "with",
+                "including",
+                "such",
                 "as",
                 "than",
                 "over",
@@ -1054,7 +1055,7 @@ class _Binder:
             or re.match(r"\s*of (?:the |its |China's )?total\b", after, re.I)
         ):
             return "share", None, "claims.share_cue"
-        comparative = re.match(r"\s*([a-z]+)\s+than\b", after, re.I)
+        comparative = re.match(r"\s*([a-z]+)\s+(?:than|over)\b", after, re.I)
         if comparative and comparative.group(1).lower() in self.cues.comparative:
             # "3.2 hours shorter than the same period of 2024"
             word = comparative.group(1).lower()

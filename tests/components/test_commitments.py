@@ -679,3 +679,16 @@ def test_a_line_that_introduces_a_statement_gives_its_speaker(extractor):
         ("optimize the layout of bonded zones", "Zhou Ping"),
     ]
     assert_grounded(document)
+
+
+def test_a_clause_found_twice_keeps_the_action_without_its_attribution(extractor):
+    text = (
+        "Zhou Ping, head of the GAC, said the administration will step up checks on cold-chain "
+        "cargo, and continue to offer fast clearance for medical supplies used in epidemic "
+        "control, in a statement released by the GAC on Monday."
+    )
+    document = extractor(text)
+    assert [c.text for c in document.commitments] == [
+        "will step up checks on cold-chain cargo",
+        "continue to offer fast clearance for medical supplies used in epidemic control",
+    ]

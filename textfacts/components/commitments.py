@@ -2040,6 +2040,16 @@ def _dedupe(spans: list[Span]) -> list[Span]:
         offsets = (span.start_char, span.end_char)
         if span.end_char <= reach or offsets in seen:
             continue
+        if (
+            kept
+            and kept[-1].start_char == span.start_char
+            and not (kept[-1]._.textfacts or {}).get("rule", "").startswith("commitments.")
+        ):
+            # the same clause found twice, once with trailing words that are not the action's
+            # (", in a statement released by ..."): the clause cut at the action's end stays
+            kept[-1] = span
+            seen.add(offsets)
+            continue
         kept.append(span)
         seen.add(offsets)
         if (span._.textfacts or {}).get("rule", "").startswith("commitments."):

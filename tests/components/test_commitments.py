@@ -692,3 +692,18 @@ def test_a_clause_found_twice_keeps_the_action_without_its_attribution(extractor
         "will step up checks on cold-chain cargo",
         "continue to offer fast clearance for medical supplies used in epidemic control",
     ]
+
+
+def test_it_after_a_sentence_about_a_body_is_that_body(extractor):
+    text = (
+        "The GAC will streamline clearance procedures. It will further support imports of "
+        "farm produce and help firms keep their market share."
+    )
+    document = extractor(text)
+    assert [(c.action, c.actor) for c in document.commitments] == [
+        ("streamline clearance procedures", "General Administration of Customs"),
+        ("support imports of farm produce", "General Administration of Customs"),
+        ("help firms keep their market share", "General Administration of Customs"),
+    ]
+    # after a sentence about trade, "it" is the trade: a forecast, no pledge
+    assert extractor("Foreign trade grew fast in May. It will continue to grow.").commitments == []

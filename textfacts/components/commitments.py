@@ -1101,12 +1101,31 @@ class Commitments:
         node = subject.head
         for _ in range(4):
             if node.dep_ != "ccomp" or node.head.i == node.i:
-                return subject
+                break
             node = node.head
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.speech.verbs:
                 said_by = next((c for c in node.children if c.dep_ == "nsubj"), None)
                 return said_by if said_by is not None and said_by.pos_ != "PRON" else subject
-        return subject
+        return self._previous_body(subject) or subject
+
+    def _previous_body(self, pronoun: Token) -> Token | None:
+        """ "The GAC will cut fees. It will also ...": the previous sentence's named body.
+
+        Only a sentence-initial "it" right after a sentence whose subject is an organisation
+        or an agent noun ("the administration") stands for it.
+        """
+        ctx = context(pronoun.doc)
+        k = ctx.segment_index(pronoun.idx)
+        if k < 1 or ctx.segments[k].start != pronoun.i:
+            return None
+        before = ctx.segments[k - 1]
+        head = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        name = context(pronoun.doc).mentions.name_at(head)
+        if (name is not None and name.label_ == "ORG") or self.cues.has("agent_noun", head.lemma_):
+            return head
+        return None
 
     def _actor(self, verb: Token, mentions: Mentions, speakers: Speakers) -> str | None:
         """Canonical name of who commits: the subject ORG, else the speaker's organisation."""

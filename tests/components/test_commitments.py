@@ -707,3 +707,16 @@ def test_it_after_a_sentence_about_a_body_is_that_body(extractor):
     ]
     # after a sentence about trade, "it" is the trade: a forecast, no pledge
     assert extractor("Foreign trade grew fast in May. It will continue to grow.").commitments == []
+
+
+def test_a_directive_to_its_own_offices_binds_them(extractor):
+    text = "The State Council urged local governments to speed up approvals for new ports."
+    (pledge,) = extractor(text).commitments
+    assert (pledge.action, pledge.actor, pledge.modality) == (
+        "speed up approvals for new ports",
+        "local governments",
+        "require",
+    )
+    text = "The GAC urged customs houses nationwide to tighten checks on frozen food."
+    (pledge,) = extractor(text).commitments
+    assert pledge.actor == "General Administration of Customs"

@@ -496,7 +496,12 @@ class Commitments:
             return []
         lemma = verb.lemma_.lower()
         modality, rule = self.cues.directive[lemma], f"modality.{lemma}"
-        actor = self._directing_body(verb, mentions, speakers)
+        bound = next((c for c in verb.children if c.dep_ == "dobj" and self._own_body(c)), None)
+        actor = (
+            self._bound_party(bound)
+            if bound is not None
+            else self._directing_body(verb, mentions, speakers)
+        )
         shared = self._governing_dates([verb, action], mentions)
         subject = self._subject(verb)
         said_by = mentions.person_at(subject) if subject is not None else None
@@ -615,17 +620,25 @@ class Commitments:
                         return gerund
         # "urged steps to X" with the infinitive hung from the verb: the noun still names it
         directive_object = any(self.cues.has("directive_noun", n.lemma_) for n in nouns)
+        # "urged customs houses nationwide to X": its own side's offices are bound (§3), not a
+        # call on other parties ("urged the partners to X")
+        own_side = bool(nouns) and all(self._own_body(n) for n in nouns)
         for child in verb.children:
             if child.dep_ in ("xcomp", "ccomp") and child.i > verb.i and child.tag_ == "VBG":
                 return child
             if (
                 child.dep_ == "xcomp"
                 and child.tag_ == "VB"
-                and (not nouns or directive_object)
+                and (not nouns or directive_object or own_side)
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
             ):
                 return child
         return None
+
+    def _own_body(self, noun: Token) -> bool:
+        """An authority's own offices or governments: "customs houses", "local governments"."""
+        words = [t.lower_ for t in noun.subtree if t.dep_ in ("compound", "amod") or t.i == noun.i]
+        return " ".join(words) in self.cues.actor_alias or self.cues.has("agent_noun", noun.lemma_)
 
     def _directs(self, verb: Token, mentions: Mentions) -> bool:
         """Whether a directive comes from a person, a body, a meeting or an official document."""
@@ -798,15 +811,19 @@ class Commitments:
             party = next((c for c in token.children if c.dep_ == "dobj"), None)
             if party is None or party.pos_ not in ("NOUN", "PROPN"):
                 continue
-            core = " ".join(
-                t.lower_ for t in party.subtree if t.dep_ in ("compound", "amod") or t.i == party.i
-            )
-            for phrase in (core, party.lower_):
-                if phrase in self.cues.actor_alias:
-                    return self.cues.actor_alias[phrase]
-            words = [t for t in party.subtree if t.dep_ not in ("det", "punct") and t.i <= party.i]
-            return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in words)
+            return self._bound_party(party)
         return None
+
+    def _bound_party(self, party: Token) -> str:
+        """The actor a rule binds, canonical when an alias: "customs offices" → the GAC."""
+        core = " ".join(
+            t.lower_ for t in party.subtree if t.dep_ in ("compound", "amod") or t.i == party.i
+        )
+        for phrase in (core, party.lower_):
+            if phrase in self.cues.actor_alias:
+                return self.cues.actor_alias[phrase]
+        words = [t for t in party.subtree if t.dep_ not in ("det", "punct") and t.i <= party.i]
+        return " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in words)
 
     def _infinitival_passive(
         self, token: Token, sent: Span, speakers: Speakers, seen: set[int]

@@ -720,3 +720,19 @@ def test_a_directive_to_its_own_offices_binds_them(extractor):
     text = "The GAC urged customs houses nationwide to tighten checks on frozen food."
     (pledge,) = extractor(text).commitments
     assert pledge.actor == "General Administration of Customs"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The first of the 12 measures is to open green lanes for fresh fruit.", "initiative"),
+        ("The second batch of measures aims to widen cooperation with ASEAN.", "strive"),
+        ("The new measures aim to cut costs for small traders.", "strive"),
+    ],
+)
+def test_announced_measures_carry_their_pledges(extractor, text, modality):
+    assert [c.modality for c in extractor(text).commitments] == [modality]
+
+
+def test_what_measures_will_do_is_no_pledge(extractor):
+    assert extractor("The measures will help exporters cut costs.").commitments == []

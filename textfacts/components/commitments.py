@@ -403,8 +403,10 @@ class Commitments:
             bare = imperative is not None and token.i == imperative.i
             agentive = None
             if modality == "require" or not (passive or bare):
-                agentive = self._agentive(action, mentions, speakers, listed) or any(
-                    self.cues.has("decision_verb", t.lemma_) for t in chain
+                agentive = (
+                    self._agentive(action, mentions, speakers, listed)
+                    or any(self.cues.has("decision_verb", t.lemma_) for t in chain)
+                    or (modality == "strive" and self._measures_subject(action))
                 )
             # a rule binds whoever it names: "Exporting enterprises are required to ..."
             obliged = (
@@ -1083,11 +1085,24 @@ class Commitments:
             # or "the next step" without an owner is the speaker's ("The second task is to")
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
             if owner is None:
-                return item is not None and speakers.at(subject) is not None
+                # "The first of the 16 measures is to ...": an item of announced measures
+                return item is not None and (
+                    speakers.at(subject) is not None or _of_initiatives(subject, self.cues)
+                )
             return owner.lower_ in ("our", "its", "their") or mentions.name_at(owner) is not None
         if self.cues.has("agent_document", subject.lemma_):
             return self._issued(subject, mentions)
         return False
+
+    def _measures_subject(self, verb: Token) -> bool:
+        """ "The new measures aim to ...", "The second batch of measures aims to ...".
+
+        Announced measures pursue their authority's aim (§7: "aim to" is `strive`).
+        """
+        subject = self._subject(verb)
+        return subject is not None and (
+            self.cues.has("initiative_noun", subject.lemma_) or _of_initiatives(subject, self.cues)
+        )
 
     def _schedules_event(self, verb: Token) -> bool:
         """A schedule, not a pledge: "will open soon", "will hold a press conference"."""
@@ -1935,6 +1950,16 @@ def _conjuncts(verb: Token) -> list[Token]:
         elif child.dep_ == "conj" and child.i > verb.i:
             out.extend(_conjuncts(child))  # through a mis-tagged conjunct ("adhere" as ADV)
     return out
+
+
+def _of_initiatives(noun: Token, cues: Cues) -> bool:
+    """Whether a noun is "of" a set of initiatives: "the first of the 16 measures"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "of"
+        and any(g.dep_ == "pobj" and cues.has("initiative_noun", g.lemma_) for g in c.children)
+        for c in noun.children
+    )
 
 
 def _relative_antecedent(subject: Token) -> Token:

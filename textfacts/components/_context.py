@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from textfacts.extensions import doc_text, state
@@ -123,7 +124,8 @@ class DocContext:
     def segments(self) -> list[Span]:
         """Sentences cut at line breaks, in text order."""
         if self._segments is None:
-            self._segments = list(_segments(self.doc, self.text))
+            breaks = [start - 1 for start in self.lines.starts[1:]]
+            self._segments = list(_segments(self.doc, self.text, breaks))
             self._segment_starts = [s.start_char for s in self._segments]
         return self._segments
 
@@ -199,21 +201,40 @@ class DocContext:
         return self._speakers[2]
 
 
-def _segments(doc: Doc, text: str) -> Iterator[Span]:
+def _segments(doc: Doc, text: str, breaks: list[int]) -> Iterator[Span]:
+    """Sentences cut after each token a line break ends; `breaks` are the line-break positions.
+
+    A token is cut after when it holds a line break, or when one sits in the whitespace between
+    it and the next token of its sentence. Found from the breaks by bisection over the token
+    starts (one column read from the Doc), not by visiting every token of every sentence.
+    """
+    starts, lengths = _token_starts_and_lengths(doc)
+    holds: set[int] = set()  # tokens with a line break in their own text
+    before_gap: set[int] = set()  # tokens followed by a line break in the gap after them
+    for pos in breaks:
+        k = bisect_right(starts, pos) - 1
+        if k < 0:
+            continue
+        (holds if pos < starts[k] + lengths[k] else before_gap).add(k)
+    cuts = sorted(holds | before_gap)
     for sent in doc.sents:
         start, sent_end = sent.start, sent.end
-        tokens = list(sent)
-        for k, token in enumerate(tokens):
-            token_text = token.text
-            i = token.i
-            if "\n" in token_text or (
-                i + 1 < sent_end and "\n" in text[token.idx + len(token_text) : tokens[k + 1].idx]
-            ):
-                piece = doc[start : i + (0 if token.is_space else 1)]
-                if text[piece.start_char : piece.end_char].strip():
-                    yield piece
-                start = i + 1
+        for i in cuts[bisect_left(cuts, start) : bisect_left(cuts, sent_end)]:
+            if i not in holds and i + 1 >= sent_end:
+                continue  # a break after a sentence's last token is the sentence's own end
+            piece = doc[start : i + (0 if doc[i].is_space else 1)]
+            if text[piece.start_char : piece.end_char].strip():
+                yield piece
+            start = i + 1
         if start < sent_end:
             piece = doc[start:sent_end]
             if text[piece.start_char : piece.end_char].strip():
                 yield piece
+
+
+def _token_starts_and_lengths(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start char and length, read as one array instead of one Token at a time."""
+    if not len(doc):
+        return [], []
+    columns = doc.to_array([IDX, LENGTH]).tolist()
+    return [c[0] for c in columns], [c[1] for c in columns]

@@ -385,6 +385,9 @@ class _Binder:
         self._baselines: dict[int, list[tuple[int, int]]] = {}
         self._date_calls: dict[tuple[int, int], bool | Token] = {}
         self._baseline_dates: dict[tuple[int, int], bool] = {}
+        # per release verb (by its date): the tokens of its objects; per verb: stated as current
+        self._released: dict[tuple[int, int], set[int]] = {}
+        self._currents: dict[int, bool] = {}
         for a in anchors:
             self.in_figure[a.start : a.end] = b"\x01" * (a.end - a.start)
             head = a.root.head
@@ -472,9 +475,14 @@ class _Binder:
         if not isinstance(call, Token):
             return call
         # "data showed on Friday": the release date, unless the figure is what was released
-        return anchor is None or not any(
-            c.dep_ == "dobj" and anchor.root in c.subtree for c in call.children
-        )
+        if anchor is None:
+            return True
+        released = self._released.get(key)
+        if released is None:  # what the verb's objects hold, gathered once per date
+            released = self._released[key] = {
+                t.i for c in call.children if c.dep_ == "dobj" for t in c.subtree
+            }
+        return anchor.root.i not in released
 
     def _date_call(self, date: Span) -> bool | Token:
         """Whether a date can date a figure: True never, False it may.
@@ -874,9 +882,17 @@ class _Binder:
         """Whether a figure is stated as current, so no earlier reporting period dates it.
 
         "Currently, the region accounts for over 60%", "now has 11 million users", "has become
-        the top buyer for over 40 economies".
+        the top buyer for over 40 economies". Worked out once per verb: figures share verbs.
         """
-        node = verb
+        if verb is None:
+            return False
+        current = self._currents.get(verb.i)
+        if current is None:
+            current = self._currents[verb.i] = self._stated_as_current(verb)
+        return current
+
+    def _stated_as_current(self, verb: Token) -> bool:
+        node: Token | None = verb
         for _ in range(4):
             if node is None:
                 return False
@@ -1431,7 +1447,7 @@ class _Binder:
         """The party a figure is about: a named possessor, else China for trade figures."""
         lower = (measure or "").lower()
         for alias, canonical in self.cues.subject_alias.items():
-            if re.search(rf"\b{re.escape(alias)}", lower):
+            if alias in lower and re.search(rf"\b{re.escape(alias)}", lower):
                 return canonical
         if head is not None:
             for token in head.subtree:

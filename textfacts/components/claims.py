@@ -30,7 +30,7 @@ from textfacts.components._attribution import (
     right_edge,
 )
 from textfacts.components._context import DocContext, SpanIndex, context, text_of
-from textfacts.components._cues import CueRowBase
+from textfacts.components._cues import CueRowBase, GatedRegex
 from textfacts.components._requires import check
 from textfacts.extensions import state
 from textfacts.normalize.numbers import scale_table
@@ -98,23 +98,23 @@ class ClaimRow(CueRowBase):
 
 @dataclass
 class ClaimCues:
-    """Claim cue tables, loaded once."""
+    """Claim cue tables, loaded once; each regex gated by the words its matches need."""
 
     direction: dict[str, str]
     level_verbs: set[str]
-    share: list[re.Pattern[str]]
-    rate_after: list[re.Pattern[str]]
-    rate_before: list[re.Pattern[str]]
+    share: list[GatedRegex]
+    rate_after: list[GatedRegex]
+    rate_before: list[GatedRegex]
     multiple_units: set[str]
     measurement_units: set[str]
-    comparisons: list[re.Pattern[str]]
+    comparisons: list[GatedRegex]
     trade_words: set[str]
     default_subject: str | None
     subject_alias: dict[str, str]
     forecast: set[str]
     container: set[str]
     comparative: dict[str, str]
-    follow_up: list[re.Pattern[str]]
+    follow_up: list[GatedRegex]
     current_adverbs: set[str]
     state_verbs: set[str]
     release_verbs: set[str]
@@ -167,7 +167,7 @@ class ClaimCues:
             elif row.kind == "subject_alias" and row.canonical:
                 out["alias"].update(dict.fromkeys(words, row.canonical))
             if row.regex:
-                pattern = re.compile(row.regex, re.I)
+                pattern = GatedRegex(re.compile(row.regex, re.I))
                 if row.kind == "share":
                     share.append(pattern)
                 elif row.kind == "rate":

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from textfacts.components._cues import GatedRegex, needed_literals
+from textfacts.components._cues import ASCII_FOLDING, GatedRegex, needed_literals
 from textfacts.resources import data_path
 
 SENTENCES = [
@@ -89,9 +89,19 @@ def test_needed_literals_are_read_off_the_regex(regex, needs):
     assert (set(got) if got is not None else None) == needs
 
 
-def test_non_ascii_text_always_runs_the_regex():
+def test_text_with_a_character_folded_to_ascii_always_runs_the_regex():
     gated = GatedRegex(re.compile(r"\bsince\b", re.I))
     assert gated.can_match("ſince 2012")
     assert gated.search("ſince 2012") is not None  # re.I folds the long s, lower() does not
     assert not gated.can_match("from 2012")
+    assert not gated.can_match("from “2012”")  # other non-ASCII text is gated as well
+    assert gated.search("SINCE “2012”") is not None
     assert list(itertools.islice(gated.finditer("from 2012"), 1)) == []
+
+
+def test_the_folded_characters_are_all_that_case_insensitive_matching_folds_to_ascii():
+    others = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    folded = set()
+    for char in map(chr, range(128)):
+        folded |= set(re.findall(re.escape(char), others, re.I))
+    assert folded == set(ASCII_FOLDING)

@@ -34,12 +34,18 @@ class CueRowBase(BaseModel):
     example: str
 
 
+# The non-ASCII characters that case-insensitive matching takes for ASCII ones: İ ı ſ K
+# (a test checks every code point).
+ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 class GatedRegex:
     """A compiled cue regex that is only run on a text holding a word every match contains.
 
     `needs` is read off the regex itself (see `needed_literals`), so the gate is one fact with
-    its regex. It answers only for ASCII text: there case-insensitive matching is plain lower
-    casing, while Unicode case folding ("ſ" matches "s") would need the regex engine's tables.
+    its regex. Case-insensitive matching of an ASCII word is plain lower casing, except for the
+    few other characters the regex engine folds to ASCII letters ("ſ" matches "s"): a text
+    holding one of those always runs the regex.
     """
 
     def __init__(self, pattern: re.Pattern[str]):
@@ -47,8 +53,8 @@ class GatedRegex:
         self.needs = needed_literals(pattern)
 
     def can_match(self, text: str) -> bool:
-        """False only when no match is possible: the text is ASCII and lacks every needed word."""
-        if self.needs is None or not text.isascii():
+        """False only when no match is possible: the text lacks every needed word."""
+        if self.needs is None or (not text.isascii() and any(c in text for c in ASCII_FOLDING)):
             return True
         lower = text.lower()
         return any(word in lower for word in self.needs)

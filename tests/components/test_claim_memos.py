@@ -56,3 +56,32 @@ def test_a_release_date_is_judged_per_figure_as_a_scan_would(binder_and_doc):
                 expected = call
             assert memo.not_a_period(date, anchor) == expected, (date.text, anchor)
     assert calls or "showed" not in doc.text
+
+
+def _plain_zones(verb):
+    zones = []
+    node = verb
+    for _ in range(4):
+        if node is None:
+            break
+        for child in node.children:
+            if child.dep_ in ("prep", "npadvmod", "advmod", "pobj", "advcl", "nsubj") + (
+                "nsubjpass",
+                "dobj",
+            ):
+                zones.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+        own = node.dep_ == "relcl" or (
+            node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        )
+        if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or own:
+            break
+        node = node.head
+    return zones
+
+
+def test_a_clause_s_zones_are_those_a_fresh_walk_finds(binder_and_doc):
+    make, doc = binder_and_doc
+    memo = make()
+    tokens = [None, *doc, *reversed(doc)]
+    for token in tokens:
+        assert memo._clause_zones(token) == _plain_zones(token), token

@@ -388,6 +388,7 @@ class _Binder:
         # per release verb (by its date): the tokens of its objects; per verb: stated as current
         self._released: dict[tuple[int, int], set[int]] = {}
         self._currents: dict[int, bool] = {}
+        self._zones: dict[int, list[tuple[int, int]]] = {}  # per verb: see _clause_zones
         for a in anchors:
             self.in_figure[a.start : a.end] = b"\x01" * (a.end - a.start)
             head = a.root.head
@@ -1360,7 +1361,7 @@ class _Binder:
         if verb is None:
             # "A total of 3,260 cases were handled last year": the figure sits in the subject
             verb = clause_verb(anchor.root)
-        if verb is not None:
+        if verb is not None and verb.dep_ == "conj":
             # a date on the figure's own verb ("... and came to 3.3 million tons in the first
             # half") wins over one its coordinated verbs share
             mine = [
@@ -1373,31 +1374,10 @@ class _Binder:
                     for c in verb.children
                 )
             ]
-            if mine and verb.dep_ == "conj":
+            if mine:
                 ahead = [d for d in mine if d.end_char <= anchor.start_char]
                 return ahead[-1] if ahead else mine[0]
-        zones: list[tuple[int, int]] = []
-        node = verb
-        for _ in range(4):
-            if node is None:
-                break
-            for child in node.children:
-                if child.dep_ in (
-                    "prep",
-                    "npadvmod",
-                    "advmod",
-                    "pobj",
-                    "advcl",
-                    "nsubj",
-                    "nsubjpass",
-                    "dobj",
-                ):
-                    zones.append((child.left_edge.idx, right_edge(child)))
-            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or _own_clause(
-                node
-            ):
-                break
-            node = node.head
+        zones = list(self._clause_zones(verb))
         if measure_tok is not None:
             zones.append((measure_tok.left_edge.idx, right_edge(measure_tok)))
         scope = anchor.root.head if anchor.root.dep_ == "pobj" else anchor.root
@@ -1420,6 +1400,39 @@ class _Binder:
             # outside the figure's own clause dates another event
             earlier = [d for d in earlier if top.left_edge.idx <= d.start_char < right_edge(top)]
         return earlier[-1] if earlier else None
+
+    def _clause_zones(self, verb: Token | None) -> list[tuple[int, int]]:
+        """Char ranges of the phrases on a verb's clause, up through the clauses it continues.
+
+        Worked out once per verb: the figures of a clause share it.
+        """
+        key = -1 if verb is None else verb.i
+        zones = self._zones.get(key)
+        if zones is not None:
+            return zones
+        zones = self._zones[key] = []
+        node = verb
+        for _ in range(4):
+            if node is None:
+                break
+            for child in node.children:
+                if child.dep_ in (
+                    "prep",
+                    "npadvmod",
+                    "advmod",
+                    "pobj",
+                    "advcl",
+                    "nsubj",
+                    "nsubjpass",
+                    "dobj",
+                ):
+                    zones.append((child.left_edge.idx, right_edge(child)))
+            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or _own_clause(
+                node
+            ):
+                break
+            node = node.head
+        return zones
 
     def _is_baseline(self, date: Span, comparison: str | None) -> bool:
         """A DATE that is the comparison baseline ("over 2012") or a start ("since 2012")."""

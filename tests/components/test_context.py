@@ -7,7 +7,7 @@ import json
 import pytest
 
 from textfacts.components._attribution import SpeechCues
-from textfacts.components._context import Lines, SpanIndex, context
+from textfacts.components._context import Lines, SpanIndex, TokenColumns, context
 from textfacts.resources import data_path
 
 TEXT = (
@@ -157,3 +157,22 @@ def test_segments_by_bisection_match_a_token_scan(extractor, text):
     doc = extractor.nlp(extractor.make_doc(text))
     got = [(s.start, s.end) for s in context(doc).segments]
     assert got == _scanned_segments(doc, doc.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "",
+        "The GAC WILL roll out 12 measures; Importers are Required to file by June.\n\nIncluding.",
+        "“We’ll keep ports open,” Li said. Exports—up 4%—hit RMB 2.1 trillion!",
+    ],
+)
+def test_token_columns_are_the_tokens_own_attributes(extractor, text):
+    doc = extractor.nlp(extractor.make_doc(text))
+    columns = TokenColumns(doc)
+    assert columns.lower == [t.lower_ for t in doc]
+    assert columns.lemma == [t.lemma_.lower() for t in doc]
+    assert columns.tag == [t.tag_ for t in doc]
+    assert columns.pos == [t.pos_ for t in doc]
+    assert context(doc).columns is context(doc).columns

@@ -260,9 +260,11 @@ class Speakers:
 
     def _attributed(self, segment: Span) -> Span | None:
         """The PERSON a sentence reports, through a speech verb or "according to"."""
-        for token in segment:
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.cues.verbs:
+        columns = self.ctx.columns
+        for i in range(segment.start, segment.end):
+            if columns.pos[i] not in ("VERB", "AUX") or columns.lemma[i] not in self.cues.verbs:
                 continue
+            token = self.doc[i]
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     hits = self.mentions.people_in(

@@ -10,6 +10,8 @@ costs the log of the table and a component's cost grows with the text, not its s
 - ``segments``: sentences cut at line breaks (the parser runs a headline into the next
   paragraph), with the segment holding any position and each segment's text;
 - ``noun_chunks``: the Doc's base noun phrases (``Span.noun_chunks`` walks the whole Doc);
+- ``columns``: each token's lower-cased form, lower-cased lemma, tag and part of speech, read
+  as arrays, so a pass looking for a few words touches a Token only where one stands;
 - ``index(group)``: an interval index over any span group, for "what overlaps here?";
 - ``mentions`` and ``speakers(cues)`` (``_attribution``): the mention lookups and the one
   speaker map (transcript turns, then reported speech) that commitments and claims share.
@@ -25,7 +27,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
 from textfacts.extensions import doc_text, state
@@ -113,6 +116,7 @@ class DocContext:
         self._mentions: tuple[tuple[Any, ...], Mentions] | None = None
         self._speakers: tuple[tuple[Any, ...], SpeechCues, Speakers] | None = None
         self._chrome: tuple[tuple[int, int], Ranges] | None = None
+        self._columns: TokenColumns | None = None
 
     # -- lines and segments ---------------------------------------------------------------
 
@@ -159,6 +163,13 @@ class DocContext:
         hi = bisect_left(self._chunk_starts, end)
         return [c for c in chunks[lo:hi] if c.end <= end]
 
+    @property
+    def columns(self) -> TokenColumns:
+        """Per-token word columns of the Doc, read once."""
+        if self._columns is None:
+            self._columns = TokenColumns(self.doc)
+        return self._columns
+
     # -- span groups, mentions, speakers ------------------------------------------------------
 
     def in_chrome(self, start: int, end: int) -> bool:
@@ -199,6 +210,23 @@ class DocContext:
         if self._speakers is None or self._speakers[0] != stamp or self._speakers[1] != cues:
             self._speakers = (stamp, cues, Speakers(self, cues))
         return self._speakers[2]
+
+
+class TokenColumns:
+    """The words of a Doc as lists indexed by token: what passes over every token compare.
+
+    ``lower[i]`` is ``doc[i].lower_``, ``lemma[i]`` is ``doc[i].lemma_.lower()``, ``tag[i]``
+    is ``doc[i].tag_`` and ``pos[i]`` is ``doc[i].pos_``; read from the Doc's arrays instead of
+    making a Token object per word and attribute.
+    """
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, LEMMA, TAG, POS]).tolist() if len(doc) else []
+        self.lower = [strings[r[0]] for r in rows]
+        self.lemma = [strings[r[1]].lower() for r in rows]
+        self.tag = [strings[r[2]] for r in rows]
+        self.pos = [POS_NAMES[r[3]] for r in rows]
 
 
 def _segments(doc: Doc, text: str, breaks: list[int]) -> Iterator[Span]:

@@ -220,7 +220,7 @@ class Commitments:
         for index, segment in enumerate(parts):
             if in_chrome(doc, segment.start_char, segment.end_char):
                 continue
-            if segment.text.rstrip(" \"'”’").endswith("?"):
+            if ctx.text_at(segment).rstrip(" \"'”’").endswith("?"):
                 continue  # a journalist's question ("how will customs support it?") pledges nothing
             following = parts[index + 1] if index + 1 < len(parts) else None
             for item in self._clauses(segment, mentions, speakers):
@@ -252,6 +252,8 @@ class Commitments:
         """
         doc = segment.doc
         text = text_of(doc)
+        if ";" not in text[segment.start_char : segment.end_char]:
+            return [segment]  # no "; second, ..." to cut at
         cuts = [
             t.i + 1
             for t in segment
@@ -296,9 +298,27 @@ class Commitments:
         seen: set[int] = set()
         imperative = self._imperative(sent, speakers)
         # "First, we will extend X and make sure Y.": an enumerated item (ANNOTATION.md §3)
-        opening = context(sent.doc).text_at(sent).lstrip()
+        ctx = context(sent.doc)
+        opening = ctx.text_at(sent).lstrip()
         listed = any(p.match(opening) for p in self.cues.enumerators)
-        for token in sent:
+        columns, modal, control, noun = (
+            ctx.columns,
+            self.cues.modal,
+            self.cues.control,
+            self.cues.noun,
+        )
+        for i in range(sent.start, sent.end):
+            lemma = columns.lemma[i]
+            if (
+                columns.lower[i] not in modal
+                and lemma not in control
+                and lemma not in noun
+                and lemma != "be"
+                and columns.tag[i] != "VBN"
+                and (imperative is None or i != imperative.i)
+            ):
+                continue  # opens nothing: no trigger word (`_trigger`), no passive participle
+            token = sent.doc[i]
             trigger = self._trigger(token)
             if imperative is not None and token.i == imperative.i and trigger is None:
                 lemma = token.lemma_.lower()
@@ -882,7 +902,10 @@ class Commitments:
             for piece in items
         ]
         for index, sent in enumerate(sents):
-            colons = [t for t in sent if t.text == ":" and t.i < sent.end - 3]
+            body = text[sent.start_char : sent.end_char]  # Span.text would join its tokens
+            colons = (
+                [t for t in sent if t.text == ":" and t.i < sent.end - 3] if ":" in body else []
+            )
             listed = False
             for colon in colons:
                 intro = doc[sent.start : colon.i]
@@ -908,7 +931,7 @@ class Commitments:
                 break
             if listed:
                 continue
-            kind = self._intro_kind(sent) if sent.text.rstrip().endswith(":") else None
+            kind = self._intro_kind(sent) if body.rstrip().endswith(":") else None
             if kind is None:
                 kind = self._intro_kind(sent, strict=True)
             if kind is None:
@@ -921,9 +944,11 @@ class Commitments:
         ANNOTATION.md §7: the gerunds a list of measures or policies includes are measures
         that apply from now on, one commitment each.
         """
-        for token in segment:
-            if token.lemma_.lower() != "include" or token.pos_ != "VERB":
+        columns = context(segment.doc).columns
+        for i in range(segment.start, segment.end):
+            if columns.lemma[i] != "include" or columns.pos[i] != "VERB":
                 continue
+            token = segment.doc[i]
             subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
             if subject is None or not (
                 self.cues.has("initiative_noun", subject.lemma_)
@@ -953,9 +978,13 @@ class Commitments:
         With strict, only an introduction of initiatives/measures by an authority counts
         (numbered lines after "The GAC introduced 10 measures ...").
         """
-        for token in intro:
-            if not self.cues.has("initiative_noun", token.lemma_):
+        ctx = context(intro.doc)
+        columns = ctx.columns
+        nouns = self.cues.words.get("initiative_noun", set())
+        for i in range(intro.start, intro.end):
+            if columns.lemma[i] not in nouns:
                 continue
+            token = intro.doc[i]
             verb = token.head
             if token.dep_ in ("dobj", "nsubjpass") and self.cues.has(
                 "initiative_verb", verb.lemma_
@@ -963,9 +992,9 @@ class Commitments:
                 return "initiative"
         if strict:
             return None
-        if any(p.search(intro.text) for p in self.cues.intros):
+        if any(p.search(ctx.text_at(intro)) for p in self.cues.intros):
             return "list"
-        if any(t.lower_ in self.cues.modal for t in intro):
+        if any(columns.lower[i] in self.cues.modal for i in range(intro.start, intro.end)):
             return "list"
         return None
 

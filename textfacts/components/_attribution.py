@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from textfacts.components._context import DocContext, SpanIndex
-from textfacts.extensions import state
+from textfacts.extensions import span_attrs, state
 from textfacts.resources import data_path, read_jsonl
 
 NAME_GROUP = "textfacts_entities"
@@ -120,7 +120,7 @@ class Mentions:
         self._person_at: dict[tuple[int, int], Span] = {}
         self._namesake_org: dict[str, str | None] = {}
         for p in self.people:
-            canonical = (p._.textfacts or {}).get("canonical")
+            canonical = (span_attrs(p) or {}).get("canonical")
             if canonical:
                 self._namesakes.setdefault(canonical, []).append(p)
             self._person_at.setdefault((p.start_char, p.end_char), p)
@@ -165,7 +165,7 @@ class Mentions:
         earlier mention with the same canonical name stands. An internal unit ("Comprehensive
         Business Department of the General Administration of Customs") gives its parent body.
         """
-        attrs = person._.textfacts or {}
+        attrs = span_attrs(person) or {}
         own = self._org_of(attrs)
         if own is not None:
             return own
@@ -177,7 +177,7 @@ class Mentions:
                 (
                     org
                     for p in self._namesakes.get(canonical, [])
-                    if (org := self._org_of(p._.textfacts or {})) is not None
+                    if (org := self._org_of(span_attrs(p) or {})) is not None
                 ),
                 None,
             )
@@ -197,7 +197,7 @@ class Mentions:
         Units are named both ways round: "the Comprehensive Business Department of the GAC",
         "the GAC's Department of Port Control" → GAC.
         """
-        canonical = (org._.textfacts or {}).get("canonical") or org.text
+        canonical = (span_attrs(org) or {}).get("canonical") or org.text
         unit, of_the, body = canonical.partition(" of the ")
         unit_words = unit.lower().split()
         if of_the and unit_words and (unit_words[0] in UNIT_WORDS or unit_words[-1] in UNIT_WORDS):
@@ -216,7 +216,7 @@ class Mentions:
             before = org.start_char - (len(owner.group(0)))
             parent = [n for n in self.names_in(before - 1, before) if n.label_ == "ORG"]
         return (
-            ((parent[0]._.textfacts or {}).get("canonical") or parent[0].text)
+            ((span_attrs(parent[0]) or {}).get("canonical") or parent[0].text)
             if parent
             else canonical
         )
@@ -290,7 +290,7 @@ class Speakers:
         span = _span_of_ref(self.mentions, person)
         if span is None:
             return None
-        return (span._.textfacts or {}).get("canonical") or span.text
+        return (span_attrs(span) or {}).get("canonical") or span.text
 
     def turn_at(self, pos: int) -> tuple[int, int, Any] | None:
         """The transcript turn holding a char position (turns are sorted and disjoint)."""

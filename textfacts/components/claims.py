@@ -32,7 +32,7 @@ from textfacts.components._attribution import (
 from textfacts.components._context import DocContext, SpanIndex, context, text_of
 from textfacts.components._cues import CueRowBase, GatedRegex
 from textfacts.components._requires import check
-from textfacts.extensions import state
+from textfacts.extensions import span_attrs, state
 from textfacts.normalize.numbers import scale_table
 from textfacts.resources import data_path, read_jsonl
 
@@ -580,7 +580,7 @@ class _Binder:
             return False
         segment = self.segment_of(anchor)
         for date in self.mentions.dates_in(segment.start_char, segment.end_char):
-            value = str((date._.textfacts or {}).get("value") or "")
+            value = str((span_attrs(date) or {}).get("value") or "")
             end = value.split("/")[-1]  # "2029", "2029-06" or "2029-06-30": its last day
             last_day = {4: f"{end}-12-31", 7: f"{end}-31", 10: end}.get(len(end))
             if last_day is not None and last_day < published:
@@ -630,7 +630,7 @@ class _Binder:
             measure = self._respectively_by_text(anchor, segment)
         counted = (
             anchor.label_ == "QUANTITY"
-            and str((anchor._.textfacts or {}).get("unit", "")).lower()
+            and str((span_attrs(anchor) or {}).get("unit", "")).lower()
             not in self.cues.measurement_units | self.cues.multiple_units
         )
         if counted:
@@ -799,7 +799,7 @@ class _Binder:
         phrase = self._phrase(of)
         if phrase is None:
             return None
-        return phrase, (party._.textfacts or {}).get("canonical") or party.text
+        return phrase, (span_attrs(party) or {}).get("canonical") or party.text
 
     def _per_item(self, anchor: Span, before: str, after: str) -> str | None:
         """The item a figure of a breakdown is given for: "by 27% for heat pumps"."""
@@ -957,7 +957,7 @@ class _Binder:
     def _kind(
         self, anchor: Span, path: list[Token], verb: Token | None, before: str, after: str
     ) -> tuple[str, str | None, str]:
-        attrs = anchor._.textfacts or {}
+        attrs = span_attrs(anchor) or {}
         unit = str(attrs.get("unit", "")).lower()
         if anchor.label_ == "QUANTITY" and unit in self.cues.multiple_units:
             return "multiple", None, "claims.multiple_unit"
@@ -1467,7 +1467,7 @@ class _Binder:
                 if token.dep_ == "poss":
                     name = self.mentions.name_at(token)
                     if name is not None and name.label_ in ("GPE", "ORG"):
-                        return (name._.textfacts or {}).get("canonical") or name.text
+                        return (span_attrs(name) or {}).get("canonical") or name.text
         words = set(re.findall(r"[a-z]+", lower))
         if words & self.cues.trade_words:
             return self.cues.default_subject
@@ -1575,7 +1575,7 @@ def _conversion(text: str, first: Span, second: Span) -> bool:
     if (
         first.label_ != "MONEY"
         or second.label_ != "MONEY"
-        or (first._.textfacts or {}).get("unit") == (second._.textfacts or {}).get("unit")
+        or (span_attrs(first) or {}).get("unit") == (span_attrs(second) or {}).get("unit")
     ):
         return False
     gap = text[first.end_char : second.start_char]

@@ -39,6 +39,7 @@ from textfacts.components._cues import CueRowBase
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
 from textfacts.components.dates import DateWordRow
+from textfacts.extensions import span_attrs
 from textfacts.offsets import Ranges
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
@@ -762,7 +763,7 @@ class Commitments:
                 canonical = (
                     mentions.parent(name)
                     if name.label_ == "ORG"
-                    else ((name._.textfacts or {}).get("canonical") or name.text)
+                    else ((span_attrs(name) or {}).get("canonical") or name.text)
                 )
                 return self.cues.actor_alias.get(canonical.lower(), canonical)
             if subject.lower_ in self.cues.actor_alias:
@@ -840,7 +841,7 @@ class Commitments:
         k = bisect_left(names.starts, subject.idx)
         words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
         for name in reversed(names[max(0, k - 40) : k]):
-            canonical = (name._.textfacts or {}).get("canonical") or name.text
+            canonical = (span_attrs(name) or {}).get("canonical") or name.text
             if name.label_ == "ORG" and words & set(canonical.lower().split()):
                 parent = mentions.parent(name)  # a unit pledges for the body it belongs to
                 return self.cues.actor_alias.get(parent.lower(), parent)
@@ -1149,7 +1150,7 @@ class Commitments:
                     None,
                 )
                 if name is not None and name.label_ == "ORG":
-                    canonical = (name._.textfacts or {}).get("canonical") or name.text
+                    canonical = (span_attrs(name) or {}).get("canonical") or name.text
                     return self.cues.actor_alias.get(canonical.lower(), canonical)
                 phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det")
                 if phrase in self.cues.actor_alias:
@@ -1189,7 +1190,7 @@ class Commitments:
                 if n.label_ in ("ORG", "GPE")
             ]
             if names and names[0].start_char == start and names[0].end_char == start + len(subject):
-                canonical = (names[0]._.textfacts or {}).get("canonical") or names[0].text
+                canonical = (span_attrs(names[0]) or {}).get("canonical") or names[0].text
                 actor = self.cues.actor_alias.get(canonical.lower(), canonical)
             elif subject.lower() in self.cues.actor_alias:
                 actor = self.cues.actor_alias[subject.lower()]
@@ -1251,7 +1252,7 @@ class Commitments:
                 or any(c.dep_ in _SUBJECTS and c.i >= span.start for c in verb.children)
             ):
                 continue  # a subject inside the line makes it a statement, not a task
-            canonical = (orgs[0]._.textfacts or {}).get("canonical") or orgs[0].text
+            canonical = (span_attrs(orgs[0]) or {}).get("canonical") or orgs[0].text
             actor = self.cues.actor_alias.get(canonical.lower(), canonical)
             modality = (
                 self.cues.control.get(verb.lemma_.lower())
@@ -1336,7 +1337,7 @@ class Commitments:
             (
                 _deadline_value(d, self.cues.months)
                 for d in dates
-                if (d._.textfacts or {}).get("value")
+                if (span_attrs(d) or {}).get("value")
             ),
             None,
         )
@@ -1570,7 +1571,7 @@ def _carry_actors(spans: list[Span], default: str) -> None:
     """
     previous: str | None = None
     for span in sorted(spans, key=lambda s: s.start_char):
-        attrs = span._.textfacts or {}
+        attrs = span_attrs(span) or {}
         if attrs.get("actor"):
             previous = attrs["actor"]
             continue
@@ -1589,9 +1590,9 @@ def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -
     text = text_of(doc)
     previous: Span | None = None
     for span in sorted(spans, key=lambda s: s.start_char):
-        attrs = span._.textfacts or {}
+        attrs = span_attrs(span) or {}
         if previous is not None and not attrs.get("deadline"):
-            before = previous._.textfacts or {}
+            before = span_attrs(previous) or {}
             gap = text[previous.end_char : span.start_char]
             next_sentence = re.search(r"[.!?][\"”’]?\s", gap) is not None or "\n" in gap
             if (
@@ -1613,7 +1614,7 @@ def _deadline_value(date: Span, months: set[str]) -> str | None:
     The DATE itself resolves to the last day (2025-12-31); a pledge to finish by then names
     the period, at the precision the text states (a year, or a month: "end of September").
     """
-    value = (date._.textfacts or {}).get("value")
+    value = (span_attrs(date) or {}).get("value")
     if (
         not value
         or not re.match(r"(?i)(?:the\s+)?end\s+of\b", date.text)
@@ -1645,7 +1646,7 @@ def _dedupe(spans: list[Span]) -> list[Span]:
             continue
         kept.append(span)
         seen.add(offsets)
-        if (span._.textfacts or {}).get("rule", "").startswith("commitments."):
+        if (span_attrs(span) or {}).get("rule", "").startswith("commitments."):
             reach = max(reach, span.end_char)
     return kept
 

@@ -945,7 +945,7 @@ class _Binder:
         token = anchor.root
         for _ in range(8):
             path.append(token)
-            if token.pos_ in ("VERB", "AUX") and token not in anchor:
+            if token.pos_ in ("VERB", "AUX") and not _within(token, anchor):
                 return path, token
             if token.head.i == token.i or token.dep_ not in _CLIMB:
                 if token.pos_ in ("VERB", "AUX"):
@@ -1004,7 +1004,7 @@ class _Binder:
             if token.dep_ == "prep" and token.lower_ in ("to", "at", "from"):
                 return None  # "rose 5% to 3.2 trillion yuan", "up from 32.6 billion": levels
             lemma = token.lemma_.lower()
-            if token not in anchor and lemma in self.cues.direction:
+            if not _within(token, anchor) and lemma in self.cues.direction:
                 return lemma
         for child in anchor.root.head.children if anchor.root.head.i != anchor.root.i else []:
             if (
@@ -1553,6 +1553,11 @@ def _clause_top(verb: Token | None) -> Token | None:
             return node
         node = node.head
     return node
+
+
+def _within(token: Token, span: Span) -> bool:
+    """``token in span`` by index (a Span has no ``__contains__``: ``in`` walks its tokens)."""
+    return span.start <= token.i < span.end
 
 
 def _inside(anchor: Span, head: Token) -> bool:

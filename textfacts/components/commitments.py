@@ -1615,13 +1615,14 @@ def _deadline_value(date: Span, months: set[str]) -> str | None:
     the period, at the precision the text states (a year, or a month: "end of September").
     """
     value = (span_attrs(date) or {}).get("value")
+    words = text_of(date.doc)[date.start_char : date.end_char]  # Span.text joins its tokens
     if (
         not value
-        or not re.match(r"(?i)(?:the\s+)?end\s+of\b", date.text)
+        or not re.match(r"(?i)(?:the\s+)?end\s+of\b", words)
         or not re.fullmatch(r"\d{4}-\d\d-\d\d", value)
     ):
         return value
-    named_month = any(w[:3].lower() in months for w in re.findall(r"[A-Za-z]+", date.text)[2:])
+    named_month = any(w[:3].lower() in months for w in re.findall(r"[A-Za-z]+", words)[2:])
     return value[:7] if named_month else value[:4]
 
 

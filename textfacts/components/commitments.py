@@ -479,7 +479,12 @@ class Commitments:
 
         "Strengthen the study of ..." in this genre lists the tasks the official announces.
         """
-        words = [t for t in segment if not t.is_punct and not t.is_space]
+        words: list[Token] = []  # its first four words are all this reads
+        for token in segment:
+            if not token.is_punct and not token.is_space:
+                words.append(token)
+                if len(words) == 4:
+                    break
         if len(words) < 4:
             return None
         first = words[1] if words[0].pos_ == "ADV" and words[0].lower_ != "not" else words[0]

@@ -182,7 +182,8 @@ class DocContext:
 
     def _stamp(self, *groups: str) -> tuple[Any, ...]:
         spans = self.doc.spans
-        return tuple((id(spans[g]), len(spans[g])) if g in spans else (None, 0) for g in groups)
+        found = [spans.get(g) for g in groups]  # one lookup each (SpanGroups is a Python dict)
+        return tuple((None, 0) if group is None else (id(group), len(group)) for group in found)
 
     def index(self, group: str) -> SpanIndex:
         """An interval index over a span group (rebuilt if the group changed since)."""

@@ -105,3 +105,13 @@ def test_the_folded_characters_are_all_that_case_insensitive_matching_folds_to_a
     for char in map(chr, range(128)):
         folded |= set(re.findall(re.escape(char), others, re.I))
     assert folded == set(ASCII_FOLDING)
+
+
+def test_the_kept_lower_case_belongs_to_the_text_asked_about():
+    from textfacts.components._cues import _lowered
+
+    first, second = "Compared WITH 2029", "Up 5% OVER 2012"
+    for text in (first, second, first, first, second):
+        assert _lowered(text) == text.lower()
+    same = "".join(["Since ", "2012"])
+    assert _lowered(same) is _lowered(same)

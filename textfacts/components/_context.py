@@ -14,7 +14,9 @@ costs the log of the table and a component's cost grows with the text, not its s
   as arrays, so a pass looking for a few words touches a Token only where one stands;
 - ``index(group)``: an interval index over any span group, for "what overlaps here?";
 - ``mentions`` and ``speakers(cues)`` (``_attribution``): the mention lookups and the one
-  speaker map (transcript turns, then reported speech) that commitments and claims share.
+  speaker map (transcript turns, then reported speech) that commitments and claims share;
+- ``memo``: answers a component works out from the parse alone (a verb's coordinated
+  actions, whether a date reads as a deadline), kept so a second asking costs a lookup.
 
 The tables are built lazily, the first time a component asks, and kept with the Doc's
 identity for the last few Docs (spaCy hands a batch of Docs to each component in turn). A
@@ -117,6 +119,8 @@ class DocContext:
         self._speakers: tuple[tuple[Any, ...], SpeechCues, Speakers] | None = None
         self._chrome: tuple[tuple[int, int], Ranges] | None = None
         self._columns: TokenColumns | None = None
+        # keyed by (what, offsets ...): the asker's name first, so answers never mix
+        self.memo: dict[tuple[Any, ...], Any] = {}
 
     # -- lines and segments ---------------------------------------------------------------
 

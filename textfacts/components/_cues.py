@@ -56,8 +56,11 @@ class GatedRegex:
         """False only when no match is possible: the text lacks every needed word."""
         if self.needs is None or (not text.isascii() and any(c in text for c in ASCII_FOLDING)):
             return True
-        lower = text.lower()
-        return any(word in lower for word in self.needs)
+        lower = _lowered(text)
+        for word in self.needs:
+            if word in lower:
+                return True
+        return False
 
     def search(self, text: str) -> re.Match[str] | None:
         """``Pattern.search``, skipped when the gate shows it cannot match."""
@@ -66,6 +69,23 @@ class GatedRegex:
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """``Pattern.finditer``, skipped when the gate shows it cannot match."""
         return self.pattern.finditer(text) if self.can_match(text) else iter(())
+
+
+_last_lowered: tuple[str, str] = ("", "")  # the last text lowered, and its lower case
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, kept for the next gate: the cue regexes of a kind ask in turn.
+
+    One tuple swapped whole, so a thread never reads one text's lower case for another's.
+    """
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower()
+    _last_lowered = (text, lowered)
+    return lowered
 
 
 def needed_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:

@@ -1282,8 +1282,16 @@ class Commitments:
         """Whether a DATE is a deadline: a temporal preposition governs it.
 
         "by 2026", "in 2026", "during the 15th Five-Year Plan period" are; a year inside a
-        name ("the 2026 APEC Smart Customs Case Repository") is not.
+        name ("the 2026 APEC Smart Customs Case Repository") is not. Read once per date.
         """
+        memo = context(doc).memo
+        key = ("commitments.deadline_like", date.start_char, date.end_char)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._reads_as_deadline(doc, date)
+        return found
+
+    def _reads_as_deadline(self, doc: Doc, date: Span) -> bool:
         before = text_of(doc)[max(0, date.start_char - 40) : date.start_char].lower()
         # "by the end of 2025", "before the middle of next year": the preposition governs
         # the phrase around the DATE
@@ -1514,7 +1522,19 @@ def _shares_object(verb: Token, conj: Token) -> bool:
 
 
 def _conjuncts(verb: Token) -> list[Token]:
-    """Coordinated actions of a verb (spaCy attaches them to the first one, or chains them)."""
+    """Coordinated actions of a verb (spaCy attaches them to the first one, or chains them).
+
+    Found once per verb and Doc (a clause's end and its pledges ask again); a fresh list.
+    """
+    memo = context(verb.doc).memo
+    key = ("commitments.conjuncts", verb.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_conjuncts(verb)
+    return list(found)
+
+
+def _find_conjuncts(verb: Token) -> list[Token]:
     out: list[Token] = []
     for child in verb.children:
         if _coordinated(child) and not _shares_object(verb, child):

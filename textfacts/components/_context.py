@@ -227,11 +227,13 @@ class TokenColumns:
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        rows = doc.to_array([LOWER, LEMMA, TAG, POS]).tolist() if len(doc) else []
-        self.lower = [strings[r[0]] for r in rows]
-        self.lemma = [strings[r[1]].lower() for r in rows]
-        self.tag = [strings[r[2]] for r in rows]
-        self.pos = [POS_NAMES[r[3]] for r in rows]
+        lower, lemma, tag, pos = (
+            doc.to_array([LOWER, LEMMA, TAG, POS]).T.tolist() if len(doc) else ([], [], [], [])
+        )
+        self.lower = [strings[h] for h in lower]
+        self.lemma = [strings[h].lower() for h in lemma]
+        self.tag = [strings[h] for h in tag]
+        self.pos = [POS_NAMES[p] for p in pos]
 
 
 def _segments(doc: Doc, text: str, breaks: list[int]) -> Iterator[Span]:
@@ -269,5 +271,5 @@ def _token_starts_and_lengths(doc: Doc) -> tuple[list[int], list[int]]:
     """Each token's start char and length, read as one array instead of one Token at a time."""
     if not len(doc):
         return [], []
-    columns = doc.to_array([IDX, LENGTH]).tolist()
-    return [c[0] for c in columns], [c[1] for c in columns]
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()  # a column each, as lists
+    return starts, lengths

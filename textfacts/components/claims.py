@@ -351,7 +351,7 @@ class Claims:
 
     def _statistic_only(self, measure: str | None) -> bool:
         """Whether a measure is only words for a statistic ("the number", "annual average")."""
-        words = re.findall(r"[a-z]+", (measure or "").lower())
+        words = _WORDS.findall((measure or "").lower())
         return bool(words) and all(
             w in self.statistic_words or w in _STOP or w in ("of", "on", "a", "an") for w in words
         )
@@ -507,12 +507,12 @@ class _Binder:
             return True  # "the Clean Port 2030 campaign"
         opening = text.rfind("“", line_start, date.start_char)
         opening = max(opening, text.rfind('"', line_start, date.start_char))
-        closing = re.match(r"[^“”\"\n]{0,40}[”\"]", text[date.end_char : date.end_char + 42])
+        closing = _QUOTE_CLOSING.match(text[date.end_char : date.end_char + 42])
         if (
             opening >= 0
             and closing is not None
-            and not re.search(r"[”\"]", text[opening + 1 : date.start_char])
-            and re.search(r"\b[A-Z]", text[opening + 1 : date.start_char])
+            and not _QUOTE_MARK.search(text[opening + 1 : date.start_char])
+            and _CAPITALISED.search(text[opening + 1 : date.start_char])
         ):
             return True  # a year inside a quoted name: “Blue Sky 2030”
         verb = clause_verb(date.root)
@@ -803,7 +803,7 @@ class _Binder:
 
     def _per_item(self, anchor: Span, before: str, after: str) -> str | None:
         """The item a figure of a breakdown is given for: "by 27% for heat pumps"."""
-        if not re.match(r"\s+for\s+\w", after) or not re.search(r"(?:\bby|,|\band)\s*$", before):
+        if not _FOR_ITEM.match(after) or not _ITEM_LEAD.search(before):
             return None
         i = anchor.end + 1
         if i >= len(self.doc) or self.mentions.dates_in(self.doc[i].idx, self.doc[i].idx + 1):
@@ -848,20 +848,9 @@ class _Binder:
         ):
             return True
         after = text_of(self.doc)[anchor.end_char : anchor.end_char + 40]
-        if anchor.label_ == "QUANTITY" and re.match(
-            r"\s+(?:the|that)\s+(?:amount|figure|level|volume|number|total|value)\b", after
-        ):
+        if anchor.label_ == "QUANTITY" and _THE_FIGURE_AFTER.match(after):
             return True  # "..., about 3 times the amount in 2029": of the figure just given
-        return (
-            anchor.label_ == "MONEY"
-            and re.search(
-                r"\binvolv\w*\s+(?:(?:a|the)\s+(?:total\s+)?(?:value|amount|sum)\s+of\s+)?"
-                r"(?:about|around|nearly|over|more than|some)?\s*$",
-                before,
-                re.I,
-            )
-            is not None
-        )
+        return anchor.label_ == "MONEY" and _INVOLVING_BEFORE.search(before) is not None
 
     def _follows_up(self, anchor: Span, before: str) -> bool:
         """ ", up 2.4 percent" / ", 2.3 times the figure of ...": the change of the figure before.
@@ -966,11 +955,10 @@ class _Binder:
         ):
             return "rate", None, "claims.rate"
         if anchor.label_ != "QUANTITY" and (
-            any(p.search(before[-60:]) for p in self.cues.share)
-            or re.match(r"\s*of (?:the |its |China's )?total\b", after, re.I)
+            any(p.search(before[-60:]) for p in self.cues.share) or _OF_TOTAL.match(after)
         ):
             return "share", None, "claims.share_cue"
-        comparative = re.match(r"\s*([a-z]+)\s+than\b", after, re.I)
+        comparative = _COMPARATIVE_THAN.match(after)
         if comparative and comparative.group(1).lower() in self.cues.comparative:
             # "3.2 hours shorter than the same period of 2024"
             word = comparative.group(1).lower()
@@ -980,7 +968,7 @@ class _Binder:
             change is not None
             and anchor.label_ == "QUANTITY"
             and unit not in self.cues.measurement_units
-            and not re.search(r"\bby\s*$", before)
+            and not _BY_BEFORE.search(before)
         ):
             change = None  # "expanded to 25 cities in 17 provinces" counts places
         if change is not None:
@@ -989,9 +977,9 @@ class _Binder:
             if unit in self.cues.measurement_units:
                 return "level", None, "claims.measurement_unit"
             return "count", None, "claims.count"
-        if anchor.label_ == "PERCENT" and re.match(r"\s*,?\s*year[- ]on[- ]year", after, re.I):
+        if anchor.label_ == "PERCENT" and _YEAR_ON_YEAR_AFTER.match(after):
             return "change", "up", "claims.change.year_on_year"
-        if anchor.label_ == "PERCENT" and re.match(r"\s+of\s+\w", after):
+        if anchor.label_ == "PERCENT" and _OF_WORD_AFTER.match(after):
             # "about 40 percent of imported ore was released": a part of what "of" names
             return "share", None, "claims.share_of"
         return "level", None, "claims.level"
@@ -1013,7 +1001,7 @@ class _Binder:
                 and (child.pos_ == "NOUN")
             ):
                 return child.lemma_.lower()
-        words = re.findall(r"[a-z]+", before.lower())
+        words = _WORDS.findall(before.lower())
         tail = [
             w
             for w in words[-3:]
@@ -1213,7 +1201,7 @@ class _Binder:
         if not words:
             return None
         text = text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
-        return re.sub(r"\s+", " ", text.strip(' "“”(),'))
+        return _SPACES.sub(" ", text.strip(' "“”(),'))
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
         keep: list[Token] = []
@@ -1345,7 +1333,7 @@ class _Binder:
             k = dates.index(chosen)
             text = text_of(self.doc)
             gap = text[dates[k - 1].end_char : chosen.start_char] if k > 0 else ""
-            if k > 0 and re.fullmatch(r"\s*[(（]\s*", gap):
+            if k > 0 and _OPENING_BRACKET.fullmatch(gap):
                 chosen = dates[k - 1]
         return chosen
 
@@ -1447,14 +1435,14 @@ class _Binder:
         """ "since 2012" (not fronted), "than / compared with / versus 2012", "over 2012"."""
         text = text_of(self.doc)
         before = text[max(0, date.start_char - 20) : date.start_char].lower()
-        if re.search(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}$", before) and not text[
+        if _SINCE_BEFORE.search(before) and not text[
             self.segment_of(date).start_char : date.start_char
         ].strip().lower().startswith("since"):
             return True  # "up 5% since 2012"; a fronted "Since early 2030," dates the clause
-        if re.search(r"\b(?:than|compared (?:with|to)|versus)\s+(?:the\s+)?$", before):
+        if _THAN_BEFORE.search(before):
             return True
         date_text = text[date.start_char : date.end_char]
-        return re.search(r"\bover\s+$", before) is not None and date_text[:1].isdigit()
+        return _OVER_BEFORE.search(before) is not None and date_text[:1].isdigit()
 
     def _subject(self, measure: str | None, head: Token | None) -> str | None:
         """The party a figure is about: a named possessor, else China for trade figures."""
@@ -1468,11 +1456,42 @@ class _Binder:
                     name = self.mentions.name_at(token)
                     if name is not None and name.label_ in ("GPE", "ORG"):
                         return (span_attrs(name) or {}).get("canonical") or name.text
-        words = set(re.findall(r"[a-z]+", lower))
+        words = set(_WORDS.findall(lower))
         if words & self.cues.trade_words:
             return self.cues.default_subject
         return None
 
+
+# The fixed regexes the binder runs per figure, compiled once (``re.match(str, ...)`` looks
+# its pattern up in re's cache on every call).
+_WORDS = re.compile(r"[a-z]+")
+_SPACES = re.compile(r"\s+")
+_QUOTE_CLOSING = re.compile(r"[^“”\"\n]{0,40}[”\"]")
+_QUOTE_MARK = re.compile(r"[”\"]")
+_CAPITALISED = re.compile(r"\b[A-Z]")
+_FOR_ITEM = re.compile(r"\s+for\s+\w")
+_ITEM_LEAD = re.compile(r"(?:\bby|,|\band)\s*$")
+_THE_FIGURE_AFTER = re.compile(
+    r"\s+(?:the|that)\s+(?:amount|figure|level|volume|number|total|value)\b"
+)
+_INVOLVING_BEFORE = re.compile(
+    r"\binvolv\w*\s+(?:(?:a|the)\s+(?:total\s+)?(?:value|amount|sum)\s+of\s+)?"
+    r"(?:about|around|nearly|over|more than|some)?\s*$",
+    re.I,
+)
+_OF_TOTAL = re.compile(r"\s*of (?:the |its |China's )?total\b", re.I)
+_COMPARATIVE_THAN = re.compile(r"\s*([a-z]+)\s+than\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s*$")
+_YEAR_ON_YEAR_AFTER = re.compile(r"\s*,?\s*year[- ]on[- ]year", re.I)
+_OF_WORD_AFTER = re.compile(r"\s+of\s+\w")
+_OPENING_BRACKET = re.compile(r"\s*[(（]\s*")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+_THAN_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus)\s+(?:the\s+)?$")
+_OVER_BEFORE = re.compile(r"\bover\s+$")
+_CONVERSION_GAP = re.compile(
+    r"\s*[(（,]\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+    r"approximately\s+|equivalent to\s+|US)?"
+)
 
 # A page's own date label: "date 2031-04-02", "Updated: May 9, 2031".
 _HEADER_LABEL = re.compile(r"(?i)\s*(?:date|updated|published|posted|release date|time)\s*:?\s*")
@@ -1584,14 +1603,7 @@ def _conversion(text: str, first: Span, second: Span) -> bool:
     ):
         return False
     gap = text[first.end_char : second.start_char]
-    return (
-        re.fullmatch(
-            r"\s*[(（,]\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
-            r"approximately\s+|equivalent to\s+|US)?",
-            gap,
-        )
-        is not None
-    )
+    return _CONVERSION_GAP.fullmatch(gap) is not None
 
 
 def _infinitival_relative(token: Token) -> bool:

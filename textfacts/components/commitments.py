@@ -1176,7 +1176,7 @@ class Commitments:
         for line in text.splitlines(keepends=True):
             start, stripped = pos, line.rstrip("\n").rstrip()
             pos += len(line)
-            match = re.match(r"^(\S[^:\n]{1,60}?)\s+(to)\s+[a-z]", stripped)
+            match = _HEADLINE_TO.match(stripped)
             if (
                 not match
                 or stripped.endswith(".")
@@ -1184,9 +1184,7 @@ class Commitments:
                 or in_chrome(doc, start, start + len(stripped))
             ):
                 continue
-            if re.search(
-                r",\s+(?:\w+\s+){0,3}(?:say|says|said|predict|predicts|expect|expects)\b", stripped
-            ):
+            if _REPORTED_FORECAST.search(stripped):
                 continue  # "China to reach X, experts say" reports somebody's forecast
             subject = match.group(1).strip()
             names = [
@@ -1229,7 +1227,7 @@ class Commitments:
         for line in text.splitlines(keepends=True):
             start, stripped = pos, line.rstrip("\n")
             pos += len(line)
-            match = re.match(r"^([^:\n]{3,80}):\s+(\S.*)$", stripped)
+            match = _HEADLINE_TASK.match(stripped)
             if not match or in_chrome(doc, start, start + len(stripped)):
                 continue
             orgs = [
@@ -1295,16 +1293,11 @@ class Commitments:
         before = text_of(doc)[max(0, date.start_char - 40) : date.start_char].lower()
         # "by the end of 2025", "before the middle of next year": the preposition governs
         # the phrase around the DATE
-        before = re.sub(
-            r"(?:the\s+)?(?:end|beginning|start|middle|close|first half|second half)"
-            r"\s+of\s+$",
-            "",
-            before,
-        )
-        match = re.search(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$", before)
+        before = _PART_OF.sub("", before)
+        match = _GOVERNING_WORDS.search(before)
         if match is None:
             return False
-        if re.match(r"\s+(?:level|figure|baseline|base)\b", text_of(doc)[date.end_char :]):
+        if _BASELINE_NOUN.match(text_of(doc), date.end_char):  # at the date's end, no copy
             return False  # "from the 2025 level" is a baseline, not a time frame
         return self.cues.has("deadline_preposition", match.group(1).split()[-1])
 
@@ -1317,7 +1310,7 @@ class Commitments:
         start, end = item.start, item.end
         line_start, line_end = context(doc).paragraph_of(item.head.idx)
         start, end = max(start, line_start), min(end, line_end)
-        prefix = re.match(r"[^:\n]{3,80}:\s+", text_of(doc)[line_start:line_end])
+        prefix = _LABEL_PREFIX.match(text_of(doc)[line_start:line_end])
         if prefix and start < line_start + prefix.end() < end and not item.whole:
             start = line_start + prefix.end()  # "<ORG>: ..." headline prefix
         while end > start and text_of(doc)[end - 1] in " ,;:.\"'”":
@@ -1370,6 +1363,27 @@ class Commitments:
 
 
 # --------------------------------------------------------------------------- helpers
+
+# The fixed regexes run per line, pledge and date, compiled once (``re.match(str, ...)``
+# looks its pattern up in re's cache on every call).
+_HEADLINE_TO = re.compile(r"^(\S[^:\n]{1,60}?)\s+(to)\s+[a-z]")
+_REPORTED_FORECAST = re.compile(
+    r",\s+(?:\w+\s+){0,3}(?:say|says|said|predict|predicts|expect|expects)\b"
+)
+_HEADLINE_TASK = re.compile(r"^([^:\n]{3,80}):\s+(\S.*)$")
+_PART_OF = re.compile(
+    r"(?:the\s+)?(?:end|beginning|start|middle|close|first half|second half)\s+of\s+$"
+)
+_GOVERNING_WORDS = re.compile(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$")
+_BASELINE_NOUN = re.compile(r"\s+(?:level|figure|baseline|base)\b")
+_LABEL_PREFIX = re.compile(r"[^:\n]{3,80}:\s+")
+_HEADLINE_PREFIX = re.compile(r"[^:\n]{3,80}:\s+\S")
+_SPACES = re.compile(r"\s+")
+_QUOTES = re.compile(r"[\"“”]")
+_SENTENCE_GAP = re.compile(r"[.!?][\"”’]?\s")
+_END_OF = re.compile(r"(?i)(?:the\s+)?end\s+of\b")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 # The next item of a numbered list run on in one line: "... freight. 2. Publish ...".
 _INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
@@ -1435,7 +1449,7 @@ def _has_object(verb: Token) -> bool:
 
 
 def _clean(phrase: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip(" ,;.")
+    return _SPACES.sub(" ", _QUOTES.sub("", phrase)).strip(" ,;.")
 
 
 def _coordinated(child: Token) -> bool:
@@ -1586,7 +1600,7 @@ def _obliged(chain: list[Token], requiring: set[str]) -> str | None:
 def _headline_line(segment: Span) -> bool:
     """Whether a segment sits on a "<ORG>: ..." headline line."""
     start, end = context(segment.doc).paragraph_of(segment.start_char)
-    return re.match(r"[^:\n]{3,80}:\s+\S", text_of(segment.doc)[start:end]) is not None
+    return _HEADLINE_PREFIX.match(text_of(segment.doc)[start:end]) is not None
 
 
 def _carry_actors(spans: list[Span], default: str) -> None:
@@ -1619,7 +1633,7 @@ def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -
         if previous is not None and not attrs.get("deadline"):
             before = span_attrs(previous) or {}
             gap = text[previous.end_char : span.start_char]
-            next_sentence = re.search(r"[.!?][\"”’]?\s", gap) is not None or "\n" in gap
+            next_sentence = _SENTENCE_GAP.search(gap) is not None or "\n" in gap
             if (
                 before.get("deadline")
                 # a date in one coordinated action's own phrase dates that action only; the
@@ -1641,13 +1655,9 @@ def _deadline_value(date: Span, months: set[str]) -> str | None:
     """
     value = (span_attrs(date) or {}).get("value")
     words = text_of(date.doc)[date.start_char : date.end_char]  # Span.text joins its tokens
-    if (
-        not value
-        or not re.match(r"(?i)(?:the\s+)?end\s+of\b", words)
-        or not re.fullmatch(r"\d{4}-\d\d-\d\d", value)
-    ):
+    if not value or not _END_OF.match(words) or not _ISO_DAY.fullmatch(value):
         return value
-    named_month = any(w[:3].lower() in months for w in re.findall(r"[A-Za-z]+", words)[2:])
+    named_month = any(w[:3].lower() in months for w in _LETTERS.findall(words)[2:])
     return value[:7] if named_month else value[:4]
 
 

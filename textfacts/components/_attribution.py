@@ -32,6 +32,9 @@ Ref = list  # [start_char, end_char, label]
 # Comprehensive Business Department of the GAC, said they will ..." commits the GAC.
 # Words that end the name of an internal unit: "Department of Port Control of the GAC".
 UNIT_WORDS = ("department", "division", "bureau", "office", "center", "centre")
+# What joins a unit to its parent body: "... Department of the GAC", "the GAC's Department".
+_OF_PARENT = re.compile(r"\s+(?:of|under)\s+(?:the\s+)?")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
 
 
 class _SpeechRow(BaseModel):
@@ -207,11 +210,11 @@ class Mentions:
             return canonical
         text = self.ctx.text
         parent: list[Span] = []
-        match = re.match(r"\s+(?:of|under)\s+(?:the\s+)?", text[org.end_char : org.end_char + 12])
+        match = _OF_PARENT.match(text[org.end_char : org.end_char + 12])
         if match is not None:  # "the Comprehensive Business Department of the GAC"
             after = org.end_char + match.end()
             parent = [n for n in self.names_in(after, after + 1) if n.label_ == "ORG"]
-        owner = re.search(r"['’]s?\s+$", text[max(0, org.start_char - 4) : org.start_char])
+        owner = _POSSESSIVE_BEFORE.search(text[max(0, org.start_char - 4) : org.start_char])
         if not parent and owner is not None:  # "the GAC's Comprehensive Business Department"
             before = org.start_char - (len(owner.group(0)))
             parent = [n for n in self.names_in(before - 1, before) if n.label_ == "ORG"]

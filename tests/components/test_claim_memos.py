@@ -14,6 +14,7 @@ TEXTS = [
     "It has become the top buyer of soybeans, taking 60 percent of the total in 2030.",
     "Trade rose 5 percent in the first half and reached 2.1 trillion yuan, the GAC said on "
     "Tuesday. At present, exports account for 55 percent, the data showed on Wednesday.",
+    "Exports rose 8 percent in 2030 compared with 2029, and seizures grew 3 times over 2012.",
 ]
 
 
@@ -85,3 +86,23 @@ def test_a_clause_s_zones_are_those_a_fresh_walk_finds(binder_and_doc):
     tokens = [None, *doc, *reversed(doc)]
     for token in tokens:
         assert memo._clause_zones(token) == _plain_zones(token), token
+
+
+def test_a_segment_s_dates_are_those_outside_its_baselines(binder_and_doc):
+    make, doc = binder_and_doc
+    memo = make()
+    for segment in [*memo.segments, *reversed(memo.segments)]:
+        text = doc.text[segment.start_char : segment.end_char]
+        baselines = [
+            (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
+            for p in memo.cues.comparisons
+            for m in p.pattern.finditer(text)
+        ]
+        expected = [
+            (d.start_char, d.end_char)
+            for d in sorted(doc.spans["textfacts_dates"], key=lambda d: d.start_char)
+            if d.start_char < segment.end_char
+            and segment.start_char < d.end_char
+            and not any(s < d.end_char and d.start_char < e for s, e in baselines)
+        ]
+        assert [(d.start_char, d.end_char) for d in memo._segment_dates(segment)] == expected

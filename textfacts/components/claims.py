@@ -382,7 +382,8 @@ class _Binder:
         self.anchor_index = SpanIndex(anchors)
         self.in_figure = bytearray(len(doc))
         self.figure_preps: set[int] = set()
-        self._baselines: dict[int, list[tuple[int, int]]] = {}
+        # per segment: its dates outside a comparison's baseline phrase (see _segment_dates)
+        self._segment_dates_at: dict[int, list[Span]] = {}
         self._date_calls: dict[tuple[int, int], bool | Token] = {}
         self._baseline_dates: dict[tuple[int, int], bool] = {}
         # per release verb (by its date): the tokens of its objects; per verb: stated as current
@@ -1302,20 +1303,10 @@ class _Binder:
         comparison: str | None,
     ) -> Span | None:
         """The DATE that dates the figure: on its clause, else earlier in its sentence."""
-        baselines = self._baselines.get(segment.start_char)
-        if baselines is None:  # found once per segment, for all its figures
-            segment_text = self.ctx.text_at(segment)
-            baselines = self._baselines[segment.start_char] = [
-                (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
-                for p in self.cues.comparisons
-                for m in p.finditer(segment_text)
-            ]
         dates = [
             d
-            for d in self.mentions.dates_in(segment.start_char, segment.end_char)
-            if not self._is_baseline(d, comparison)
-            and not any(s < d.end_char and d.start_char < e for s, e in baselines)
-            and not self.not_a_period(d, anchor)
+            for d in self._segment_dates(segment)
+            if not self._is_baseline(d, comparison) and not self.not_a_period(d, anchor)
         ]
         if not dates:
             return None
@@ -1336,6 +1327,26 @@ class _Binder:
             if k > 0 and _OPENING_BRACKET.fullmatch(gap):
                 chosen = dates[k - 1]
         return chosen
+
+    def _segment_dates(self, segment: Span) -> list[Span]:
+        """A segment's DATEs, in text order, less those inside a comparison's baseline phrase.
+
+        Found once per segment, for all its figures.
+        """
+        found = self._segment_dates_at.get(segment.start_char)
+        if found is None:
+            segment_text = self.ctx.text_at(segment)
+            baselines = [
+                (segment.start_char + m.start("base"), segment.start_char + m.end("base"))
+                for p in self.cues.comparisons
+                for m in p.finditer(segment_text)
+            ]
+            found = self._segment_dates_at[segment.start_char] = [
+                d
+                for d in self.mentions.dates_in(segment.start_char, segment.end_char)
+                if not any(s < d.end_char and d.start_char < e for s, e in baselines)
+            ]
+        return found
 
     def _dated_by(
         self,

@@ -119,6 +119,7 @@ class DocContext:
         self._speakers: tuple[tuple[Any, ...], SpeechCues, Speakers] | None = None
         self._chrome: tuple[tuple[int, int], Ranges] | None = None
         self._columns: TokenColumns | None = None
+        self._token_starts: list[int] | None = None
         # keyed by (what, offsets ...): the asker's name first, so answers never mix
         self.memo: dict[tuple[Any, ...], Any] = {}
 
@@ -166,6 +167,18 @@ class DocContext:
         lo = bisect_left(self._chunk_starts, start)
         hi = bisect_left(self._chunk_starts, end)
         return [c for c in chunks[lo:hi] if c.end <= end]
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Each token's start char (``doc[i].idx``), read once as one array."""
+        if self._token_starts is None:
+            self._token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        return self._token_starts
+
+    def token_text_with_ws(self, i: int) -> str:
+        """``doc[i].text_with_ws`` sliced from the text: a token runs to where the next starts."""
+        starts = self.token_starts
+        return self.text[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(self.text)]
 
     @property
     def columns(self) -> TokenColumns:

@@ -1423,16 +1423,16 @@ def action_phrase(head: Token, start: int, end: int, manner: set[str]) -> str:
         return _clean(f"{verb} {''.join(words)}")
     if not (start <= head.idx < end):
         return text_of(doc)[start:end]
-    tokens = []
-    for t in doc[head.i :]:  # token offsets rise: stop at the first one past the range
-        if t.idx >= end:
-            break
-        tokens.append(t)
+    # the tokens after the head that start before the end, read from the Doc's columns (a
+    # Token is made only for a manner-adverb candidate)
+    ctx = context(doc)
+    lower = ctx.columns.lower
+    stop = bisect_left(ctx.token_starts, end, head.i + 1)
     words = [head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text]
-    for token in tokens[1:]:
-        if token.lower_ in manner and token.dep_ == "advmod":
+    for i in range(head.i + 1, stop):
+        if lower[i] in manner and doc[i].dep_ == "advmod":
             continue
-        words.append(token.text_with_ws if token.whitespace_ else token.text)
+        words.append(ctx.token_text_with_ws(i))
     return _clean(words[0] + " " + "".join(words[1:]) if len(words) > 1 else words[0])
 
 

@@ -11,6 +11,7 @@ the counted noun); cue words are data (patterns/claims.jsonl). Speakers come fro
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -544,17 +545,18 @@ class _Binder:
         after = text_of(self.doc)[anchor.end_char : anchor.end_char + 20]
         if _THRESHOLD.match(after):
             return True
-        for node in [anchor.root, *anchor.root.ancestors]:
+        # up from the figure to the first verb outside an xcomp chain (walked lazily)
+        for node in itertools.chain((anchor.root,), anchor.root.ancestors):
             if node.pos_ not in ("VERB", "AUX"):
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in self.cues.unreal_modals for c in node.children):
+            children = list(node.children)  # read twice below: made once
+            if any(c.dep_ == "aux" and c.lower_ in self.cues.unreal_modals for c in children):
                 # "By 2030, trade will reach X" in a text of 2031 reports what happened
                 return not self._dated_in_the_past(anchor)
             if node.lemma_.lower() in self.cues.aim_words:
                 return True
             if any(
-                c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words
-                for c in node.children
+                c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words for c in children
             ):
                 return True  # "The goal is to cut clearance time by 20 percent"
             head = node.head

@@ -163,3 +163,41 @@ def test_json_schema_lists_every_label():
         "PROGRAM",
     ):
         assert f'"{label}"' in schema
+
+
+def test_the_layer_check_rejects_exactly_the_records_with_an_overlap_in_a_layer():
+    import random
+
+    from textfacts.offsets import overlaps
+    from textfacts.schema import layer_of
+
+    rng = random.Random(11)
+    text = "x" * 40
+    rejected = 0
+    for _ in range(300):
+        mentions = []
+        for number in range(rng.randint(1, 6)):
+            start = rng.randrange(0, 38)
+            end = rng.randint(start + 1, min(40, start + 6))
+            label = rng.choice(["DATE", "QUANTITY", "ORG", "GPE"])
+            extra = {"value": None} if label == "DATE" else {}
+            if label == "QUANTITY":
+                extra = {"value": 1.0, "unit": "ton"}
+            mentions.append(
+                {"id": f"m{number}", "label": label, "start": start, "end": end}
+                | {"text": text[start:end], **extra}
+            )
+        clash = any(
+            layer_of(a["label"]) == layer_of(b["label"])
+            and overlaps((a["start"], a["end"]), (b["start"], b["end"]))
+            for i, a in enumerate(mentions)
+            for b in mentions[i + 1 :]
+        )
+        record = {"doc_id": "t", "text": text, "mentions": mentions}
+        if clash:
+            rejected += 1
+            with pytest.raises(ValidationError, match="overlap"):
+                Document.model_validate(record)
+        else:
+            Document.model_validate(record)
+    assert 0 < rejected < 300

@@ -255,13 +255,35 @@ def _key(span_or_ref: Any) -> Key | None:
 
 
 def _no_layer_overlaps(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Keep the longest of overlapping spans within a layer, so the record validates."""
+    """Keep the longest of overlapping spans within a layer, so the record validates.
+
+    Components write each layer without overlaps, so the usual record has nothing to resolve:
+    that is checked with one sort per layer, and only a clash goes to the resolver (the
+    caller sorts what is kept, so the order returned does not matter).
+    """
+    if not _overlap_in_a_layer(items):
+        return items
     return longest_first(
         items,
         lambda m: (m["start"], m["end"]),
         lambda m: (-(m["end"] - m["start"]), m["start"], m["label"]),
         lambda m: layer_of(m["label"]),
     )
+
+
+def _overlap_in_a_layer(items: list[dict[str, Any]]) -> bool:
+    """Whether two non-empty mentions of one layer share a character."""
+    layers: dict[str, list[tuple[int, int]]] = {}
+    for m in items:
+        layers.setdefault(layer_of(m["label"]), []).append((m["start"], m["end"]))
+    for intervals in layers.values():
+        reach = -1  # the furthest end of the non-empty intervals before, in start order
+        for start, end in sorted(intervals):
+            if end > start:
+                if reach > start:
+                    return True
+                reach = max(reach, end)
+    return False
 
 
 def to_document(doc: Doc) -> Document:

@@ -11,12 +11,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-from textfacts.offsets import overlaps
 
 Bound = Literal["exact", "approx", "at_least", "at_most"]
 Kind = Literal["level", "change", "share", "rate", "count", "multiple"]
@@ -243,20 +242,21 @@ class Document(_Model):
     def _check(self) -> Document:
         items: list[Any] = [*self.mentions, *self.commitments, *self.claims]
         ids = [item.id for item in items if item.id]
-        dupes = {i for i, n in Counter(ids).items() if n > 1}  # one pass, not n squared
-        if dupes:
+        if len(set(ids)) < len(ids):
+            dupes = {i for i, n in Counter(ids).items() if n > 1}  # one pass, not n squared
             raise ValueError(f"{self.doc_id}: duplicate ids {sorted(dupes)}")
         by_id = {m.id: m for m in self.mentions if m.id}
+        text = self.text
         for span in [*self.mentions, *self.commitments]:
             if span.end <= span.start:
                 raise ValueError(f"{self.doc_id}: {span.id} has empty span {span.start}:{span.end}")
-            if self.text is not None:
-                if span.end > len(self.text):
+            if text is not None:
+                if span.end > len(text):
                     raise ValueError(f"{self.doc_id}: {span.id} ends past the text ({span.end})")
-                if self.text[span.start : span.end] != span.text:
+                if text[span.start : span.end] != span.text:
                     raise ValueError(
                         f"{self.doc_id}: {span.id} text {span.text!r} != "
-                        f"{self.text[span.start : span.end]!r} at {span.start}:{span.end}"
+                        f"{text[span.start : span.end]!r} at {span.start}:{span.end}"
                     )
         for mention in self.mentions:
             if isinstance(mention, Person) and mention.org is not None:
@@ -299,6 +299,9 @@ class Document(_Model):
         return json.dumps(self.to_dict(with_text=with_text), ensure_ascii=False)
 
 
+_start_end = attrgetter("start", "end")
+
+
 def _check_ref(
     doc_id: str, item_id: str, field: str, ref: str, by_id: dict[str, Any], labels: tuple[str, ...]
 ) -> None:
@@ -310,12 +313,14 @@ def _check_ref(
 
 
 def _check_layers(doc_id: str, mentions: Iterable[Any]) -> None:
+    layers: dict[str, list[Any]] = {"numbers": [], "names": []}
+    for mention in mentions:  # one pass, then each layer sorted once
+        layers[layer_of(mention.label)].append(mention)
     for layer in ("numbers", "names"):
-        spans = sorted(
-            (m for m in mentions if layer_of(m.label) == layer), key=lambda m: (m.start, m.end)
-        )
+        spans = sorted(layers[layer], key=_start_end)
         for prev, cur in zip(spans, spans[1:], strict=False):
-            if overlaps((prev.start, prev.end), (cur.start, cur.end)):
+            # sorted by start, so they share a character exactly when both reach past cur.start
+            if min(prev.end, cur.end) > cur.start:
                 raise ValueError(
                     f"{doc_id}: {layer} spans overlap: {prev.id or prev.text!r} "
                     f"[{prev.start}:{prev.end}] and {cur.id or cur.text!r} [{cur.start}:{cur.end}]"

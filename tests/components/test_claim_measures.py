@@ -199,8 +199,9 @@ def test_a_headline_figure_is_not_part_of_its_measure(extractor):
     ("text", "expected"),
     [
         (
-            "Trade rose 12 percent in May, with exports up 9 percent and imports up 17.7 percent.",
-            {"9 percent": "exports", "17.7 percent": "imports"},
+            "Trade grew 11 percent in April, with imports up 6 percent and exports up 14.2 "
+            "percent.",
+            {"6 percent": "imports", "14.2 percent": "exports"},
         ),
         (
             "Exports were down by 0.7% to 1.53 trillion yuan and imports down by 6.2% to "
@@ -220,7 +221,7 @@ def test_a_noun_right_before_up_or_down_is_measured(extractor, text, expected):
 
 def test_it_after_a_list_item_heading_is_what_the_item_names(extractor):
     text = (
-        "The details are as follows.\n\n"
+        "The figures are below.\n\n"
         "1. Processing trade recovered. It rose by 3.3% to 1.2 trillion yuan."
     )
     got = claims(extractor, text)

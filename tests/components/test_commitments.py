@@ -685,7 +685,7 @@ def test_a_clause_found_twice_keeps_the_action_without_its_attribution(extractor
     text = (
         "Zhou Ping, head of the GAC, said the administration will step up checks on cold-chain "
         "cargo, and continue to offer fast clearance for medical supplies used in epidemic "
-        "control, in a statement released by the GAC on Monday."
+        "control, in a notice the GAC issued on Monday."
     )
     document = extractor(text)
     assert [c.text for c in document.commitments] == [
@@ -717,7 +717,7 @@ def test_a_directive_to_its_own_offices_binds_them(extractor):
         "local governments",
         "require",
     )
-    text = "The GAC urged customs houses nationwide to tighten checks on frozen food."
+    text = "The GAC urged local customs offices to tighten checks on frozen food."
     (pledge,) = extractor(text).commitments
     assert pledge.actor == "General Administration of Customs"
 

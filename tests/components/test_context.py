@@ -7,7 +7,7 @@ import json
 import pytest
 
 from textfacts.components._attribution import SpeechCues
-from textfacts.components._context import Lines, SpanIndex, context
+from textfacts.components._context import Lines, SpanIndex, TokenColumns, context
 from textfacts.resources import data_path
 
 TEXT = (
@@ -119,3 +119,60 @@ def test_the_speaker_of_a_pledge_is_the_reported_person(doc):
     people = {m.id: m.text for m in document.mentions if m.label == "PERSON"}
     assert document.commitments, "the lanes pledge"
     assert people.get(document.commitments[0].speaker) == "Liu Hong"
+
+
+def _scanned_segments(doc, text):
+    """The plain computation the bisection replaces: visit every token of every sentence."""
+    out = []
+    for sent in doc.sents:
+        start, sent_end = sent.start, sent.end
+        tokens = list(sent)
+        for k, token in enumerate(tokens):
+            after = tokens[k + 1].idx if k + 1 < len(tokens) else token.idx + len(token.text)
+            gap = text[token.idx + len(token.text) : after]
+            if "\n" in token.text or "\n" in gap:
+                piece = doc[start : token.i + (0 if token.is_space else 1)]
+                if text[piece.start_char : piece.end_char].strip():
+                    out.append((piece.start, piece.end))
+                start = token.i + 1
+        if start < sent_end:
+            piece = doc[start:sent_end]
+            if text[piece.start_char : piece.end_char].strip():
+                out.append((piece.start, piece.end))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "Customs will act\nPorts reopen fully. Trade rose 3 percent\n\n\nExports fell.",
+        "\n\nA headline without a stop\n \nThe authority said it will cut fees. \n",
+        "Imports grew 5 percent. \nThe GAC will publish a list\nby June.\r\nNo more.",
+        "One line only, and no break at all.",
+        "Beijing:\n  First, expand X;\n  second, cut Y.\n\n\n  \n",
+    ],
+)
+def test_segments_by_bisection_match_a_token_scan(extractor, text):
+    doc = extractor.nlp(extractor.make_doc(text))
+    got = [(s.start, s.end) for s in context(doc).segments]
+    assert got == _scanned_segments(doc, doc.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT,
+        "",
+        "The GAC WILL roll out 12 measures; Importers are Required to file by June.\n\nIncluding.",
+        "“We’ll keep ports open,” Li said. Exports—up 4%—hit RMB 2.1 trillion!",
+    ],
+)
+def test_token_columns_are_the_tokens_own_attributes(extractor, text):
+    doc = extractor.nlp(extractor.make_doc(text))
+    columns = TokenColumns(doc)
+    assert columns.lower == [t.lower_ for t in doc]
+    assert columns.lemma == [t.lemma_.lower() for t in doc]
+    assert columns.tag == [t.tag_ for t in doc]
+    assert columns.pos == [t.pos_ for t in doc]
+    assert context(doc).columns is context(doc).columns

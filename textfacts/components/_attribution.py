@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Span, Token
 
 from textfacts.components._context import DocContext, SpanIndex
-from textfacts.extensions import state
+from textfacts.extensions import span_attrs, state
 from textfacts.resources import data_path, read_jsonl
 
 NAME_GROUP = "textfacts_entities"
@@ -32,6 +32,9 @@ Ref = list  # [start_char, end_char, label]
 # Comprehensive Business Department of the GAC, said they will ..." commits the GAC.
 # Words that end the name of an internal unit: "Department of Port Control of the GAC".
 UNIT_WORDS = ("department", "division", "bureau", "office", "center", "centre")
+# What joins a unit to its parent body: "... Department of the GAC", "the GAC's Department".
+_OF_PARENT = re.compile(r"\s+(?:of|under)\s+(?:the\s+)?")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
 
 
 class _SpeechRow(BaseModel):
@@ -120,7 +123,7 @@ class Mentions:
         self._person_at: dict[tuple[int, int], Span] = {}
         self._namesake_org: dict[str, str | None] = {}
         for p in self.people:
-            canonical = (p._.textfacts or {}).get("canonical")
+            canonical = (span_attrs(p) or {}).get("canonical")
             if canonical:
                 self._namesakes.setdefault(canonical, []).append(p)
             self._person_at.setdefault((p.start_char, p.end_char), p)
@@ -165,7 +168,7 @@ class Mentions:
         earlier mention with the same canonical name stands. An internal unit ("Comprehensive
         Business Department of the General Administration of Customs") gives its parent body.
         """
-        attrs = person._.textfacts or {}
+        attrs = span_attrs(person) or {}
         own = self._org_of(attrs)
         if own is not None:
             return own
@@ -177,7 +180,7 @@ class Mentions:
                 (
                     org
                     for p in self._namesakes.get(canonical, [])
-                    if (org := self._org_of(p._.textfacts or {})) is not None
+                    if (org := self._org_of(span_attrs(p) or {})) is not None
                 ),
                 None,
             )
@@ -197,7 +200,7 @@ class Mentions:
         Units are named both ways round: "the Comprehensive Business Department of the GAC",
         "the GAC's Department of Port Control" → GAC.
         """
-        canonical = (org._.textfacts or {}).get("canonical") or org.text
+        canonical = (span_attrs(org) or {}).get("canonical") or org.text
         unit, of_the, body = canonical.partition(" of the ")
         unit_words = unit.lower().split()
         if of_the and unit_words and (unit_words[0] in UNIT_WORDS or unit_words[-1] in UNIT_WORDS):
@@ -207,16 +210,16 @@ class Mentions:
             return canonical
         text = self.ctx.text
         parent: list[Span] = []
-        match = re.match(r"\s+(?:of|under)\s+(?:the\s+)?", text[org.end_char : org.end_char + 12])
+        match = _OF_PARENT.match(text[org.end_char : org.end_char + 12])
         if match is not None:  # "the Comprehensive Business Department of the GAC"
             after = org.end_char + match.end()
             parent = [n for n in self.names_in(after, after + 1) if n.label_ == "ORG"]
-        owner = re.search(r"['’]s?\s+$", text[max(0, org.start_char - 4) : org.start_char])
+        owner = _POSSESSIVE_BEFORE.search(text[max(0, org.start_char - 4) : org.start_char])
         if not parent and owner is not None:  # "the GAC's Comprehensive Business Department"
             before = org.start_char - (len(owner.group(0)))
             parent = [n for n in self.names_in(before - 1, before) if n.label_ == "ORG"]
         return (
-            ((parent[0]._.textfacts or {}).get("canonical") or parent[0].text)
+            ((span_attrs(parent[0]) or {}).get("canonical") or parent[0].text)
             if parent
             else canonical
         )
@@ -260,9 +263,11 @@ class Speakers:
 
     def _attributed(self, segment: Span) -> Span | None:
         """The PERSON a sentence reports, through a speech verb or "according to"."""
-        for token in segment:
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in self.cues.verbs:
+        columns = self.ctx.columns
+        for i in range(segment.start, segment.end):
+            if columns.pos[i] not in ("VERB", "AUX") or columns.lemma[i] not in self.cues.verbs:
                 continue
+            token = self.doc[i]
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     hits = self.mentions.people_in(
@@ -288,7 +293,7 @@ class Speakers:
         span = _span_of_ref(self.mentions, person)
         if span is None:
             return None
-        return (span._.textfacts or {}).get("canonical") or span.text
+        return (span_attrs(span) or {}).get("canonical") or span.text
 
     def turn_at(self, pos: int) -> tuple[int, int, Any] | None:
         """The transcript turn holding a char position (turns are sorted and disjoint)."""

@@ -10,9 +10,13 @@ costs the log of the table and a component's cost grows with the text, not its s
 - ``segments``: sentences cut at line breaks (the parser runs a headline into the next
   paragraph), with the segment holding any position and each segment's text;
 - ``noun_chunks``: the Doc's base noun phrases (``Span.noun_chunks`` walks the whole Doc);
+- ``columns``: each token's lower-cased form, lower-cased lemma, tag and part of speech, read
+  as arrays, so a pass looking for a few words touches a Token only where one stands;
 - ``index(group)``: an interval index over any span group, for "what overlaps here?";
 - ``mentions`` and ``speakers(cues)`` (``_attribution``): the mention lookups and the one
-  speaker map (transcript turns, then reported speech) that commitments and claims share.
+  speaker map (transcript turns, then reported speech) that commitments and claims share;
+- ``memo``: answers a component works out from the parse alone (a verb's coordinated
+  actions, whether a date reads as a deadline), kept so a second asking costs a lookup.
 
 The tables are built lazily, the first time a component asks, and kept with the Doc's
 identity for the last few Docs (spaCy hands a batch of Docs to each component in turn). A
@@ -25,6 +29,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span
 
 from textfacts.extensions import doc_text, state
@@ -112,6 +118,10 @@ class DocContext:
         self._mentions: tuple[tuple[Any, ...], Mentions] | None = None
         self._speakers: tuple[tuple[Any, ...], SpeechCues, Speakers] | None = None
         self._chrome: tuple[tuple[int, int], Ranges] | None = None
+        self._columns: TokenColumns | None = None
+        self._token_starts: list[int] | None = None
+        # keyed by (what, offsets ...): the asker's name first, so answers never mix
+        self.memo: dict[tuple[Any, ...], Any] = {}
 
     # -- lines and segments ---------------------------------------------------------------
 
@@ -123,7 +133,8 @@ class DocContext:
     def segments(self) -> list[Span]:
         """Sentences cut at line breaks, in text order."""
         if self._segments is None:
-            self._segments = list(_segments(self.doc, self.text))
+            breaks = [start - 1 for start in self.lines.starts[1:]]
+            self._segments = list(_segments(self.doc, self.text, breaks))
             self._segment_starts = [s.start_char for s in self._segments]
         return self._segments
 
@@ -157,6 +168,25 @@ class DocContext:
         hi = bisect_left(self._chunk_starts, end)
         return [c for c in chunks[lo:hi] if c.end <= end]
 
+    @property
+    def token_starts(self) -> list[int]:
+        """Each token's start char (``doc[i].idx``), read once as one array."""
+        if self._token_starts is None:
+            self._token_starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        return self._token_starts
+
+    def token_text_with_ws(self, i: int) -> str:
+        """``doc[i].text_with_ws`` sliced from the text: a token runs to where the next starts."""
+        starts = self.token_starts
+        return self.text[starts[i] : starts[i + 1] if i + 1 < len(starts) else len(self.text)]
+
+    @property
+    def columns(self) -> TokenColumns:
+        """Per-token word columns of the Doc, read once."""
+        if self._columns is None:
+            self._columns = TokenColumns(self.doc)
+        return self._columns
+
     # -- span groups, mentions, speakers ------------------------------------------------------
 
     def in_chrome(self, start: int, end: int) -> bool:
@@ -169,7 +199,8 @@ class DocContext:
 
     def _stamp(self, *groups: str) -> tuple[Any, ...]:
         spans = self.doc.spans
-        return tuple((id(spans[g]), len(spans[g])) if g in spans else (None, 0) for g in groups)
+        found = [spans.get(g) for g in groups]  # one lookup each (SpanGroups is a Python dict)
+        return tuple((None, 0) if group is None else (id(group), len(group)) for group in found)
 
     def index(self, group: str) -> SpanIndex:
         """An interval index over a span group (rebuilt if the group changed since)."""
@@ -199,21 +230,59 @@ class DocContext:
         return self._speakers[2]
 
 
-def _segments(doc: Doc, text: str) -> Iterator[Span]:
+class TokenColumns:
+    """The words of a Doc as lists indexed by token: what passes over every token compare.
+
+    ``lower[i]`` is ``doc[i].lower_``, ``lemma[i]`` is ``doc[i].lemma_.lower()``, ``tag[i]``
+    is ``doc[i].tag_`` and ``pos[i]`` is ``doc[i].pos_``; read from the Doc's arrays instead of
+    making a Token object per word and attribute.
+    """
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        lower, lemma, tag, pos = (
+            doc.to_array([LOWER, LEMMA, TAG, POS]).T.tolist() if len(doc) else ([], [], [], [])
+        )
+        self.lower = [strings[h] for h in lower]
+        self.lemma = [strings[h].lower() for h in lemma]
+        self.tag = [strings[h] for h in tag]
+        self.pos = [POS_NAMES[p] for p in pos]
+
+
+def _segments(doc: Doc, text: str, breaks: list[int]) -> Iterator[Span]:
+    """Sentences cut after each token a line break ends; `breaks` are the line-break positions.
+
+    A token is cut after when it holds a line break, or when one sits in the whitespace between
+    it and the next token of its sentence. Found from the breaks by bisection over the token
+    starts (one column read from the Doc), not by visiting every token of every sentence.
+    """
+    starts, lengths = _token_starts_and_lengths(doc)
+    holds: set[int] = set()  # tokens with a line break in their own text
+    before_gap: set[int] = set()  # tokens followed by a line break in the gap after them
+    for pos in breaks:
+        k = bisect_right(starts, pos) - 1
+        if k < 0:
+            continue
+        (holds if pos < starts[k] + lengths[k] else before_gap).add(k)
+    cuts = sorted(holds | before_gap)
     for sent in doc.sents:
         start, sent_end = sent.start, sent.end
-        tokens = list(sent)
-        for k, token in enumerate(tokens):
-            token_text = token.text
-            i = token.i
-            if "\n" in token_text or (
-                i + 1 < sent_end and "\n" in text[token.idx + len(token_text) : tokens[k + 1].idx]
-            ):
-                piece = doc[start : i + (0 if token.is_space else 1)]
-                if text[piece.start_char : piece.end_char].strip():
-                    yield piece
-                start = i + 1
+        for i in cuts[bisect_left(cuts, start) : bisect_left(cuts, sent_end)]:
+            if i not in holds and i + 1 >= sent_end:
+                continue  # a break after a sentence's last token is the sentence's own end
+            piece = doc[start : i + (0 if doc[i].is_space else 1)]
+            if text[piece.start_char : piece.end_char].strip():
+                yield piece
+            start = i + 1
         if start < sent_end:
             piece = doc[start:sent_end]
             if text[piece.start_char : piece.end_char].strip():
                 yield piece
+
+
+def _token_starts_and_lengths(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start char and length, read as one array instead of one Token at a time."""
+    if not len(doc):
+        return [], []
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()  # a column each, as lists
+    return starts, lengths

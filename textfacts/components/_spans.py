@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from textfacts.components._context import context
-from textfacts.extensions import register, state
+from textfacts.extensions import _set_span_attrs, register, state
 from textfacts.offsets import overlaps
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,8 @@ def char_span(doc: Doc, start: int, end: int, label: str, mode: Mode = "strict")
     Number spans use "strict" so a number is never split; names may use "expand".
     """
     span = doc.char_span(start, end, label=label, alignment_mode=mode)
-    if span is None or not span.text.strip():
+    # the span's words sliced from the text (Span.text joins its tokens)
+    if span is None or not context(doc).text[span.start_char : span.end_char].strip():
         log.debug("dropped %s %r: not on token boundaries", label, doc.text[start:end])
         return None
     return span
@@ -52,7 +53,7 @@ def make_span(
 def set_attrs(span: Span, attrs: dict[str, Any]) -> None:
     """Attach the JSON attributes (value, unit, canonical, rule ...) to a span."""
     register()
-    span._.textfacts = dict(attrs)
+    _set_span_attrs(span, dict(attrs))  # what ``span._.textfacts = ...`` calls, without Underscore
 
 
 def write_group(doc: Doc, name: str, spans: Iterable[Span], *, keep_overlaps: bool = False) -> None:

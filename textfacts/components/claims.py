@@ -11,6 +11,7 @@ the counted noun); cue words are data (patterns/claims.jsonl). Speakers come fro
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -30,9 +31,9 @@ from textfacts.components._attribution import (
     right_edge,
 )
 from textfacts.components._context import DocContext, SpanIndex, context, text_of
-from textfacts.components._cues import CueRowBase
+from textfacts.components._cues import CueRowBase, GatedRegex
 from textfacts.components._requires import check
-from textfacts.extensions import state
+from textfacts.extensions import span_attrs, state
 from textfacts.normalize.numbers import scale_table
 from textfacts.resources import data_path, read_jsonl
 
@@ -108,23 +109,23 @@ class ClaimRow(CueRowBase):
 
 @dataclass
 class ClaimCues:
-    """Claim cue tables, loaded once."""
+    """Claim cue tables, loaded once; each regex gated by the words its matches need."""
 
     direction: dict[str, str]
     level_verbs: set[str]
-    share: list[re.Pattern[str]]
-    rate_after: list[re.Pattern[str]]
-    rate_before: list[re.Pattern[str]]
+    share: list[GatedRegex]
+    rate_after: list[GatedRegex]
+    rate_before: list[GatedRegex]
     multiple_units: set[str]
     measurement_units: set[str]
-    comparisons: list[re.Pattern[str]]
+    comparisons: list[GatedRegex]
     trade_words: set[str]
     default_subject: str | None
     subject_alias: dict[str, str]
     forecast: set[str]
     container: set[str]
     comparative: dict[str, str]
-    follow_up: list[re.Pattern[str]]
+    follow_up: list[GatedRegex]
     current_adverbs: set[str]
     state_verbs: set[str]
     release_verbs: set[str]
@@ -134,7 +135,7 @@ class ClaimCues:
     unreal_modals: set[str]
     aim_words: set[str]
     # after a percentage: "70% of which are private" is a part of what was just named
-    share_after: list[re.Pattern[str]]
+    share_after: list[GatedRegex]
     # "a record high of X": the figure is the extreme, never what is measured
     extreme: set[str]
 
@@ -157,7 +158,7 @@ class ClaimCues:
             **{kind: set() for kind in _WORD_SET_KINDS},
         }
         share, rate_after, rate_before, comparisons, follow_up = [], [], [], [], []
-        share_after: list[re.Pattern[str]] = []
+        share_after: list[GatedRegex] = []
         for row in rows:
             words = {w.lower() for w in row.words}
             if row.kind == "comparative" and row.direction:
@@ -182,7 +183,7 @@ class ClaimCues:
             elif row.kind == "subject_alias" and row.canonical:
                 out["alias"].update(dict.fromkeys(words, row.canonical))
             if row.regex:
-                pattern = re.compile(row.regex, re.I)
+                pattern = GatedRegex(re.compile(row.regex, re.I))
                 if row.kind == "share":
                     (share_after if row.id.endswith("after") else share).append(pattern)
                 elif row.kind == "rate":
@@ -374,7 +375,7 @@ class Claims:
 
     def _statistic_only(self, measure: str | None) -> bool:
         """Whether a measure is only words for a statistic ("the number", "annual average")."""
-        words = re.findall(r"[a-z]+", (measure or "").lower())
+        words = _WORDS.findall((measure or "").lower())
         return bool(words) and all(
             w in self.statistic_words or w in _STOP or w in ("of", "on", "a", "an") for w in words
         )
@@ -407,9 +408,15 @@ class _Binder:
         self.anchor_index = SpanIndex(anchors)
         self.in_figure = bytearray(len(doc))
         self.figure_preps: set[int] = set()
-        self._baselines: dict[int, list[tuple[int, int]]] = {}
+        # per segment: its dates outside a comparison's baseline phrase (see _segment_dates)
+        self._segment_dates_at: dict[int, list[Span]] = {}
+        self._baselines: dict[int, list[tuple[int, int]]] = {}  # segment start → its bases
         self._date_calls: dict[tuple[int, int], bool | Token] = {}
         self._baseline_dates: dict[tuple[int, int], bool] = {}
+        # per release verb (by its date): the tokens of its objects; per verb: stated as current
+        self._released: dict[tuple[int, int], set[int]] = {}
+        self._currents: dict[int, bool] = {}
+        self._zones: dict[int, list[tuple[int, int]]] = {}  # per verb: see _clause_zones
         for a in anchors:
             self.in_figure[a.start : a.end] = b"\x01" * (a.end - a.start)
             head = a.root.head
@@ -509,7 +516,7 @@ class _Binder:
     def _leads(self, date: Span, segment: Span) -> bool:
         """Whether a figureless sentence's date dates the figures that follow it.
 
-        "Trade in the first three quarters was stable. The details are as follows." does (a
+        "Port trade in the first half held steady. The details are below." does (a
         list under a dated lead sentence, ANNOTATION.md §7). Plans ("This year, customs will
         ...", a pledge's deadline) and a cut-off ("By May, China had met its target") turn
         the passage and date nothing after them.
@@ -534,9 +541,14 @@ class _Binder:
         if not isinstance(call, Token):
             return call
         # "data showed on Friday": the release date, unless the figure is what was released
-        return anchor is None or not any(
-            c.dep_ == "dobj" and anchor.root in c.subtree for c in call.children
-        )
+        if anchor is None:
+            return True
+        released = self._released.get(key)
+        if released is None:  # what the verb's objects hold, gathered once per date
+            released = self._released[key] = {
+                t.i for c in call.children if c.dep_ == "dobj" for t in c.subtree
+            }
+        return anchor.root.i not in released
 
     def _date_call(self, date: Span) -> bool | Token:
         """Whether a date can date a figure: True never, False it may.
@@ -560,12 +572,12 @@ class _Binder:
             return True  # "the Clean Port 2030 campaign"
         opening = text.rfind("“", line_start, date.start_char)
         opening = max(opening, text.rfind('"', line_start, date.start_char))
-        closing = re.match(r"[^“”\"\n]{0,40}[”\"]", text[date.end_char : date.end_char + 42])
+        closing = _QUOTE_CLOSING.match(text[date.end_char : date.end_char + 42])
         if (
             opening >= 0
             and closing is not None
-            and not re.search(r"[”\"]", text[opening + 1 : date.start_char])
-            and re.search(r"\b[A-Z]", text[opening + 1 : date.start_char])
+            and not _QUOTE_MARK.search(text[opening + 1 : date.start_char])
+            and _CAPITALISED.search(text[opening + 1 : date.start_char])
         ):
             return True  # a year inside a quoted name: “Blue Sky 2030”
         verb = clause_verb(date.root)
@@ -596,17 +608,18 @@ class _Binder:
         after = text_of(self.doc)[anchor.end_char : anchor.end_char + 20]
         if _THRESHOLD.match(after):
             return True
-        for node in [anchor.root, *anchor.root.ancestors]:
+        # up from the figure to the first verb outside an xcomp chain (walked lazily)
+        for node in itertools.chain((anchor.root,), anchor.root.ancestors):
             if node.pos_ not in ("VERB", "AUX"):
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in self.cues.unreal_modals for c in node.children):
+            children = list(node.children)  # read twice below: made once
+            if any(c.dep_ == "aux" and c.lower_ in self.cues.unreal_modals for c in children):
                 # "By 2030, trade will reach X" in a text of 2031 reports what happened
                 return not self._dated_in_the_past(anchor)
             if node.lemma_.lower() in self.cues.aim_words:
                 return True
             if any(
-                c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words
-                for c in node.children
+                c.dep_ in _SUBJECTS and c.lemma_.lower() in self.cues.aim_words for c in children
             ):
                 return True  # "The goal is to cut clearance time by 20 percent"
             head = node.head
@@ -633,7 +646,7 @@ class _Binder:
             return False
         segment = self.segment_of(anchor)
         for date in self.mentions.dates_in(segment.start_char, segment.end_char):
-            value = str((date._.textfacts or {}).get("value") or "")
+            value = str((span_attrs(date) or {}).get("value") or "")
             end = value.split("/")[-1]  # "2029", "2029-06" or "2029-06-30": its last day
             last_day = {4: f"{end}-12-31", 7: f"{end}-31", 10: end}.get(len(end))
             if last_day is not None and last_day < published:
@@ -683,7 +696,7 @@ class _Binder:
             measure = self._respectively_by_text(anchor, segment)
         counted = (
             anchor.label_ == "QUANTITY"
-            and str((anchor._.textfacts or {}).get("unit", "")).lower()
+            and str((span_attrs(anchor) or {}).get("unit", "")).lower()
             not in self.cues.measurement_units | self.cues.multiple_units
         )
         if counted:
@@ -724,7 +737,7 @@ class _Binder:
             measure = item
         named = self._named_before_updown(anchor)
         if named is not None and kind in ("change", "level"):
-            measure = named  # "with exports up 9 percent and imports up 17.7 percent"
+            measure = named  # "with imports up 6 percent and exports up 14 percent"
         if counted and measure_tok is not None:
             counting = self._counting_word(anchor)
             if counting is not None:  # "610 million pieces of parcel post"
@@ -858,7 +871,7 @@ class _Binder:
         phrase = self._phrase(of)
         if phrase is None:
             return None
-        return phrase, (party._.textfacts or {}).get("canonical") or party.text
+        return phrase, (span_attrs(party) or {}).get("canonical") or party.text
 
     def _named_before_updown(self, anchor: Span) -> str | None:
         """The noun right before "up"/"down" (and "by") that opens a figure: "imports up 17.7%".
@@ -896,7 +909,7 @@ class _Binder:
 
     def _per_item(self, anchor: Span, before: str, after: str) -> str | None:
         """The item a figure of a breakdown is given for: "by 27% for heat pumps"."""
-        if not re.match(r"\s+for\s+\w", after) or not re.search(r"(?:\bby|,|\band)\s*$", before):
+        if not _FOR_ITEM.match(after) or not _ITEM_LEAD.search(before):
             return None
         i = anchor.end + 1
         if i >= len(self.doc) or self.mentions.dates_in(self.doc[i].idx, self.doc[i].idx + 1):
@@ -941,20 +954,9 @@ class _Binder:
         ):
             return True
         after = text_of(self.doc)[anchor.end_char : anchor.end_char + 40]
-        if anchor.label_ == "QUANTITY" and re.match(
-            r"\s+(?:the|that)\s+(?:amount|figure|level|volume|number|total|value)\b", after
-        ):
+        if anchor.label_ == "QUANTITY" and _THE_FIGURE_AFTER.match(after):
             return True  # "..., about 3 times the amount in 2029": of the figure just given
-        return (
-            anchor.label_ == "MONEY"
-            and re.search(
-                r"\binvolv\w*\s+(?:(?:a|the)\s+(?:total\s+)?(?:value|amount|sum)\s+of\s+)?"
-                r"(?:about|around|nearly|over|more than|some)?\s*$",
-                before,
-                re.I,
-            )
-            is not None
-        )
+        return anchor.label_ == "MONEY" and _INVOLVING_BEFORE.search(before) is not None
 
     def _follows_up(self, anchor: Span, before: str) -> bool:
         """ ", up 2.4 percent" / ", 2.3 times the figure of ...": the change of the figure before.
@@ -976,9 +978,17 @@ class _Binder:
         """Whether a figure is stated as current, so no earlier reporting period dates it.
 
         "Currently, the region accounts for over 60%", "now has 11 million users", "has become
-        the top buyer for over 40 economies".
+        the top buyer for over 40 economies". Worked out once per verb: figures share verbs.
         """
-        node = verb
+        if verb is None:
+            return False
+        current = self._currents.get(verb.i)
+        if current is None:
+            current = self._currents[verb.i] = self._stated_as_current(verb)
+        return current
+
+    def _stated_as_current(self, verb: Token) -> bool:
+        node: Token | None = verb
         for _ in range(4):
             if node is None:
                 return False
@@ -1030,7 +1040,7 @@ class _Binder:
         token = anchor.root
         for _ in range(8):
             path.append(token)
-            if token.pos_ in ("VERB", "AUX") and token not in anchor:
+            if token.pos_ in ("VERB", "AUX") and not _within(token, anchor):
                 return path, token
             if token.head.i == token.i or token.dep_ not in _CLIMB:
                 if token.pos_ in ("VERB", "AUX"):
@@ -1042,7 +1052,7 @@ class _Binder:
     def _kind(
         self, anchor: Span, path: list[Token], verb: Token | None, before: str, after: str
     ) -> tuple[str, str | None, str]:
-        attrs = anchor._.textfacts or {}
+        attrs = span_attrs(anchor) or {}
         unit = str(attrs.get("unit", "")).lower()
         if anchor.label_ == "QUANTITY" and unit in self.cues.multiple_units:
             return "multiple", None, "claims.multiple_unit"
@@ -1051,11 +1061,10 @@ class _Binder:
         ):
             return "rate", None, "claims.rate"
         if anchor.label_ != "QUANTITY" and (
-            any(p.search(before[-60:]) for p in self.cues.share)
-            or re.match(r"\s*of (?:the |its |China's )?total\b", after, re.I)
+            any(p.search(before[-60:]) for p in self.cues.share) or _OF_TOTAL.match(after)
         ):
             return "share", None, "claims.share_cue"
-        comparative = re.match(r"\s*([a-z]+)\s+(?:than|over)\b", after, re.I)
+        comparative = _COMPARATIVE_THAN.match(after)
         if comparative and comparative.group(1).lower() in self.cues.comparative:
             # "3.2 hours shorter than the same period of 2024"
             word = comparative.group(1).lower()
@@ -1069,7 +1078,7 @@ class _Binder:
             change is not None
             and anchor.label_ == "QUANTITY"
             and unit not in self.cues.measurement_units
-            and not re.search(r"\bby\s*$", before)
+            and not _BY_BEFORE.search(before)
         ):
             change = None  # "expanded to 25 cities in 17 provinces" counts places
         if change is not None:
@@ -1078,9 +1087,9 @@ class _Binder:
             if unit in self.cues.measurement_units:
                 return "level", None, "claims.measurement_unit"
             return "count", None, "claims.count"
-        if anchor.label_ == "PERCENT" and re.match(r"\s*,?\s*year[- ]on[- ]year", after, re.I):
+        if anchor.label_ == "PERCENT" and _YEAR_ON_YEAR_AFTER.match(after):
             return "change", "up", "claims.change.year_on_year"
-        if anchor.label_ == "PERCENT" and re.match(r"\s+of\s+\w", after):
+        if anchor.label_ == "PERCENT" and _OF_WORD_AFTER.match(after):
             # "about 40 percent of imported ore was released": a part of what "of" names
             return "share", None, "claims.share_of"
         return "level", None, "claims.level"
@@ -1093,7 +1102,7 @@ class _Binder:
             if token.dep_ == "prep" and token.lower_ in ("to", "at", "from"):
                 return None  # "rose 5% to 3.2 trillion yuan", "up from 32.6 billion": levels
             lemma = token.lemma_.lower()
-            if token not in anchor and lemma in self.cues.direction:
+            if not _within(token, anchor) and lemma in self.cues.direction:
                 return lemma
         for child in anchor.root.head.children if anchor.root.head.i != anchor.root.i else []:
             if (
@@ -1104,7 +1113,7 @@ class _Binder:
                 if any(t.like_num for t in child.subtree if t.i > child.i):
                     break  # "reached 9 million tons, an increase of 3.5%": that change is its own
                 return child.lemma_.lower()
-        words = re.findall(r"[a-z]+", before.lower())
+        words = _WORDS.findall(before.lower())
         tail = [
             w
             for w in words[-3:]
@@ -1318,7 +1327,7 @@ class _Binder:
         if not words:
             return None
         text = text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
-        return re.sub(r"\s+", " ", text.strip(' "“”(),'))
+        return _SPACES.sub(" ", text.strip(' "“”(),'))
 
     def _phrase_tokens(self, head: Token) -> list[Token]:
         keep: list[Token] = []
@@ -1421,13 +1430,10 @@ class _Binder:
         comparison: str | None,
     ) -> Span | None:
         """The DATE that dates the figure: on its clause, else earlier in its sentence."""
-        baselines = self.segment_baselines(segment)
         dates = [
             d
-            for d in self.mentions.dates_in(segment.start_char, segment.end_char)
-            if not self._is_baseline(d, comparison)
-            and not any(s < d.end_char and d.start_char < e for s, e in baselines)
-            and not self.not_a_period(d, anchor)
+            for d in self._segment_dates(segment)
+            if not self._is_baseline(d, comparison) and not self.not_a_period(d, anchor)
         ]
         if not dates:
             return None
@@ -1445,9 +1451,24 @@ class _Binder:
             k = dates.index(chosen)
             text = text_of(self.doc)
             gap = text[dates[k - 1].end_char : chosen.start_char] if k > 0 else ""
-            if k > 0 and re.fullmatch(r"\s*[(（]\s*", gap):
+            if k > 0 and _OPENING_BRACKET.fullmatch(gap):
                 chosen = dates[k - 1]
         return chosen
+
+    def _segment_dates(self, segment: Span) -> list[Span]:
+        """A segment's DATEs, in text order, less those inside a comparison's baseline phrase.
+
+        Found once per segment, for all its figures.
+        """
+        found = self._segment_dates_at.get(segment.start_char)
+        if found is None:
+            baselines = self.segment_baselines(segment)
+            found = self._segment_dates_at[segment.start_char] = [
+                d
+                for d in self.mentions.dates_in(segment.start_char, segment.end_char)
+                if not any(s < d.end_char and d.start_char < e for s, e in baselines)
+            ]
+        return found
 
     def _dated_by(
         self,
@@ -1461,7 +1482,7 @@ class _Binder:
         if verb is None:
             # "A total of 3,260 cases were handled last year": the figure sits in the subject
             verb = clause_verb(anchor.root)
-        if verb is not None:
+        if verb is not None and verb.dep_ == "conj":
             # a date on the figure's own verb ("... and came to 3.3 million tons in the first
             # half") wins over one its coordinated verbs share
             mine = [
@@ -1474,31 +1495,10 @@ class _Binder:
                     for c in verb.children
                 )
             ]
-            if mine and verb.dep_ == "conj":
+            if mine:
                 ahead = [d for d in mine if d.end_char <= anchor.start_char]
                 return ahead[-1] if ahead else mine[0]
-        zones: list[tuple[int, int]] = []
-        node = verb
-        for _ in range(4):
-            if node is None:
-                break
-            for child in node.children:
-                if child.dep_ in (
-                    "prep",
-                    "npadvmod",
-                    "advmod",
-                    "pobj",
-                    "advcl",
-                    "nsubj",
-                    "nsubjpass",
-                    "dobj",
-                ):
-                    zones.append((child.left_edge.idx, right_edge(child)))
-            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or _own_clause(
-                node
-            ):
-                break
-            node = node.head
+        zones = list(self._clause_zones(verb))
         if measure_tok is not None:
             zones.append((measure_tok.left_edge.idx, right_edge(measure_tok)))
         scope = anchor.root.head if anchor.root.dep_ == "pobj" else anchor.root
@@ -1522,6 +1522,39 @@ class _Binder:
             earlier = [d for d in earlier if top.left_edge.idx <= d.start_char < right_edge(top)]
         return earlier[-1] if earlier else None
 
+    def _clause_zones(self, verb: Token | None) -> list[tuple[int, int]]:
+        """Char ranges of the phrases on a verb's clause, up through the clauses it continues.
+
+        Worked out once per verb: the figures of a clause share it.
+        """
+        key = -1 if verb is None else verb.i
+        zones = self._zones.get(key)
+        if zones is not None:
+            return zones
+        zones = self._zones[key] = []
+        node = verb
+        for _ in range(4):
+            if node is None:
+                break
+            for child in node.children:
+                if child.dep_ in (
+                    "prep",
+                    "npadvmod",
+                    "advmod",
+                    "pobj",
+                    "advcl",
+                    "nsubj",
+                    "nsubjpass",
+                    "dobj",
+                ):
+                    zones.append((child.left_edge.idx, right_edge(child)))
+            if node.dep_ not in ("conj", "xcomp", "advcl", "acl", "relcl", "ccomp") or _own_clause(
+                node
+            ):
+                break
+            node = node.head
+        return zones
+
     def _is_baseline(self, date: Span, comparison: str | None) -> bool:
         """A DATE that is the comparison baseline ("over 2012") or a start ("since 2012")."""
         key = (date.start_char, date.end_char)
@@ -1535,32 +1568,63 @@ class _Binder:
         """ "since 2012" (not fronted), "than / compared with / versus 2012", "over 2012"."""
         text = text_of(self.doc)
         before = text[max(0, date.start_char - 20) : date.start_char].lower()
-        if re.search(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}$", before) and not text[
+        if _SINCE_BEFORE.search(before) and not text[
             self.segment_of(date).start_char : date.start_char
         ].strip().lower().startswith("since"):
             return True  # "up 5% since 2012"; a fronted "Since early 2030," dates the clause
-        if re.search(r"\b(?:than|compared (?:with|to)|versus)\s+(?:the\s+)?$", before):
+        if _THAN_BEFORE.search(before):
             return True
         date_text = text[date.start_char : date.end_char]
-        return re.search(r"\bover\s+$", before) is not None and date_text[:1].isdigit()
+        return _OVER_BEFORE.search(before) is not None and date_text[:1].isdigit()
 
     def _subject(self, measure: str | None, head: Token | None) -> str | None:
         """The party a figure is about: a named possessor, else China for trade figures."""
         lower = (measure or "").lower()
         for alias, canonical in self.cues.subject_alias.items():
-            if re.search(rf"\b{re.escape(alias)}", lower):
+            if alias in lower and re.search(rf"\b{re.escape(alias)}", lower):
                 return canonical
         if head is not None:
             for token in head.subtree:
                 if token.dep_ == "poss":
                     name = self.mentions.name_at(token)
                     if name is not None and name.label_ in ("GPE", "ORG"):
-                        return (name._.textfacts or {}).get("canonical") or name.text
-        words = set(re.findall(r"[a-z]+", lower))
+                        return (span_attrs(name) or {}).get("canonical") or name.text
+        words = set(_WORDS.findall(lower))
         if words & self.cues.trade_words:
             return self.cues.default_subject
         return None
 
+
+# The fixed regexes the binder runs per figure, compiled once (``re.match(str, ...)`` looks
+# its pattern up in re's cache on every call).
+_WORDS = re.compile(r"[a-z]+")
+_SPACES = re.compile(r"\s+")
+_QUOTE_CLOSING = re.compile(r"[^“”\"\n]{0,40}[”\"]")
+_QUOTE_MARK = re.compile(r"[”\"]")
+_CAPITALISED = re.compile(r"\b[A-Z]")
+_FOR_ITEM = re.compile(r"\s+for\s+\w")
+_ITEM_LEAD = re.compile(r"(?:\bby|,|\band)\s*$")
+_THE_FIGURE_AFTER = re.compile(
+    r"\s+(?:the|that)\s+(?:amount|figure|level|volume|number|total|value)\b"
+)
+_INVOLVING_BEFORE = re.compile(
+    r"\binvolv\w*\s+(?:(?:a|the)\s+(?:total\s+)?(?:value|amount|sum)\s+of\s+)?"
+    r"(?:about|around|nearly|over|more than|some)?\s*$",
+    re.I,
+)
+_OF_TOTAL = re.compile(r"\s*of (?:the |its |China's )?total\b", re.I)
+_COMPARATIVE_THAN = re.compile(r"\s*([a-z]+)\s+(?:than|over)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s*$")
+_YEAR_ON_YEAR_AFTER = re.compile(r"\s*,?\s*year[- ]on[- ]year", re.I)
+_OF_WORD_AFTER = re.compile(r"\s+of\s+\w")
+_OPENING_BRACKET = re.compile(r"\s*[(（]\s*")
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:\w+\s+){0,2}$")
+_THAN_BEFORE = re.compile(r"\b(?:than|compared (?:with|to)|versus)\s+(?:the\s+)?$")
+_OVER_BEFORE = re.compile(r"\bover\s+$")
+_CONVERSION_GAP = re.compile(
+    r"\s*[(（,]\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
+    r"approximately\s+|equivalent to\s+|US)?"
+)
 
 # A page's own date label: "date 2031-04-02", "Updated: May 9, 2031".
 _HEADER_LABEL = re.compile(r"(?i)\s*(?:date|updated|published|posted|release date|time)\s*:?\s*")
@@ -1649,6 +1713,11 @@ def _clause_top(verb: Token | None) -> Token | None:
     return node
 
 
+def _within(token: Token, span: Span) -> bool:
+    """``token in span`` by index (a Span has no ``__contains__``: ``in`` walks its tokens)."""
+    return span.start <= token.i < span.end
+
+
 def _inside(anchor: Span, head: Token) -> bool:
     """Whether a figure sits inside the phrase another figure heads."""
     return head.left_edge.idx <= anchor.start_char and anchor.end_char <= right_edge(head)
@@ -1669,24 +1738,17 @@ def _conversion(text: str, first: Span, second: Span) -> bool:
     if (
         first.label_ != "MONEY"
         or second.label_ != "MONEY"
-        or (first._.textfacts or {}).get("unit") == (second._.textfacts or {}).get("unit")
+        or (span_attrs(first) or {}).get("unit") == (span_attrs(second) or {}).get("unit")
     ):
         return False
     gap = text[first.end_char : second.start_char]
-    return (
-        re.fullmatch(
-            r"\s*[(（,]\s*(?:or\s+|about\s+|around\s+|roughly\s+|some\s+|nearly\s+|"
-            r"approximately\s+|equivalent to\s+|US)?",
-            gap,
-        )
-        is not None
-    )
+    return _CONVERSION_GAP.fullmatch(gap) is not None
 
 
 COMMITMENTS = "textfacts_commitments"  # the pledges found before claims (their dates are deadlines)
 # "By May, China had met its target": a cut-off, not a period for what follows
 _CUTOFF_BEFORE = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.I)
-# "the lower base from the first quarter of last year": a baseline date, never a period
+# "a low base from the first half of last year": a baseline date, never a period
 _BASELINE_BEFORE = re.compile(r"\b(?:base|basis|baseline)\s+(?:from|of|in|for)\s+(?:the\s+)?\Z")
 
 

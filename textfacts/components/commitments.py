@@ -40,6 +40,7 @@ from textfacts.components._cues import CueRowBase
 from textfacts.components._requires import check
 from textfacts.components._spans import in_chrome, make_span, write_group
 from textfacts.components.dates import DateWordRow
+from textfacts.extensions import span_attrs
 from textfacts.offsets import Ranges
 from textfacts.resources import data_path, read_jsonl, read_tsv
 
@@ -247,7 +248,7 @@ class Commitments:
         for index, segment in enumerate(parts):
             if in_chrome(doc, segment.start_char, segment.end_char):
                 continue
-            if segment.text.rstrip(" \"'”’").endswith("?"):
+            if ctx.text_at(segment).rstrip(" \"'”’").endswith("?"):
                 continue  # a journalist's question ("how will customs support it?") pledges nothing
             following = parts[index + 1] if index + 1 < len(parts) else None
             for item in self._clauses(segment, mentions, speakers):
@@ -279,6 +280,8 @@ class Commitments:
         """
         doc = segment.doc
         text = text_of(doc)
+        if ";" not in text[segment.start_char : segment.end_char]:
+            return [segment]  # no "; second, ..." to cut at
         cuts = [
             t.i + 1
             for t in segment
@@ -323,10 +326,18 @@ class Commitments:
         seen: set[int] = set()
         imperative = self._imperative(sent, speakers)
         # "First, we will extend X and make sure Y.": an enumerated item (ANNOTATION.md §3)
-        opening = context(sent.doc).text_at(sent).lstrip()
+        ctx = context(sent.doc)
+        opening = ctx.text_at(sent).lstrip()
         listed = any(p.match(opening) for p in self.cues.enumerators)
-        for token in sent:
-            if token.i in self._directive_at:
+        columns, modal, control, noun = (
+            ctx.columns,
+            self.cues.modal,
+            self.cues.control,
+            self.cues.noun,
+        )
+        for i in range(sent.start, sent.end):
+            if i in self._directive_at:
+                token = sent.doc[i]
                 directed = self._directive(token, mentions, speakers, seen)
                 if directed and listed:
                     head = directed[0]
@@ -344,6 +355,17 @@ class Commitments:
                 if directed:
                     yield from directed
                     continue
+            lemma = columns.lemma[i]
+            if (
+                columns.lower[i] not in modal
+                and lemma not in control
+                and lemma not in noun
+                and lemma != "be"
+                and columns.tag[i] != "VBN"
+                and (imperative is None or i != imperative.i)
+            ):
+                continue  # opens nothing: no trigger word (`_trigger`), no passive participle
+            token = sent.doc[i]
             trigger = self._trigger(token)
             if imperative is not None and token.i == imperative.i and trigger is None:
                 lemma = token.lemma_.lower()
@@ -622,7 +644,7 @@ class Commitments:
                         return gerund
         # "urged steps to X" with the infinitive hung from the verb: the noun still names it
         directive_object = any(self.cues.has("directive_noun", n.lemma_) for n in nouns)
-        # "urged customs houses nationwide to X": its own side's offices are bound (§3), not a
+        # "urged its branch offices to X": its own side's offices are bound (§3), not a
         # call on other parties ("urged the partners to X")
         own_side = bool(nouns) and all(self._own_body(n) for n in nouns)
         for child in verb.children:
@@ -792,7 +814,7 @@ class Commitments:
         canonical = (
             mentions.parent(name)
             if name.label_ == "ORG"
-            else ((name._.textfacts or {}).get("canonical") or name.text)
+            else ((span_attrs(name) or {}).get("canonical") or name.text)
         )
         return self.cues.actor_alias.get(canonical.lower(), canonical)
 
@@ -864,7 +886,12 @@ class Commitments:
 
         "Strengthen the study of ..." in this genre lists the tasks the official announces.
         """
-        words = [t for t in segment if not t.is_punct and not t.is_space]
+        words: list[Token] = []  # its first four words are all this reads
+        for token in segment:
+            if not token.is_punct and not token.is_space:
+                words.append(token)
+                if len(words) == 4:
+                    break
         if len(words) < 4:
             return None
         first = words[1] if words[0].pos_ == "ADV" and words[0].lower_ != "not" else words[0]
@@ -1085,7 +1112,7 @@ class Commitments:
             # or "the next step" without an owner is the speaker's ("The second task is to")
             owner = next((c for c in subject.children if c.dep_ == "poss"), None)
             if owner is None:
-                # "The first of the 16 measures is to ...": an item of announced measures
+                # "The first of the nine measures is to ...": an item of announced measures
                 return item is not None and (
                     speakers.at(subject) is not None or _of_initiatives(subject, self.cues)
                 )
@@ -1258,7 +1285,7 @@ class Commitments:
         k = bisect_left(names.starts, subject.idx)
         words = {subject.lower_} | {c.lower_ for c in subject.children if c.dep_ == "compound"}
         for name in reversed(names[max(0, k - 40) : k]):
-            canonical = (name._.textfacts or {}).get("canonical") or name.text
+            canonical = (span_attrs(name) or {}).get("canonical") or name.text
             if name.label_ == "ORG" and words & set(canonical.lower().split()):
                 parent = mentions.parent(name)  # a unit pledges for the body it belongs to
                 return self.cues.actor_alias.get(parent.lower(), parent)
@@ -1324,7 +1351,10 @@ class Commitments:
             for piece in items
         ]
         for index, sent in enumerate(sents):
-            colons = [t for t in sent if t.text == ":" and t.i < sent.end - 3]
+            body = text[sent.start_char : sent.end_char]  # Span.text would join its tokens
+            colons = (
+                [t for t in sent if t.text == ":" and t.i < sent.end - 3] if ":" in body else []
+            )
             listed = False
             for colon in colons:
                 intro = doc[sent.start : colon.i]
@@ -1350,7 +1380,7 @@ class Commitments:
                 break
             if listed:
                 continue
-            kind = self._intro_kind(sent) if sent.text.rstrip().endswith(":") else None
+            kind = self._intro_kind(sent) if body.rstrip().endswith(":") else None
             if kind is None:
                 kind = self._intro_kind(sent, strict=True)
             if kind is None:
@@ -1363,9 +1393,11 @@ class Commitments:
         ANNOTATION.md §7: the gerunds a list of measures or policies includes are measures
         that apply from now on, one commitment each.
         """
-        for token in segment:
-            if token.lemma_.lower() != "include" or token.pos_ != "VERB":
+        columns = context(segment.doc).columns
+        for i in range(segment.start, segment.end):
+            if columns.lemma[i] != "include" or columns.pos[i] != "VERB":
                 continue
+            token = segment.doc[i]
             subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
             if subject is None or not (
                 self.cues.has("initiative_noun", subject.lemma_)
@@ -1395,9 +1427,13 @@ class Commitments:
         With strict, only an introduction of initiatives/measures by an authority counts
         (numbered lines after "The GAC introduced 10 measures ...").
         """
-        for token in intro:
-            if not self.cues.has("initiative_noun", token.lemma_):
+        ctx = context(intro.doc)
+        columns = ctx.columns
+        nouns = self.cues.words.get("initiative_noun", set())
+        for i in range(intro.start, intro.end):
+            if columns.lemma[i] not in nouns:
                 continue
+            token = intro.doc[i]
             verb = token.head
             if token.dep_ in ("dobj", "nsubjpass") and self.cues.has(
                 "initiative_verb", verb.lemma_
@@ -1405,9 +1441,9 @@ class Commitments:
                 return "initiative"
         if strict:
             return None
-        if any(p.search(intro.text) for p in self.cues.intros):
+        if any(p.search(ctx.text_at(intro)) for p in self.cues.intros):
             return "list"
-        if any(t.lower_ in self.cues.modal for t in intro):
+        if any(columns.lower[i] in self.cues.modal for i in range(intro.start, intro.end)):
             return "list"
         return None
 
@@ -1562,7 +1598,7 @@ class Commitments:
                     None,
                 )
                 if name is not None and name.label_ == "ORG":
-                    canonical = (name._.textfacts or {}).get("canonical") or name.text
+                    canonical = (span_attrs(name) or {}).get("canonical") or name.text
                     return self.cues.actor_alias.get(canonical.lower(), canonical)
                 phrase = " ".join(t.lower_ for t in token.subtree if t.dep_ != "det")
                 if phrase in self.cues.actor_alias:
@@ -1583,7 +1619,7 @@ class Commitments:
         for line in text.splitlines(keepends=True):
             start, stripped = pos, line.rstrip("\n").rstrip()
             pos += len(line)
-            match = re.match(r"^(\S[^:\n]{1,60}?)\s+(to)\s+[a-z]", stripped)
+            match = _HEADLINE_TO.match(stripped)
             if (
                 not match
                 or stripped.endswith(".")
@@ -1591,9 +1627,7 @@ class Commitments:
                 or in_chrome(doc, start, start + len(stripped))
             ):
                 continue
-            if re.search(
-                r",\s+(?:\w+\s+){0,3}(?:say|says|said|predict|predicts|expect|expects)\b", stripped
-            ):
+            if _REPORTED_FORECAST.search(stripped):
                 continue  # "China to reach X, experts say" reports somebody's forecast
             subject = match.group(1).strip()
             names = [
@@ -1602,7 +1636,7 @@ class Commitments:
                 if n.label_ in ("ORG", "GPE")
             ]
             if names and names[0].start_char == start and names[0].end_char == start + len(subject):
-                canonical = (names[0]._.textfacts or {}).get("canonical") or names[0].text
+                canonical = (span_attrs(names[0]) or {}).get("canonical") or names[0].text
                 actor = self.cues.actor_alias.get(canonical.lower(), canonical)
             elif subject.lower() in self.cues.actor_alias:
                 actor = self.cues.actor_alias[subject.lower()]
@@ -1652,7 +1686,7 @@ class Commitments:
         for line in text.splitlines(keepends=True):
             start, stripped = pos, line.rstrip("\n")
             pos += len(line)
-            match = re.match(r"^([^:\n]{3,80}):\s+(\S.*)$", stripped)
+            match = _HEADLINE_TASK.match(stripped)
             if not match or in_chrome(doc, start, start + len(stripped)):
                 continue
             orgs = [
@@ -1680,7 +1714,7 @@ class Commitments:
                 or any(c.dep_ in _SUBJECTS and c.i >= span.start for c in verb.children)
             ):
                 continue  # a subject inside the line makes it a statement, not a task
-            canonical = (orgs[0]._.textfacts or {}).get("canonical") or orgs[0].text
+            canonical = (span_attrs(orgs[0]) or {}).get("canonical") or orgs[0].text
             actor = self.cues.actor_alias.get(canonical.lower(), canonical)
             modality = (
                 self.cues.control.get(verb.lemma_.lower())
@@ -1705,25 +1739,28 @@ class Commitments:
         """Whether a DATE is a deadline: a temporal preposition governs it.
 
         "by 2026", "in 2026", "during the 15th Five-Year Plan period" are; a year inside a
-        name ("the 2026 APEC Smart Customs Case Repository") is not.
+        name ("the 2026 APEC Smart Customs Case Repository") is not. Read once per date.
         """
+        memo = context(doc).memo
+        key = ("commitments.deadline_like", date.start_char, date.end_char)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._reads_as_deadline(doc, date)
+        return found
+
+    def _reads_as_deadline(self, doc: Doc, date: Span) -> bool:
         before = text_of(doc)[max(0, date.start_char - 40) : date.start_char].lower()
         # "by the end of 2025", "before the middle of next year": the preposition governs
         # the phrase around the DATE
-        before = re.sub(
-            r"(?:the\s+)?(?:end|beginning|start|middle|close|first half|second half)"
-            r"\s+of\s+$",
-            "",
-            before,
-        )
+        before = _PART_OF.sub("", before)
         if date.root.dep_ in ("npadvmod", "tmod"):
             # "will open two lanes next month": a bare time adverbial (the parse may hang it
             # on the object: "issue 12 measures this year")
             return True
-        match = re.search(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$", before)
+        match = _GOVERNING_WORDS.search(before)
         if match is None:
             return False
-        if re.match(r"\s+(?:level|figure|baseline|base)\b", text_of(doc)[date.end_char :]):
+        if _BASELINE_NOUN.match(text_of(doc), date.end_char):  # at the date's end, no copy
             return False  # "from the 2025 level" is a baseline, not a time frame
         return self.cues.has("deadline_preposition", match.group(1).split()[-1])
 
@@ -1736,7 +1773,7 @@ class Commitments:
         start, end = item.start, item.end
         line_start, line_end = context(doc).paragraph_of(item.head.idx)
         start, end = max(start, line_start), min(end, line_end)
-        prefix = re.match(r"[^:\n]{3,80}:\s+", text_of(doc)[line_start:line_end])
+        prefix = _LABEL_PREFIX.match(text_of(doc)[line_start:line_end])
         if prefix and start < line_start + prefix.end() < end and not item.whole:
             start = line_start + prefix.end()  # "<ORG>: ..." headline prefix
         while end > start and text_of(doc)[end - 1] in " ,;:.\"'”":
@@ -1769,7 +1806,7 @@ class Commitments:
             (
                 _deadline_value(d, self.cues.months)
                 for d in dates
-                if (d._.textfacts or {}).get("value")
+                if (span_attrs(d) or {}).get("value")
             ),
             None,
         )
@@ -1789,6 +1826,27 @@ class Commitments:
 
 
 # --------------------------------------------------------------------------- helpers
+
+# The fixed regexes run per line, pledge and date, compiled once (``re.match(str, ...)``
+# looks its pattern up in re's cache on every call).
+_HEADLINE_TO = re.compile(r"^(\S[^:\n]{1,60}?)\s+(to)\s+[a-z]")
+_REPORTED_FORECAST = re.compile(
+    r",\s+(?:\w+\s+){0,3}(?:say|says|said|predict|predicts|expect|expects)\b"
+)
+_HEADLINE_TASK = re.compile(r"^([^:\n]{3,80}):\s+(\S.*)$")
+_PART_OF = re.compile(
+    r"(?:the\s+)?(?:end|beginning|start|middle|close|first half|second half)\s+of\s+$"
+)
+_GOVERNING_WORDS = re.compile(r"([a-z]+(?: [a-z]+)*?)\s+(?:the\s+|this\s+|next\s+)?$")
+_BASELINE_NOUN = re.compile(r"\s+(?:level|figure|baseline|base)\b")
+_LABEL_PREFIX = re.compile(r"[^:\n]{3,80}:\s+")
+_HEADLINE_PREFIX = re.compile(r"[^:\n]{3,80}:\s+\S")
+_SPACES = re.compile(r"\s+")
+_QUOTES = re.compile(r"[\"“”]")
+_SENTENCE_GAP = re.compile(r"[.!?][\"”’]?\s")
+_END_OF = re.compile(r"(?i)(?:the\s+)?end\s+of\b")
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 # The next item of a numbered list run on in one line: "... freight. 2. Publish ...".
 _INLINE_NUMBER = re.compile(r"(?<=[.;])\s+\(?\d{1,2}\s*[.)]\s+(?=[A-Z])")
@@ -1828,16 +1886,16 @@ def action_phrase(head: Token, start: int, end: int, manner: set[str]) -> str:
         return _clean(f"{verb} {''.join(words)}")
     if not (start <= head.idx < end):
         return text_of(doc)[start:end]
-    tokens = []
-    for t in doc[head.i :]:  # token offsets rise: stop at the first one past the range
-        if t.idx >= end:
-            break
-        tokens.append(t)
+    # the tokens after the head that start before the end, read from the Doc's columns (a
+    # Token is made only for a manner-adverb candidate)
+    ctx = context(doc)
+    lower = ctx.columns.lower
+    stop = bisect_left(ctx.token_starts, end, head.i + 1)
     words = [head.lemma_.lower() if head.pos_ in ("VERB", "AUX") else head.text]
-    for token in tokens[1:]:
-        if token.lower_ in manner and token.dep_ == "advmod":
+    for i in range(head.i + 1, stop):
+        if lower[i] in manner and doc[i].dep_ == "advmod":
             continue
-        words.append(token.text_with_ws if token.whitespace_ else token.text)
+        words.append(ctx.token_text_with_ws(i))
     return _clean(words[0] + " " + "".join(words[1:]) if len(words) > 1 else words[0])
 
 
@@ -1854,7 +1912,7 @@ def _has_object(verb: Token) -> bool:
 
 
 def _clean(phrase: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[\"“”]", "", phrase)).strip(" ,;.")
+    return _SPACES.sub(" ", _QUOTES.sub("", phrase)).strip(" ,;.")
 
 
 def _coordinated(child: Token) -> bool:
@@ -1941,7 +1999,19 @@ def _shares_object(verb: Token, conj: Token) -> bool:
 
 
 def _conjuncts(verb: Token) -> list[Token]:
-    """Coordinated actions of a verb (spaCy attaches them to the first one, or chains them)."""
+    """Coordinated actions of a verb (spaCy attaches them to the first one, or chains them).
+
+    Found once per verb and Doc (a clause's end and its pledges ask again); a fresh list.
+    """
+    memo = context(verb.doc).memo
+    key = ("commitments.conjuncts", verb.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _find_conjuncts(verb)
+    return list(found)
+
+
+def _find_conjuncts(verb: Token) -> list[Token]:
     out: list[Token] = []
     for child in verb.children:
         if _coordinated(child) and not _shares_object(verb, child):
@@ -1953,7 +2023,7 @@ def _conjuncts(verb: Token) -> list[Token]:
 
 
 def _of_initiatives(noun: Token, cues: Cues) -> bool:
-    """Whether a noun is "of" a set of initiatives: "the first of the 16 measures"."""
+    """Whether a noun is "of" a set of initiatives: "the first of the nine measures"."""
     return any(
         c.dep_ == "prep"
         and c.lower_ == "of"
@@ -2018,7 +2088,7 @@ def _obliged(chain: list[Token], requiring: set[str]) -> str | None:
 def _headline_line(segment: Span) -> bool:
     """Whether a segment sits on a "<ORG>: ..." headline line."""
     start, end = context(segment.doc).paragraph_of(segment.start_char)
-    return re.match(r"[^:\n]{3,80}:\s+\S", text_of(segment.doc)[start:end]) is not None
+    return _HEADLINE_PREFIX.match(text_of(segment.doc)[start:end]) is not None
 
 
 def _carry_actors(spans: list[Span], default: str) -> None:
@@ -2028,7 +2098,7 @@ def _carry_actors(spans: list[Span], default: str) -> None:
     """
     previous: str | None = None
     for span in sorted(spans, key=lambda s: s.start_char):
-        attrs = span._.textfacts or {}
+        attrs = span_attrs(span) or {}
         if attrs.get("actor"):
             previous = attrs["actor"]
             continue
@@ -2047,11 +2117,11 @@ def _carry_deadlines(doc: Doc, spans: list[Span], local: set[tuple[int, int]]) -
     text = text_of(doc)
     previous: Span | None = None
     for span in sorted(spans, key=lambda s: s.start_char):
-        attrs = span._.textfacts or {}
+        attrs = span_attrs(span) or {}
         if previous is not None and not attrs.get("deadline"):
-            before = previous._.textfacts or {}
+            before = span_attrs(previous) or {}
             gap = text[previous.end_char : span.start_char]
-            next_sentence = re.search(r"[.!?][\"”’]?\s", gap) is not None or "\n" in gap
+            next_sentence = _SENTENCE_GAP.search(gap) is not None or "\n" in gap
             if (
                 before.get("deadline")
                 # a date in one coordinated action's own phrase dates that action only; the
@@ -2071,14 +2141,11 @@ def _deadline_value(date: Span, months: set[str]) -> str | None:
     The DATE itself resolves to the last day (2025-12-31); a pledge to finish by then names
     the period, at the precision the text states (a year, or a month: "end of September").
     """
-    value = (date._.textfacts or {}).get("value")
-    if (
-        not value
-        or not re.match(r"(?i)(?:the\s+)?end\s+of\b", date.text)
-        or not re.fullmatch(r"\d{4}-\d\d-\d\d", value)
-    ):
+    value = (span_attrs(date) or {}).get("value")
+    words = text_of(date.doc)[date.start_char : date.end_char]  # Span.text joins its tokens
+    if not value or not _END_OF.match(words) or not _ISO_DAY.fullmatch(value):
         return value
-    named_month = any(w[:3].lower() in months for w in re.findall(r"[A-Za-z]+", date.text)[2:])
+    named_month = any(w[:3].lower() in months for w in _LETTERS.findall(words)[2:])
     return value[:7] if named_month else value[:4]
 
 
@@ -2107,13 +2174,13 @@ def _dedupe(spans: list[Span]) -> list[Span]:
             and not (kept[-1]._.textfacts or {}).get("rule", "").startswith("commitments.")
         ):
             # the same clause found twice, once with trailing words that are not the action's
-            # (", in a statement released by ..."): the clause cut at the action's end stays
+            # (", in a notice issued by ..."): the clause cut at the action's end stays
             kept[-1] = span
             seen.add(offsets)
             continue
         kept.append(span)
         seen.add(offsets)
-        if (span._.textfacts or {}).get("rule", "").startswith("commitments."):
+        if (span_attrs(span) or {}).get("rule", "").startswith("commitments."):
             reach = max(reach, span.end_char)
     return kept
 

@@ -316,11 +316,27 @@ class Numbers:
             self.rows.extend(read_jsonl(data_path(data_dir, relative), PatternRow))
         self.matcher = WindowedMatcher(nlp.vocab)
         self.roles: dict[int, tuple[PatternRow, list[str]]] = {}
+        expanded = {row.id: expand(row.pattern, self.macros) for row in self.rows}
+        # A figure whose unit a context phrase names waits for a phrase of its kind to match.
+        phrases = {
+            label: [
+                f"{r.id}#{n}"
+                for r in self.rows
+                if r.label == label
+                for n in range(len(expanded[r.id]))
+            ]
+            for label in ("CONTEXT", "COUNT_CONTEXT")
+        }
         for row in self.rows:
-            for number, (specs, roles) in enumerate(expand(row.pattern, self.macros)):
+            when = (
+                phrases["CONTEXT" if row.label == "MONEY" else "COUNT_CONTEXT"]
+                if row.context
+                else []
+            )
+            for number, (specs, roles) in enumerate(expanded[row.id]):
                 match_key = f"{row.id}#{number}"
                 # Grouped by what opens them: each group runs only where it can open a match.
-                self.matcher.add(match_key, specs, group=_opener(specs, roles))
+                self.matcher.add(match_key, specs, group=_opener(specs, roles), when=when)
                 self.roles[nlp.vocab.strings.add(match_key)] = (row, roles)
 
     def _macros(self, nlp: Language, key: str | None) -> dict[str, list[list[dict[str, Any]]]]:

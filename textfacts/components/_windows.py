@@ -14,9 +14,9 @@ whole Matcher. Greedy patterns are filtered per stretch (stretches share no toke
 back in spaCy's order.
 
 Which tokens are possible is over-approximated from the pattern specs: a spec counts as
-possibly matching every token that passes its most selective positive test (ORTH, TEXT or
-LOWER values, a REGEX on them, a true word flag such as IS_TITLE, LEMMA, TAG or POS values); a spec
-with no such test, or a negated one ("OP": "!"), could match anything. Over-approximation
+possibly matching every token that passes its most selective positive test (ORTH, TEXT,
+LOWER or LEMMA values, a REGEX on them, a true word flag such as IS_TITLE, TAG or POS values); a
+spec with no such test, or a negated one ("OP": "!"), could match anything. Over-approximation
 only makes stretches longer, never drops a match.
 
 Within a stretch only the patterns whose required tokens (specs without "?", "*" or "!") may
@@ -25,7 +25,9 @@ the order added, built once per such subset and remembered. spaCy's Matcher star
 pattern at every token, so this cuts its work to the few patterns a stretch can hold (a number
 before "percent" never runs the dozens of currency patterns). Dropping patterns that find
 nothing keeps the order of the rest: each state's successors depend on it alone, and new
-states follow their parents, so the state list of the subset is the full one filtered.
+states follow their parents, so the state list of the subset is the full one filtered. A
+pattern may also wait for others (`add(..., when=...)`): `grouped` runs it only in a Doc where
+one of them matched, for a caller to whom its matches mean nothing otherwise.
 """
 
 from __future__ import annotations
@@ -204,8 +206,9 @@ class WindowedMatcher:
         self._tests: dict[str, int] = {}  # a required spec's test → its bit
         self._required: list[_Tests] = []  # each required test alone, by bit
         self._needs: dict[int, int] = {}  # as _Group.needs, over every pattern
-        # (groups, tests a stretch may pass) → Matcher of the patterns it may hold, or None
-        self._subsets: dict[tuple[int, int], Matcher | None] = {}
+        # (groups, tests a stretch may pass, patterns left out) → Matcher of the patterns it
+        # may hold, or None
+        self._subsets: dict[tuple[int, int, int], Matcher | None] = {}
         self._built: dict[int, Matcher] = {}  # bits of patterns → their Matcher
         # match key → keys one of which must have matched in a Doc for `grouped` to run it
         self.when: dict[int, frozenset[int]] = {}

@@ -166,7 +166,7 @@ class Folded:
         for strings in gate:
             found = self._found.get(strings)
             if found is None:
-                found = self._found[strings] = any(s in self.folded for s in strings)
+                found = self._found[strings] = any(map(self.folded.__contains__, strings))
             if not found:
                 return False
         return True

@@ -45,11 +45,16 @@ def _both(extractor, text: str):
 
 
 def _grouped_as_whole(matcher, doc, whole) -> None:
-    """Each group's matches are the whole-Doc matches of its patterns, in whole-Doc order."""
+    """Each group's matches are the whole-Doc matches of its patterns, in whole-Doc order.
+
+    A pattern added `when` others match is left out where none of them matched.
+    """
     grouped = matcher.grouped(doc)
     assert len(grouped) == len(matcher.groups) > 1
+    keys = {m[0] for m in whole}
+    unmet = {key for key, condition in matcher.when.items() if not condition & keys}
     for group, found in zip(matcher.groups.values(), grouped, strict=True):
-        assert found == [m for m in whole if m[0] in group.keys]
+        assert found == [m for m in whole if m[0] in group.keys and m[0] not in unmet]
 
 
 @SETTINGS
@@ -328,3 +333,19 @@ def test_figures_named_by_context_are_read_only_with_their_phrase(extractor, tex
     assert all(not r.row.context for r in readings) or contexts or counts
     figures = [s for s in numbers(doc).spans["textfacts_numbers"] if s._.textfacts.get("unit")]
     assert len(figures) == context_figures
+
+
+def test_a_pattern_waiting_for_others_runs_only_where_one_matched():
+    nlp = spacy.blank("en")
+    matcher = WindowedMatcher(nlp.vocab)
+    matcher.add("figure", [{"LIKE_NUM": True}], group="figure", when=["phrase", "other"])
+    matcher.add("phrase", [{"LOWER": "number"}, {"LOWER": "of"}], group="phrase")
+    matcher.add("other", [{"LOWER": "tally"}], group="other")
+    matcher.add("plain", [{"LIKE_NUM": True}, {"LOWER": "firms"}], group="figure")
+    without = nlp.make_doc("5 firms and 7 ports")
+    assert matcher.grouped(without) == [[(matcher.vocab.strings["plain"], 0, 2, [0, 1])], [], []]
+    with_phrase = nlp.make_doc("the number of firms rose to 5 firms")
+    whole = matcher.matcher(with_phrase, with_alignments=True)
+    _grouped_as_whole(matcher, with_phrase, whole)
+    assert any(m[0] == matcher.vocab.strings["figure"] for m in matcher.grouped(with_phrase)[0])
+    assert matcher(without) == matcher.matcher(without, with_alignments=True)  # all run

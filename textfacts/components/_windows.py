@@ -14,9 +14,9 @@ whole Matcher. Greedy patterns are filtered per stretch (stretches share no toke
 back in spaCy's order.
 
 Which tokens are possible is over-approximated from the pattern specs: a spec counts as
-possibly matching every token that passes its most selective positive test (ORTH, TEXT or
-LOWER values, a REGEX on them, a true word flag such as IS_TITLE, LEMMA, TAG or POS values); a spec
-with no such test, or a negated one ("OP": "!"), could match anything. Over-approximation
+possibly matching every token that passes its most selective positive test (ORTH, TEXT,
+LOWER or LEMMA values, a REGEX on them, a true word flag such as IS_TITLE, TAG or POS values); a
+spec with no such test, or a negated one ("OP": "!"), could match anything. Over-approximation
 only makes stretches longer, never drops a match.
 
 Within a stretch only the patterns whose required tokens (specs without "?", "*" or "!") may
@@ -25,13 +25,15 @@ the order added, built once per such subset and remembered. spaCy's Matcher star
 pattern at every token, so this cuts its work to the few patterns a stretch can hold (a number
 before "percent" never runs the dozens of currency patterns). Dropping patterns that find
 nothing keeps the order of the rest: each state's successors depend on it alone, and new
-states follow their parents, so the state list of the subset is the full one filtered.
+states follow their parents, so the state list of the subset is the full one filtered. A
+pattern may also wait for others (`add(..., when=...)`): `grouped` runs it only in a Doc where
+one of them matched, for a caller to whom its matches mean nothing otherwise.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from functools import reduce
 from operator import or_
 from typing import Any
@@ -176,6 +178,7 @@ class _Group:
         self.bit = bit
         self.keys: set[int] = set()  # match keys of its patterns
         self.needs: dict[int, int] = {}  # bits of required tests → bits of patterns needing them
+        self.conditional = 0  # bits of its patterns added with `when`
 
 
 class WindowedMatcher:
@@ -203,9 +206,13 @@ class WindowedMatcher:
         self._tests: dict[str, int] = {}  # a required spec's test → its bit
         self._required: list[_Tests] = []  # each required test alone, by bit
         self._needs: dict[int, int] = {}  # as _Group.needs, over every pattern
-        # (groups, tests a stretch may pass) → Matcher of the patterns it may hold, or None
-        self._subsets: dict[tuple[int, int], Matcher | None] = {}
+        # (groups, tests a stretch may pass, patterns left out) → Matcher of the patterns it
+        # may hold, or None
+        self._subsets: dict[tuple[int, int, int], Matcher | None] = {}
         self._built: dict[int, Matcher] = {}  # bits of patterns → their Matcher
+        # match key → keys one of which must have matched in a Doc for `grouped` to run it
+        self.when: dict[int, frozenset[int]] = {}
+        self._when: dict[int, frozenset[int]] = {}  # the same by pattern bit
 
     @property
     def _all(self) -> int:
@@ -217,11 +224,14 @@ class WindowedMatcher:
         specs: list[dict[str, Any]],
         group: Hashable = None,
         greedy: str | None = None,
+        when: Collection[str] = (),
     ) -> None:
         """Add one pattern (a list of token specs) under a match key, to a group.
 
         `greedy` is the Matcher's filter ("LONGEST", "FIRST"); a greedy pattern may not be
-        grouped, since `grouped` runs plain Matchers.
+        grouped, since `grouped` runs plain Matchers. `when` names patterns without whose
+        match its matches mean nothing to the caller: `grouped` leaves it out of a Doc where
+        none of them matched (`__call__` runs every pattern).
         """
         self.matcher.add(key, [specs], greedy=greedy)
         if greedy:
@@ -233,6 +243,10 @@ class WindowedMatcher:
         target.keys.add(self.vocab.strings.add(key))
         pattern = 1 << len(self._patterns)
         self._patterns.append((key, specs, greedy))
+        if when:
+            condition = frozenset(self.vocab.strings.add(k) for k in when)
+            self.when[self.vocab.strings.add(key)] = self._when[pattern] = condition
+            target.conditional |= pattern
         needs = self._required_tests(specs)
         target.needs[needs] = target.needs.get(needs, 0) | pattern
         self._needs[needs] = self._needs.get(needs, 0) | pattern
@@ -351,12 +365,15 @@ class WindowedMatcher:
         """Token ranges that hold every match of every pattern."""
         return self._windows(doc, [self._all])[0][0]
 
-    def _subset(self, groups: int, needs: dict[int, int], passed: int) -> Matcher | None:
+    def _subset(
+        self, groups: int, needs: dict[int, int], passed: int, dropped: int = 0
+    ) -> Matcher | None:
         """A Matcher of the patterns (of `needs`) whose required tests all pass in a stretch.
 
-        None when no pattern can match there. Patterns keep the order they were added in.
+        None when no pattern can match there. Patterns keep the order they were added in;
+        those in `dropped` are left out.
         """
-        found = self._subsets.get((groups, passed), False)
+        found = self._subsets.get((groups, passed, dropped), False)
         if found is not False:
             return found
         if len(self._subsets) > self._SUBSETS:
@@ -366,13 +383,14 @@ class WindowedMatcher:
         for required, of_them in needs.items():
             if not required & ~passed:
                 patterns |= of_them
+        patterns &= ~dropped
         matcher = self._built.get(patterns) if patterns else None
         if patterns and matcher is None:
             matcher = self._built[patterns] = Matcher(self.vocab)
             for n, (key, specs, greedy) in enumerate(self._patterns):
                 if patterns >> n & 1:
                     matcher.add(key, [specs], greedy=greedy)
-        self._subsets[(groups, passed)] = matcher
+        self._subsets[(groups, passed, dropped)] = matcher
         return matcher
 
     def _run(
@@ -383,11 +401,12 @@ class WindowedMatcher:
         windows: list[tuple[int, int]],
         passed: list[int],
         with_alignments: bool = True,
+        dropped: int = 0,
     ) -> list[tuple[Any, ...]]:
         """Matches of each window, from a Matcher of the patterns that may match in it."""
         out = []
         for start, end in windows:
-            matcher = self._subset(groups, needs, reduce(or_, passed[start:end], 0))
+            matcher = self._subset(groups, needs, reduce(or_, passed[start:end], 0), dropped)
             if matcher is None:
                 continue
             matches = matcher(doc[start:end], with_alignments=with_alignments, allow_missing=True)
@@ -425,6 +444,8 @@ class WindowedMatcher:
         Within a group the matches come in their whole-Doc order (dropping other patterns'
         states from spaCy's state list keeps the order of the rest); across groups the
         whole-Doc order is not known, so a caller for whom it matters uses `__call__`.
+        Groups with patterns added `when` run last, each such pattern only where one of the
+        patterns it waits for has matched (or may yet match, in a group not run before).
         """
         if self.greedy:
             raise ValueError("grouped() runs plain Matchers: greedy patterns need __call__")
@@ -433,6 +454,33 @@ class WindowedMatcher:
         if not len(doc):
             return [[] for _ in groups]
         windows, passed = self._windows(doc, [g.bit for g in groups])
-        return [
-            self._run(g.bit, g.needs, doc, w, passed) for g, w in zip(groups, windows, strict=True)
-        ]
+        found: dict[int, list[tuple[int, int, int, list[int]]]] = {}
+        matched: set[int] = set()  # keys matched in the groups run so far
+        waiting = [g.bit for g in groups if g.conditional]
+        for group, group_windows in sorted(
+            zip(groups, windows, strict=True), key=lambda item: bool(item[0].conditional)
+        ):
+            dropped = self._unmet(group, matched, [g for g in groups if g.bit in waiting])
+            found[group.bit] = self._run(
+                group.bit, group.needs, doc, group_windows, passed, dropped=dropped
+            )
+            matched.update(match[0] for match in found[group.bit])
+            if group.bit in waiting:
+                waiting.remove(group.bit)
+        return [found[g.bit] for g in groups]
+
+    def _unmet(self, group: _Group, matched: set[int], pending: list[_Group]) -> int:
+        """Bits of a group's patterns whose `when` patterns have all run and none matched.
+
+        `pending` are the groups not run yet, the group itself among them when it has patterns
+        waiting: a pattern waiting for one of those is kept.
+        """
+        dropped = 0
+        for pattern, condition in self._when.items():
+            if (
+                pattern & group.conditional
+                and not condition & matched
+                and not any(condition & g.keys for g in pending)
+            ):
+                dropped |= pattern
+        return dropped

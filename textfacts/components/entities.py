@@ -690,7 +690,7 @@ class Entities:
             word in self.relabel_ids for word in words[ent.start : ent.end + 3]
         ):
             return None  # a DATE, MONEY ...: only a head word in or just after it gives a label
-        full = ent.text
+        full = text_of(doc)[ent.start_char : ent.end_char]  # ent.text joins its tokens
         offset, stop = trim_name(full)
         start, end = ent.start_char + offset, ent.start_char + stop
         text = full[offset:stop]

@@ -316,11 +316,27 @@ class Numbers:
             self.rows.extend(read_jsonl(data_path(data_dir, relative), PatternRow))
         self.matcher = WindowedMatcher(nlp.vocab)
         self.roles: dict[int, tuple[PatternRow, list[str]]] = {}
+        expanded = {row.id: expand(row.pattern, self.macros) for row in self.rows}
+        # A figure whose unit a context phrase names waits for a phrase of its kind to match.
+        phrases = {
+            label: [
+                f"{r.id}#{n}"
+                for r in self.rows
+                if r.label == label
+                for n in range(len(expanded[r.id]))
+            ]
+            for label in ("CONTEXT", "COUNT_CONTEXT")
+        }
         for row in self.rows:
-            for number, (specs, roles) in enumerate(expand(row.pattern, self.macros)):
+            when = (
+                phrases["CONTEXT" if row.label == "MONEY" else "COUNT_CONTEXT"]
+                if row.context
+                else []
+            )
+            for number, (specs, roles) in enumerate(expanded[row.id]):
                 match_key = f"{row.id}#{number}"
                 # Grouped by what opens them: each group runs only where it can open a match.
-                self.matcher.add(match_key, specs, group=_opener(specs, roles))
+                self.matcher.add(match_key, specs, group=_opener(specs, roles), when=when)
                 self.roles[nlp.vocab.strings.add(match_key)] = (row, roles)
 
     def _macros(self, nlp: Language, key: str | None) -> dict[str, list[list[dict[str, Any]]]]:
@@ -396,6 +412,7 @@ class Numbers:
         contexts, counts, readings = found
         spans = []
         taken: set[int] = set()
+        lowers: list[str] | None = None  # each token's lower case, once a figure needs a bound
         # In resolution order; a reading whose span is already taken is never interpreted.
         for reading in sorted(readings, key=lambda r: r.order):
             if taken.intersection(range(reading.span_start, reading.span_end)):
@@ -423,7 +440,9 @@ class Numbers:
                 if unit is None:
                     continue
                 candidate.attrs["unit"] = unit
-            candidate.attrs.setdefault("bound", self._bound(tokens, span))
+            if lowers is None:
+                lowers = [t.lower_ for t in tokens]
+            candidate.attrs.setdefault("bound", self._bound(tokens, span, lowers))
             if span.label_ == "MONEY":
                 per = _rate_noun(tokens, span.end)
                 if per:
@@ -683,21 +702,23 @@ class Numbers:
             return None
         return currency_iso(doc[indices[0] : indices[-1] + 1].text, self.currencies)
 
-    def _bound(self, tokens: list[Token], span: Span) -> str:
-        """Bound from a qualifier before the span, a verb of passing near it, or a tail after it."""
+    def _bound(self, tokens: list[Token], span: Span, lowers: list[str] | None = None) -> str:
+        """Bound from a qualifier before the span, a verb of passing near it, or a tail after it.
+
+        `lowers` holds each token's lower case, when the caller holds it.
+        """
+        lowers = [t.lower_ for t in tokens] if lowers is None else lowers
         end = span.start
         for reach in range(VERB_REACH + 1):
             for length in range(self.max_bound_len, 0, -1):
                 if end - length < 0:
                     continue
-                key = " ".join(t.lower_ for t in tokens[end - length : end])
-                found = self.bounds_before.get(key)
-                first = tokens[end - length]
+                found = self.bounds_before.get(" ".join(lowers[end - length : end]))
                 if (
                     found
                     and found[1] == "verb"
-                    and first.pos_ not in ("VERB", "AUX")
-                    and not first.lower_.endswith(("ing", "ed"))
+                    and tokens[end - length].pos_ not in ("VERB", "AUX")
+                    and not lowers[end - length].endswith(("ing", "ed"))
                 ):
                     # "the Top 10 cases": a bare verb of passing only as a verb; its -ing/-ed
                     # forms ("Exceeding 5%", mis-tagged NOUN at a sentence start) always are
@@ -708,7 +729,7 @@ class Numbers:
                 break
             end -= 1
         for length in (2, 1):
-            key = " ".join(t.lower_ for t in tokens[span.end : span.end + length])
+            key = " ".join(lowers[span.end : span.end + length])
             if span.end + length <= len(tokens) and key in self.bounds_after:
                 return self.bounds_after[key]
         return "exact"

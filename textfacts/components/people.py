@@ -179,13 +179,14 @@ class People:
         (PersonCues: a title in apposition or in front, a transcript turn line).
         """
         out = []
+        text = text_of(doc)
         for ent in ents:
             if ent.label_ != "PERSON":
-                span = doc.char_span(*_trimmed(ent), alignment_mode="contract")
+                span = doc.char_span(*_trimmed(ent, text), alignment_mode="contract")
                 if span is not None and self.cues.looks_like_person(span):
                     out.append((span, "people.ner_relabelled"))
                 continue
-            offset, stop = trim_name(ent.text)
+            offset, stop = trim_name(text[ent.start_char : ent.end_char])
             span = doc.char_span(
                 ent.start_char + offset, ent.start_char + stop, alignment_mode="contract"
             )
@@ -210,7 +211,7 @@ class People:
     ) -> list[tuple[Span, str]]:
         """Runs of 2-3 capitalised proper nouns the NER missed, where the genre puts a name."""
         out = []
-        named = {t.i for s in doc.spans.get(ENTITY_GROUP, []) for t in s}
+        named = {i for s in doc.spans.get(ENTITY_GROUP, []) for i in range(s.start, s.end)}
         # doc[i:j].ents (the entities wholly inside the run) rebuilds the Doc's entity list
         # on every access: index each entity's end by its start once
         ent_end = {ent.start: ent.end for ent in ents}
@@ -601,9 +602,12 @@ class _Persons:
         return self.spans[at - 1] if at else None
 
 
-def _trimmed(ent: Span) -> tuple[int, int]:
-    """Char offsets of an entity without article, possessive or edge punctuation."""
-    offset, stop = trim_name(ent.text)
+def _trimmed(ent: Span, text: str) -> tuple[int, int]:
+    """Char offsets of an entity without article, possessive or edge punctuation.
+
+    `text` is the Doc's text: slicing it gives the entity's text without joining its tokens.
+    """
+    offset, stop = trim_name(text[ent.start_char : ent.end_char])
     return ent.start_char + offset, ent.start_char + stop
 
 

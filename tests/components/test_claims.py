@@ -352,3 +352,21 @@ def test_points_higher_over_a_year_ago_is_a_change(extractor):
         "up",
         "the previous year",
     )
+
+
+def test_a_list_of_figures_shares_what_follows_its_last_item(extractor):
+    text = (
+        "In May, imports and exports of Hubei, Hunan and Jiangxi provinces rose 12.5%, 9.1% and "
+        "7% respectively, which were 4.2, 0.8 and 1.3 percentage points higher than the "
+        "national rate."
+    )
+    document = extractor(text, meta={"published": "2026-06-10"})
+    for figure in ("12.5%", "9.1%", "7%"):
+        assert claim_for(document, figure).measure == "imports and exports"
+    text = "Customs cleared 21,000 trucks and 1,300 flights per day on average in May."
+    trucks = claim_for(extractor(text, meta={"published": "2026-06-10"}), "21,000 trucks")
+    assert trucks.kind == "rate"
+    # a level and the change after it are no list: "was 30 hours, 3 hours shorter than ..."
+    text = "The clearance time was 30.2 hours, 3.1 hours shorter than in 2025."
+    level = claim_for(extractor(text), "30.2 hours")
+    assert level.kind == "level"

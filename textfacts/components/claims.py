@@ -673,6 +673,10 @@ class _Binder:
             else segment.end_char
         )
         before, after = text[prev_end : anchor.start_char], text[anchor.end_char : next_start]
+        if _LIST_GAP.fullmatch(after):
+            # "4.2, 0.8 and 1.3 percentage points higher than X": the items of a list share
+            # what follows its last figure
+            after = self._list_tail(anchor, segment) or after
         path, verb = self._climb(anchor)
         kind, direction, rule = self._kind(anchor, path, verb, before, after)
         measure_tok = self._measure_token(anchor, path, verb)
@@ -816,19 +820,58 @@ class _Binder:
             end = stop
         return text_of(self.doc)[anchor.end_char : end].rstrip(" ,")
 
+    def _list_tail(self, anchor: Span, segment: Span) -> str | None:
+        """The words after the last figure of the list a figure opens or continues."""
+        text = text_of(self.doc)
+        figures = self.figures_in(segment)
+        k = next((i for i, a in enumerate(figures) if a is anchor or a == anchor), None)
+        if k is None:
+            return None
+        last = k
+        closed = False  # a list ends with "and" before its last item: "a, b and c"
+        while (
+            not closed
+            and last + 1 < len(figures)
+            and figures[last + 1].label_ == anchor.label_
+            and _LIST_GAP.fullmatch(
+                gap := text[figures[last].end_char : figures[last + 1].start_char]
+            )
+        ):
+            last += 1
+            closed = "and" in gap
+        if last == k or not closed:
+            return None
+        end = figures[last + 1].start_char if last + 1 < len(figures) else segment.end_char
+        return text[figures[last].end_char : end]
+
     def _respectively_by_text(self, anchor: Span, segment: Span) -> str | None:
         """ "A and B of X registered growth of a and b respectively" when the parse has no verb.
 
         The items are read off the words before the first figure: as many coordinated noun
-        phrases as there are figures of the anchor's kind.
+        phrases as there are figures of the anchor's kind in its "respectively" group (a
+        sentence may hold two: "rose a, b and c respectively, which were d, e and f points
+        higher"; the second group lists the same items). Leading adverbs and time phrases
+        ("Specifically, in June,") are not items; "imports of A, B and C" measures the imports
+        of each (the items are parties).
         """
-        if "respectively" not in self.ctx.text_at(segment):
+        segment_text = self.ctx.text_at(segment)
+        if "respectively" not in segment_text:
             return None
-        listed = [a for a in self.figures_in(segment) if a.label_ == anchor.label_]
-        if len(listed) < 2:
+        ends = [segment.start_char + m.end() for m in _RESPECTIVELY.finditer(segment_text)]
+        same = [a for a in self.figures_in(segment) if a.label_ == anchor.label_]
+        groups: list[list[Span]] = []
+        lo = segment.start_char
+        for end in ends:
+            group = [a for a in same if lo <= a.start_char < end]
+            if group:
+                groups.append(group)
+            lo = end
+        group = next((g for g in groups if anchor in g), None)
+        if group is None or len(group) < 2:
             return None
+        first = groups[0]
         words: list[Token] = []
-        for token in self.doc[segment.start : listed[0].start]:
+        for token in self.doc[segment.start : first[0].start]:
             if (
                 token.tag_ in ("VBD", "VBZ", "VBP", "VBN", "MD")
                 and token.lower_ not in ("registered",)
@@ -840,10 +883,18 @@ class _Binder:
         if not words:
             return None
         text = text_of(self.doc)[words[0].idx : words[-1].idx + len(words[-1])]
-        items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if i.strip()]
-        if len(items) != len(listed):
+        chunks = [c.strip() for c in text.split(",")]
+        while chunks and _LEADING_ADJUNCT.fullmatch(chunks[0]):
+            chunks = chunks[1:]  # "Specifically", "in June", "In the first half"
+        text = ", ".join(chunks)
+        head, of, partners = text.partition(" of ")
+        listing = partners if of and len(_items(partners)) == len(group) else text
+        items = _items(listing)
+        if len(items) != len(group):
             return None
-        item = re.sub(r"^(?:the|its|their)\s+", "", items[listed.index(anchor)], flags=re.I)
+        if listing is partners:
+            return re.sub(r"^(?:the|its|their)\s+", "", head, flags=re.I) or None
+        item = re.sub(r"^(?:the|its|their)\s+", "", items[group.index(anchor)], flags=re.I)
         return item or None
 
     def _share_whole(self, anchor: Span, verb: Token | None) -> tuple[str, str | None] | None:
@@ -1750,6 +1801,18 @@ COMMITMENTS = "textfacts_commitments"  # the pledges found before claims (their 
 _CUTOFF_BEFORE = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.I)
 # "a low base from the first half of last year": a baseline date, never a period
 _BASELINE_BEFORE = re.compile(r"\b(?:base|basis|baseline)\s+(?:from|of|in|for)\s+(?:the\s+)?\Z")
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+# What stands between two figures of one list: "4.2, 0.8 and 1.3 percentage points"
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*")
+# A sentence's opening adverb or time phrase, never an item of its list.
+_LEADING_ADJUNCT = re.compile(r"(?:[A-Za-z]+ly|(?:in|during|from|for|over|by)\s+[^,]+)", re.I)
+
+
+def _items(text: str) -> list[str]:
+    """The coordinated items of "A, B and C"."""
+    return [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if i.strip()]
 
 
 def _aside(text: str, period: Span) -> bool:

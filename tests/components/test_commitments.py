@@ -736,3 +736,17 @@ def test_announced_measures_carry_their_pledges(extractor, text, modality):
 
 def test_what_measures_will_do_is_no_pledge(extractor):
     assert extractor("The measures will help exporters cut costs.").commitments == []
+
+
+def test_later_items_of_a_list_of_measures_are_pledges(extractor):
+    text = (
+        "The first of the nine measures is to open green lanes for fresh fruit. The second is "
+        "to cut fees at inland ports."
+    )
+    document = extractor(text)
+    assert [(c.action, c.modality) for c in document.commitments] == [
+        ("open green lanes for fresh fruit", "initiative"),
+        ("cut fees at inland ports", "initiative"),
+    ]
+    # without a list of measures before it, a bare "The second is to" is nobody's pledge
+    assert extractor("The second is to cut fees at inland ports.").commitments == []

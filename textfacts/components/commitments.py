@@ -59,6 +59,8 @@ _PERFECT = {"have", "has", "had"}
 _STATES = {"be", "remain", "have", "become", "stay", "prevail"}
 # Words a wire headline may have ("China to ... to stabilize foreign trade and investment").
 _HEADLINE_WORDS = 20
+# How many sentences back a list's first item may stand ("The first ... The second is to").
+_ITEM_REACH = 4
 # How far back (tokens) "it" may stand for an official document named before: a few sentences.
 _DOCUMENT_REACH = 80
 
@@ -1114,11 +1116,32 @@ class Commitments:
             if owner is None:
                 # "The first of the nine measures is to ...": an item of announced measures
                 return item is not None and (
-                    speakers.at(subject) is not None or _of_initiatives(subject, self.cues)
+                    speakers.at(subject) is not None
+                    or _of_initiatives(subject, self.cues)
+                    or self._continues_items(subject)
                 )
             return owner.lower_ in ("our", "its", "their") or mentions.name_at(owner) is not None
         if self.cues.has("agent_document", subject.lemma_):
             return self._issued(subject, mentions)
+        return False
+
+    def _continues_items(self, subject: Token) -> bool:
+        """ "The second is to ...": a later item of a list whose first item was a pledge.
+
+        The list opened within the last few sentences with "The first of the <measures> is
+        to", and this item goes on with it.
+        """
+        ctx = context(subject.doc)
+        k = ctx.segment_index(subject.idx)
+        for before in ctx.segments[max(0, k - _ITEM_REACH) : k]:
+            first = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+            if (
+                first is not None
+                and first.lower_ == "first"
+                and _of_initiatives(first, self.cues)
+                and any(c.dep_ == "xcomp" for c in before.root.children)
+            ):
+                return True
         return False
 
     def _measures_subject(self, verb: Token) -> bool:

@@ -750,3 +750,17 @@ def test_later_items_of_a_list_of_measures_are_pledges(extractor):
     ]
     # without a list of measures before it, a bare "The second is to" is nobody's pledge
     assert extractor("The second is to cut fees at inland ports.").commitments == []
+
+
+def test_in_addition_closes_a_list_only_when_one_is_open(extractor):
+    text = (
+        "In addition, the GAC will simplify clearance procedures, cut inspection costs for "
+        "firms, and remove unnecessary charges at ports."
+    )
+    assert len(extractor(text).commitments) == 3  # coordinated pledges, one each (§3)
+    text = (
+        "First, we will cut fees. Second, we will open lanes. Finally, we will train staff "
+        "and upgrade scanners."
+    )
+    last = extractor(text).commitments[-1]
+    assert last.text == "will train staff and upgrade scanners"  # a list item is one pledge (§7)

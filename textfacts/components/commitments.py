@@ -79,6 +79,9 @@ class ModalityRow(BaseModel):
 class CueRow(CueRowBase):
     """One cue row of patterns/commitments.jsonl: word lists and regexes by kind."""
 
+    # an enumerator that closes a list ("Finally,") and counts only after one has opened
+    closes: bool = False
+
     kind: Literal[
         "enumerator",
         "list_intro",
@@ -123,6 +126,8 @@ class Cues:
     words: dict[str, set[str]]
     actor_alias: dict[str, str]
     months: set[str]  # first three letters of each month name (lexicons/date_words.tsv)
+    # enumerator regexes that close a list rather than open one ("Finally,", "In addition,")
+    closing: set[str]
     ordinals: set[str]  # "first" ... (lexicons/date_words.tsv): "The second task is to ..."
 
     @classmethod
@@ -157,6 +162,7 @@ class Cues:
             directive=by_role["directive"],
             necessity=by_role["necessity"],
             enumerators=compiled("enumerator"),
+            closing={r.regex for r in cues if r.kind == "enumerator" and r.closes and r.regex},
             intros=compiled("list_intro"),
             words=words,
             actor_alias=alias,
@@ -330,7 +336,12 @@ class Commitments:
         # "First, we will extend X and make sure Y.": an enumerated item (ANNOTATION.md §3)
         ctx = context(sent.doc)
         opening = ctx.text_at(sent).lstrip()
-        listed = any(p.match(opening) for p in self.cues.enumerators)
+        marker = next((p for p in self.cues.enumerators if p.match(opening)), None)
+        # "Finally," / "In addition," close a list only when one is open: elsewhere "In
+        # addition, the GAC will A, B and C" is a sentence of coordinated pledges
+        listed = marker is not None and (
+            marker.pattern not in self.cues.closing or self._list_open(sent)
+        )
         columns, modal, control, noun = (
             ctx.columns,
             self.cues.modal,
@@ -495,6 +506,20 @@ class Commitments:
                     shared,
                     front=start,
                 )
+
+    def _list_open(self, sent: Span) -> bool:
+        """Whether one of the few sentences before opens an enumerated item ("Second, ...")."""
+        ctx = context(sent.doc)
+        k = ctx.segment_index(sent.start_char)
+        for before in ctx.segments[max(0, k - _ITEM_REACH) : k]:
+            opening = ctx.text_at(before).lstrip()
+            if any(
+                p.match(opening)
+                for p in self.cues.enumerators
+                if p.pattern not in self.cues.closing
+            ):
+                return True
+        return False
 
     def _directive(
         self, verb: Token, mentions: Mentions, speakers: Speakers, seen: set[int]

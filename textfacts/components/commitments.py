@@ -16,13 +16,12 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -220,8 +219,6 @@ class Commitments:
         self._issued_at: dict[str, tuple[int, str]] = {}
         self._documents: list[int] = []  # tokens that name such a document, in text order
         self._directive_at: set[int] = set()  # tokens that may open a directive, per Doc
-        # hashes of the directive verbs, necessity adjectives and document nouns (`_cue_words`)
-        self._cue_hashes: tuple[set[int], set[int], set[int]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the textfacts_commitments span group."""
@@ -790,29 +787,18 @@ class Commitments:
     def _cue_words(self, doc: Doc) -> tuple[set[int], list[Token]]:
         """Tokens that may open a directive ("urged", "necessary") and document nouns ("plan").
 
-        Read in one pass over the Doc's lemma and lower-case columns against hashes of the cue
-        words (as written, Title and UPPER case: what `Cues.has` folds), so the sentence loop
+        Read off the context's word columns (lower-cased lemma and form), so the sentence loop
         asks one set membership per token and only document nouns become Token objects.
         """
-        if self._cue_hashes is None:
-            strings = doc.vocab.strings
-
-            def forms(words: Iterable[str]) -> set[int]:
-                return {strings.add(f) for w in words for f in (w, w.title(), w.upper())}
-
-            self._cue_hashes = (
-                forms(self.cues.directive),
-                {strings.add(word) for word in self.cues.necessity},
-                forms(self.cues.words.get("agent_document", set())),
-            )
-        verbs, adjectives, papers = self._cue_hashes
-        directive: set[int] = set()
-        documents: list[Token] = []
-        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
-            if lemma in verbs or lower in adjectives:
-                directive.add(i)
-            if lemma in papers and self.cues.has("agent_document", doc[i].lemma_):
-                documents.append(doc[i])
+        columns = context(doc).columns
+        verbs, adjectives = self.cues.directive, self.cues.necessity
+        papers = self.cues.words.get("agent_document", set())
+        directive = {
+            i
+            for i, (lemma, lower) in enumerate(zip(columns.lemma, columns.lower, strict=True))
+            if lemma in verbs or lower in adjectives
+        }
+        documents = [doc[i] for i, lemma in enumerate(columns.lemma) if lemma in papers]
         return directive, documents
 
     def _issued_documents(

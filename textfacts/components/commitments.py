@@ -196,6 +196,19 @@ class Found:
     speaker: Span | None = None
 
 
+@dataclass
+class _DocCues:
+    """What commitments reads of one Doc before its sentences: kept in the context's memo."""
+
+    directive_at: set[int]  # tokens that may open a directive or a necessity
+    # document noun → (its first token issued or owned by an authority, the authority)
+    issued_at: dict[str, tuple[int, str]]
+    documents: list[int]  # tokens that name such a document, in text order
+
+
+_DOC_CUES_KEY = ("commitments.doc_cues",)
+
+
 class Commitments:
     """Finds commitments and fills actor, action, deadline, speaker and modality."""
 
@@ -215,10 +228,6 @@ class Commitments:
             )
         )
         self.default_actor = default_actor
-        # document noun → (its first token issued by an authority, the issuer), per Doc
-        self._issued_at: dict[str, tuple[int, str]] = {}
-        self._documents: list[int] = []  # tokens that name such a document, in text order
-        self._directive_at: set[int] = set()  # tokens that may open a directive, per Doc
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the textfacts_commitments span group."""
@@ -229,10 +238,6 @@ class Commitments:
         ctx = context(doc)
         mentions = ctx.mentions
         speakers = ctx.speakers(self.speech)
-        # official documents an authority issues in this text (read by `_issued`)
-        self._directive_at, papers = self._cue_words(doc)
-        self._issued_at = self._issued_documents(papers, mentions)
-        self._documents = [t.i for t in papers if self._issuer(t) is not None]
         found: list[Found] = []
         covered: list[tuple[int, int]] = []
         pieces = [(segment, self._inline_items(segment)) for segment in ctx.segments]
@@ -339,14 +344,10 @@ class Commitments:
         listed = marker is not None and (
             marker.pattern not in self.cues.closing or self._list_open(sent)
         )
-        columns, modal, control, noun = (
-            ctx.columns,
-            self.cues.modal,
-            self.cues.control,
-            self.cues.noun,
-        )
+        columns = ctx.columns
+        directive_at = self._doc_cues(sent.doc).directive_at
         for i in range(sent.start, sent.end):
-            if i in self._directive_at:
+            if i in directive_at:
                 token = sent.doc[i]
                 directed = self._directive(token, mentions, speakers, seen)
                 if directed and listed:
@@ -365,12 +366,8 @@ class Commitments:
                 if directed:
                     yield from directed
                     continue
-            lemma = columns.lemma[i]
             if (
-                columns.lower[i] not in modal
-                and lemma not in control
-                and lemma not in noun
-                and lemma != "be"
+                not self._may_trigger(columns.lower[i], columns.lemma[i])
                 and columns.tag[i] != "VBN"
                 and (imperative is None or i != imperative.i)
             ):
@@ -744,11 +741,7 @@ class Commitments:
         State Council released a circular which ..."), or it is "the <document>" after such a
         one earlier in the text.
         """
-        if any(
-            self.cues.has("agent_noun", t.lemma_)
-            or ((n := mentions.name_at(t)) is not None and n.label_ in ("ORG", "GPE"))
-            for t in document.subtree
-        ):
+        if any(self._authority(t, mentions) is not None for t in document.subtree):
             return True
         return self._issuer(document) is not None
 
@@ -758,12 +751,13 @@ class Commitments:
         Only a subject "it" of a verb that a document can do (aim, require, call for, stress)
         asks this, within the few sentences after the document (_DOCUMENT_REACH tokens).
         """
-        if pronoun.lower_ != "it" or not self._documents:
+        if pronoun.lower_ != "it":
             return None
-        k = bisect_left(self._documents, pronoun.i)
-        if k == 0 or pronoun.i - self._documents[k - 1] > _DOCUMENT_REACH:
+        documents = self._doc_cues(pronoun.doc).documents
+        k = bisect_left(documents, pronoun.i)
+        if k == 0 or pronoun.i - documents[k - 1] > _DOCUMENT_REACH:
             return None
-        return pronoun.doc[self._documents[k - 1]]
+        return pronoun.doc[documents[k - 1]]
 
     def _speaks_for_document(self, verb: Token) -> bool:
         """Whether a control chain is one a document can voice: "it aims to", "it requires"."""
@@ -776,13 +770,18 @@ class Commitments:
 
     def _issuer(self, document: Token) -> str | None:
         """Who issued a document issued in this text ("The State Council released a circular")."""
-        first, issuer = self._issued_at.get(document.lemma_.lower(), (-1, ""))
-        if first == document.i or (
-            0 <= first < document.i
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in document.children)
-        ):
-            return issuer
-        return None
+        return _issuer_in(self._doc_cues(document.doc).issued_at, document)
+
+    def _doc_cues(self, doc: Doc) -> _DocCues:
+        """This Doc's directive cue positions and issued documents, found once (context memo)."""
+        memo = context(doc).memo
+        found = memo.get(_DOC_CUES_KEY)
+        if found is None:
+            directive_at, papers = self._cue_words(doc)
+            issued_at = self._issued_documents(papers, context(doc).mentions)
+            documents = [t.i for t in papers if _issuer_in(issued_at, t) is not None]
+            found = memo[_DOC_CUES_KEY] = _DocCues(directive_at, issued_at, documents)
+        return found
 
     def _cue_words(self, doc: Doc) -> tuple[set[int], list[Token]]:
         """Tokens that may open a directive ("urged", "necessary") and document nouns ("plan").
@@ -918,16 +917,16 @@ class Commitments:
             return None
         return first if speakers.at(first) is not None else None
 
+    def _may_trigger(self, lower: str, lemma: str) -> bool:
+        """Whether a word can open a commitment: a modal, a control verb, a plan noun, "be"."""
+        cues = self.cues
+        return lower in cues.modal or lemma in cues.control or lemma in cues.noun or lemma == "be"
+
     def _trigger(self, token: Token) -> tuple[str, Token, list[Token], str] | None:
         """(modality, action verb, trigger tokens, rule) when a token opens a commitment."""
         lower = token.lower_
         lemma = token.lemma_.lower()
-        if (
-            lower not in self.cues.modal
-            and lemma not in self.cues.control
-            and lemma not in self.cues.noun
-            and lemma != "be"
-        ):
+        if not self._may_trigger(lower, lemma):
             return None  # most words open nothing: decided before reading the parse around them
         if token.dep_ == "aux" and lower in self.cues.modal and token.head.pos_ in ("VERB", "AUX"):
             verb = token.head
@@ -1783,14 +1782,14 @@ class Commitments:
         return found
 
     def _reads_as_deadline(self, doc: Doc, date: Span) -> bool:
-        before = text_of(doc)[max(0, date.start_char - 40) : date.start_char].lower()
-        # "by the end of 2025", "before the middle of next year": the preposition governs
-        # the phrase around the DATE
-        before = _PART_OF.sub("", before)
         if date.root.dep_ in ("npadvmod", "tmod"):
             # "will open two lanes next month": a bare time adverbial (the parse may hang it
             # on the object: "issue 12 measures this year")
             return True
+        before = text_of(doc)[max(0, date.start_char - 40) : date.start_char].lower()
+        # "by the end of 2025", "before the middle of next year": the preposition governs
+        # the phrase around the DATE
+        before = _PART_OF.sub("", before)
         match = _GOVERNING_WORDS.search(before)
         if match is None:
             return False
@@ -2054,6 +2053,17 @@ def _find_conjuncts(verb: Token) -> list[Token]:
         elif child.dep_ == "conj" and child.i > verb.i:
             out.extend(_conjuncts(child))  # through a mis-tagged conjunct ("adhere" as ADV)
     return out
+
+
+def _issuer_in(issued_at: dict[str, tuple[int, str]], document: Token) -> str | None:
+    """The issuer of a document noun: at its first issued mention, or "the <document>" after."""
+    first, issuer = issued_at.get(document.lemma_.lower(), (-1, ""))
+    if first == document.i or (
+        0 <= first < document.i
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in document.children)
+    ):
+        return issuer
+    return None
 
 
 def _of_initiatives(noun: Token, cues: Cues) -> bool:

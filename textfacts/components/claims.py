@@ -824,8 +824,10 @@ class _Binder:
         """The words after the last figure of the list a figure opens or continues."""
         text = text_of(self.doc)
         figures = self.figures_in(segment)
-        k = next((i for i, a in enumerate(figures) if a is anchor or a == anchor), None)
-        if k is None:
+        k = bisect_left(self.anchor_starts, anchor.start_char) - bisect_left(
+            self.anchor_starts, segment.start_char
+        )
+        if not 0 <= k < len(figures) or figures[k].start_char != anchor.start_char:
             return None
         last = k
         closed = False  # a list ends with "and" before its last item: "a, b and c"
@@ -893,8 +895,8 @@ class _Binder:
         if len(items) != len(group):
             return None
         if listing is partners:
-            return re.sub(r"^(?:the|its|their)\s+", "", head, flags=re.I) or None
-        item = re.sub(r"^(?:the|its|their)\s+", "", items[group.index(anchor)], flags=re.I)
+            return _LEADING_DET.sub("", head) or None
+        item = _LEADING_DET.sub("", items[group.index(anchor)])
         return item or None
 
     def _share_whole(self, anchor: Span, verb: Token | None) -> tuple[str, str | None] | None:
@@ -1804,6 +1806,7 @@ _BASELINE_BEFORE = re.compile(r"\b(?:base|basis|baseline)\s+(?:from|of|in|for)\s
 
 
 _RESPECTIVELY = re.compile(r"\brespectively\b")
+_LEADING_DET = re.compile(r"^(?:the|its|their)\s+", re.I)
 # What stands between two figures of one list: "4.2, 0.8 and 1.3 percentage points"
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and)\s*")
 # A sentence's opening adverb or time phrase, never an item of its list.
